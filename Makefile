@@ -1,0 +1,124 @@
+# Luukku — the front-desk terminal of a Finnish employment area.
+#
+#   make run     install missing Debian packages, build, open the terminal
+#                on a demo database of the Pohjois-Karjala area
+#   make check   build (with ASan and UBSan) and run every test
+#   make bench   search and demo benchmarks (figures, not pass/fail)
+#   make install PREFIX=/usr DESTDIR=...
+#
+# Plain GNU make; objects go to $(BUILD) (build/ or build/san/).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR ?=
+
+BUILD   ?= build
+SAN     ?= 0
+CC      ?= cc
+
+WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+ifeq ($(SAN),1)
+CFLAGS  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+CPPFLAGS += -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -Isrc -I. -I$(BUILD)/gen -I/usr/include/iniparser \
+	-DLOCALEDIR='"$(LOCALEDIR)"' $(shell pkg-config --cflags ncursesw 2>/dev/null)
+LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) \
+	-lsqlite3 -luv -liniparser -lsodium -lzstd -lm
+
+CORE_SRC  = $(sort $(wildcard src/core/*.c))
+STORE_SRC = $(sort $(wildcard src/store/*.c))
+UI_SRC    = $(sort $(wildcard ui/*.c))
+CMD_SRC   = $(sort $(wildcard src/cmd/*.c))
+LIB_SRC   = $(CORE_SRC) $(STORE_SRC) $(UI_SRC)
+GEN_SRC   = $(BUILD)/gen/embedded.c
+
+LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+CMD_OBJ   = $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC = $(sort $(wildcard tests/bench/bench_*.c))
+BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/tests/%)
+PO        = $(wildcard po/*.po)
+MO        = $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/luukku.mo)
+
+DEMO_DB  ?= demo/pohjois-karjala.db
+DEMO_CLIENTS ?= 20000
+
+.PHONY: all deps run check tests bench install clean pot
+
+all: $(BUILD)/luukku $(MO)
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/luukku: $(CMD_OBJ) $(BUILD)/libluukku.a
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libluukku.a $(LIBS)
+
+$(BUILD)/libluukku.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+
+# Migrations and the service-point data are compiled into the binary, so an
+# installed luukku needs no files beside it.
+$(GEN_SRC): scripts/embed.sh $(sort $(wildcard schema/*.sql)) data/service_points.csv
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $@ $(sort $(wildcard schema/*.sql)) data/service_points.csv
+
+$(BUILD)/gen/embedded.o: $(GEN_SRC)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/luukku.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libluukku.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS) -lcmocka
+
+$(BUILD)/tests/bench_%: tests/bench/bench_%.c $(BUILD)/libluukku.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS)
+
+tests: $(BUILD)/luukku $(MO) $(UNIT_BIN)
+
+run: deps all
+	@if [ ! -f "$(DEMO_DB)" ]; then \
+		mkdir -p $(dir $(DEMO_DB)) && \
+		echo "Luodaan demotietokanta $(DEMO_DB) (Pohjois-Karjala, $(DEMO_CLIENTS) asiakasta)…" && \
+		$(BUILD)/luukku --db $(DEMO_DB) demo --area pohjois-karjala --clients $(DEMO_CLIENTS) --seed 1; \
+	fi
+	$(BUILD)/luukku --db $(DEMO_DB)
+
+check: deps
+	$(MAKE) SAN=1 BUILD=build/san tests
+	sh tests/run.sh build/san
+
+bench: deps
+	$(MAKE) BUILD=build all $(BENCH_BIN)
+	sh tests/bench/run.sh build
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 $(BUILD)/luukku $(DESTDIR)$(BINDIR)/luukku
+	install -m 0644 docs/luukku.1 $(DESTDIR)$(MANDIR)/man1/luukku.1
+	for mo in $(MO); do \
+		lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/luukku.mo; \
+	done
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o po/luukku.pot $(LIB_SRC) $(CMD_SRC)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,258 @@
+/*
+ * cmd-client.c — `luukku client add|set|find|show`.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/hetu.h"
+#include "i18n.h"
+#include "store/appointment.h"
+#include "store/audit.h"
+#include "store/client.h"
+
+/* The options of add and set, each to its field of the input. */
+static const struct option client_opts[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "hetu", required_argument, NULL, 'h' },
+	{ "municipality", required_argument, NULL, 'm' },
+	{ "job-search-start", required_argument, NULL, 's' },
+	{ "job-search-end", required_argument, NULL, 'e' },
+	{ "phone", required_argument, NULL, 'p' },
+	{ "email", required_argument, NULL, '@' },
+	{ "address", required_argument, NULL, 'a' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "interpreter", required_argument, NULL, 'i' },
+	{ "service-line", required_argument, NULL, 'L' },
+	{ "caseworker", required_argument, NULL, 'c' },
+	{ "koto-start", required_argument, NULL, 'k' },
+	{ "residence-permit", required_argument, NULL, 'r' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+parse_client_opts(struct cmd_ctx *ctx, int argc, char **argv, struct lk_client_input *in)
+{
+	int c;
+	opterr = 0;
+	memset(in, 0, sizeof *in);
+	while ((c = getopt_long(argc, argv, ":", client_opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': in->name = optarg; break;
+		case 'h': in->hetu = optarg; break;
+		case 'm': in->municipality = optarg; break;
+		case 's': in->job_search_start = optarg; break;
+		case 'e': in->job_search_end = optarg; break;
+		case 'p': in->phone = optarg; break;
+		case '@': in->email = optarg; break;
+		case 'a': in->address = optarg; break;
+		case 'l': in->lang = optarg; break;
+		case 'i': in->interpreter = optarg; break;
+		case 'L': in->service_line = optarg; break;
+		case 'c': in->caseworker = optarg; break;
+		case 'k': in->koto_start = optarg; break;
+		case 'r': in->residence_permit = optarg; break;
+		default: return cmd_bad_option(ctx, argv, c);
+		}
+	}
+	return 0;
+}
+
+static int
+exec_client_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct lk_client_input in;
+	int status;
+	if ((status = parse_client_opts(ctx, argc, argv, &in)) ||
+	    (status = cmd_extra_args(ctx, argc, argv, 0)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	char id[LK_ID_LEN + 1];
+	if (lk_client_add(st, &in, id, &err) == LK_OK)
+		printf("%s\n", id);
+	else
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+exec_client_set(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct lk_client_input in;
+	int status;
+	if ((status = parse_client_opts(ctx, argc, argv, &in)) ||
+	    (status = cmd_extra_args(ctx, argc, argv, 1)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_client_set(st, argv[optind], &in, &err) != LK_OK)
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+print_row(const struct lk_client_row *r, void *ctx)
+{
+	char masked[16], name[220];
+	lk_hetu_mask(r->hetu, masked, sizeof masked);
+	snprintf(name, sizeof name, "%s, %s", r->surname, r->given_names);
+	if (*(bool *)ctx) {
+		cmd_tsv(stdout, r->id, false);
+		cmd_tsv(stdout, name, false);
+		cmd_tsv(stdout, r->hetu[0] ? masked : "", false);
+		cmd_tsv(stdout, r->municipality, true);
+	} else {
+		printf("%-40s %-12s %-14s %s\n", name, r->hetu[0] ? masked : "-", r->municipality,
+		       r->id);
+	}
+	return 0;
+}
+
+static int
+exec_client_find(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool tsv = false;
+	long limit = 50;
+	int c, status = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else if (c == 'l') {
+			if (!cmd_int(ctx, "limit", optarg, 1, 100000, &limit, &status))
+				return status;
+		} else
+			return cmd_bad_option(ctx, argv, c);
+	}
+	if (argc - optind < 1)
+		return cmd_usage(ctx, "query", _("what to search for? a name or an identity code"));
+	char query[256] = "";
+	for (int i = optind; i < argc; i++) {   /* "client find virtanen matti" works too */
+		strncat(query, i > optind ? " " : "", sizeof query - strlen(query) - 1);
+		strncat(query, argv[i], sizeof query - strlen(query) - 1);
+	}
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_client_search(st, query, (int)limit, print_row, &tsv, &err) != LK_OK)
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+print_appointment(const struct lk_appointment *a, void *ctx)
+{
+	(void)ctx;
+	char when[20];
+	printf("  %-16s %-20s %-6s %-12s %s, %s\n", lk_time_fi(a->start, when, sizeof when),
+	       a->kind, a->channel, a->status, a->staff_name, a->point_name);
+	return 0;
+}
+
+static void
+field(const char *label, const char *value)
+{
+	printf("%-24s %s\n", label, value && *value ? value : "-");
+}
+
+static int
+exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool tsv = false;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else
+			return cmd_bad_option(ctx, argv, c);
+	}
+	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	struct lk_client cl;
+	if (lk_client_get(st, argv[optind], &cl, &err) != LK_OK ||
+	    lk_audit(st, ctx->staff_id, "open-card", cl.id, "cli", &err) != LK_OK) {
+		status = cmd_fail(ctx, &err);
+		lk_store_close(st);
+		return status;
+	}
+	char masked[16], iso[16], name[220];
+	lk_hetu_mask(cl.hetu, masked, sizeof masked);
+	snprintf(name, sizeof name, "%s, %s", cl.surname, cl.given_names);
+	const char *start = cl.job_search_start == LK_NO_DATE ? ""
+		: lk_date_iso(cl.job_search_start, iso, sizeof iso);
+	if (tsv) {
+		const char *rows[][2] = {
+			{ "id", cl.id }, { "name", name }, { "hetu", cl.hetu[0] ? masked : "" },
+			{ "municipality", cl.municipality }, { "lang", cl.lang },
+			{ "interpreter", cl.interpreter_lang }, { "phone", cl.phone },
+			{ "email", cl.email }, { "address", cl.address },
+			{ "service-line", cl.service_line }, { "caseworker", cl.caseworker_id },
+			{ "job-search-start", start },
+		};
+		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+			cmd_tsv(stdout, rows[i][0], false);
+			cmd_tsv(stdout, rows[i][1], true);
+		}
+	} else {
+		char fi[16];
+		field(_("Name"), name);
+		field(_("Identity code"), cl.hetu[0] ? masked : "");
+		field(_("Home municipality"), cl.municipality);
+		field(_("Phone"), cl.phone);
+		field(_("E-mail"), cl.email);
+		field(_("Address"), cl.address);
+		field(_("Language"), cl.lang);
+		field(_("Interpreter"), cl.interpreter_lang);
+		field(_("Service line"), cl.service_line);
+		field(_("Caseworker"), cl.caseworker_name);
+		field(_("Job search started"), cl.job_search_start == LK_NO_DATE ? ""
+		      : lk_date_fi(cl.job_search_start, fi, sizeof fi));
+		field("id", cl.id);
+		printf("\n%s:\n", _("Upcoming appointments"));
+		lk_appointment_list_client(st, cl.id, lk_today(), print_appointment, NULL, &err);
+	}
+	lk_store_close(st);
+	return 0;
+}
+
+const struct cmd_entry cmd_client_add_entry = {
+	"client", "add",
+	"--name \"Surname, Given names\" [--hetu CODE] [--municipality NAME] "
+	"[--job-search-start DATE] [--phone N] [--email A] [--address A] [--lang L] "
+	"[--interpreter L] [--service-line LINE] [--caseworker STAFF_ID] [--koto-start DATE] "
+	"[--residence-permit DATE]",
+	N_("add a client; prints the new id"), exec_client_add,
+};
+const struct cmd_entry cmd_client_set_entry = {
+	"client", "set", "ID [any option of add]", N_("change a client's fields"), exec_client_set,
+};
+const struct cmd_entry cmd_client_find_entry = {
+	"client", "find", "QUERY [--tsv] [--limit N]", N_("find clients by name or identity code"),
+	exec_client_find,
+};
+const struct cmd_entry cmd_client_show_entry = {
+	"client", "show", "ID [--tsv]", N_("show a client card"), exec_client_show,
+};

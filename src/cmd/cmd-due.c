@@ -1,0 +1,70 @@
+/*
+ * cmd-due.c — `luukku due CLIENT_ID`: the client's statutory due list.
+ * TSV rows: item, due date, state (item = rule code, with /N for numbered
+ * discussions: taydentava-2/5).
+ */
+#include <getopt.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+#include "store/due.h"
+
+static int
+exec_due(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool tsv = false;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else
+			return cmd_bad_option(ctx, argv, c);
+	}
+	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	struct lk_due_item items[LK_DUE_MAX];
+	size_t n;
+	if (lk_client_due(st, argv[optind], lk_today(), items, &n, &err) != LK_OK) {
+		status = cmd_fail(ctx, &err);
+		lk_store_close(st);
+		return status;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct lk_due_item *it = &items[i];
+		char item[64], date[16], done[16] = "";
+		if (it->of > 0)
+			snprintf(item, sizeof item, "%s-%d/%d", it->rule->code, it->seq, it->of);
+		else
+			snprintf(item, sizeof item, "%s", it->rule->code);
+		if (tsv) {
+			printf("%s\t%s\t%s\n", item, lk_date_iso(it->due, date, sizeof date),
+			       lk_due_state_code(it->state));
+			continue;
+		}
+		if (it->state == LK_DUE_DONE)
+			lk_date_fi(it->done_on, done, sizeof done);
+		char label[160];
+		if (it->of > 0)
+			snprintf(label, sizeof label, "%s %d/%d", _(it->rule->label), it->seq, it->of);
+		else
+			snprintf(label, sizeof label, "%s", _(it->rule->label));
+		printf("%c %-10s %-52s %s %s\n", it->state == LK_DUE_OVERDUE ? '!' : ' ',
+		       lk_date_fi(it->due, date, sizeof date), label,
+		       _(lk_due_state_code(it->state)), done);
+	}
+	lk_store_close(st);
+	return 0;
+}
+
+const struct cmd_entry cmd_due_entry = {
+	"due", NULL, "CLIENT_ID [--tsv]", N_("what the law says is due for a client"), exec_due,
+};

@@ -1,0 +1,103 @@
+/*
+ * cmd-staff.c — `luukku staff list` and `luukku staff add`.
+ */
+#include <getopt.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+#include "store/staff.h"
+
+static int
+print_staff(const struct lk_staff *s, void *ctx)
+{
+	if (*(bool *)ctx) {
+		cmd_tsv(stdout, s->id, false);
+		char name[220];
+		snprintf(name, sizeof name, "%s, %s", s->surname, s->given_names);
+		cmd_tsv(stdout, name, false);
+		cmd_tsv(stdout, s->role, false);
+		cmd_tsv(stdout, s->organisation, false);
+		cmd_tsv(stdout, s->home_point, true);
+		return 0;
+	}
+	const struct lk_role_info *r = lk_role_find(s->role);
+	printf("%s  %-28s %-34s %s\n", s->id, s->surname, r ? _(r->label) : s->role,
+	       s->home_point_name);
+	return 0;
+}
+
+static int
+exec_staff_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ "point", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool tsv = false;
+	const char *point = NULL;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else if (c == 'p')
+			point = optarg;
+		else
+			return cmd_bad_option(ctx, argv, c);
+	}
+	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	status = lk_staff_list(st, point, print_staff, &tsv, &err) == LK_OK ? 0 : cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+exec_staff_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "point", required_argument, NULL, 'p' },
+		{ "organisation", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct lk_staff_input in = { 0 };
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': in.name = optarg; break;
+		case 'r': in.role = optarg; break;
+		case 'p': in.point = optarg; break;
+		case 'o': in.organisation = optarg; break;
+		default: return cmd_bad_option(ctx, argv, c);
+		}
+	}
+	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	char id[LK_ID_LEN + 1];
+	if (lk_staff_add(st, &in, id, &err) == LK_OK)
+		printf("%s\n", id);
+	else
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+const struct cmd_entry cmd_staff_list_entry = {
+	"staff", "list", "[--point ID] [--tsv]", N_("list staff members"), exec_staff_list,
+};
+const struct cmd_entry cmd_staff_add_entry = {
+	"staff", "add", "--name \"Surname, Given\" --role ROLE --point POINT_ID [--organisation ORG]",
+	N_("add a staff member"), exec_staff_add,
+};

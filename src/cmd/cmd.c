@@ -1,0 +1,113 @@
+/*
+ * cmd.c — the table of subcommands and what they share: opening the store,
+ * reporting errors, numbers, TSV cells.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+
+extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_hetu_entry,
+	cmd_workdays_entry, cmd_point_list_entry, cmd_staff_list_entry, cmd_staff_add_entry,
+	cmd_client_add_entry, cmd_client_set_entry, cmd_client_find_entry,
+	cmd_client_show_entry, cmd_due_entry, cmd_book_entry, cmd_meeting_entry,
+	cmd_piste_log_entry;
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry, &cmd_demo_entry, &cmd_hetu_entry, &cmd_workdays_entry,
+	&cmd_point_list_entry, &cmd_staff_list_entry, &cmd_staff_add_entry,
+	&cmd_client_add_entry, &cmd_client_set_entry, &cmd_client_find_entry,
+	&cmd_client_show_entry, &cmd_due_entry, &cmd_book_entry, &cmd_meeting_entry,
+	&cmd_piste_log_entry, NULL,
+};
+
+int
+cmd_fail(const struct cmd_ctx *ctx, const struct lk_err *err)
+{
+	if (err->field[0] && strcmp(err->field, "db") != 0)
+		fprintf(stderr, "luukku %s: --%s: %s\n", ctx->name, err->field, err->msg);
+	else
+		fprintf(stderr, "luukku %s: %s\n", ctx->name, err->msg);
+	return err->code ? (int)err->code : LK_EFAIL;
+}
+
+int
+cmd_usage(const struct cmd_ctx *ctx, const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (field)
+		fprintf(stderr, "luukku %s: --%s: %s\n", ctx->name, field, msg);
+	else
+		fprintf(stderr, "luukku %s: %s\n", ctx->name, msg);
+	return LK_EINPUT;
+}
+
+struct lk_store *
+cmd_open(struct cmd_ctx *ctx, bool create, int *status)
+{
+	struct lk_store *st = NULL;
+	struct lk_err err = { 0 };
+	enum lk_status rc = lk_store_open(ctx->db_path, create ? LK_OPEN_CREATE : 0, &st, &err);
+	if (rc != LK_OK) {
+		if (rc == LK_ENOTFOUND)
+			fprintf(stderr, "luukku %s: --db: %s (%s)\n", ctx->name, err.msg,
+			        _("create one with: luukku init --area AREA"));
+		else
+			fprintf(stderr, "luukku %s: --db: %s\n", ctx->name, err.msg);
+		*status = rc;
+		return NULL;
+	}
+	*status = 0;
+	return st;
+}
+
+bool
+cmd_int(const struct cmd_ctx *ctx, const char *field, const char *s, long min, long max,
+        long *out, int *status)
+{
+	char *end;
+	errno = 0;
+	long v = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || *s == '\0' || *end != '\0' || errno || v < min || v > max) {
+		*status = cmd_usage(ctx, field, _("'%s' is not a whole number from %ld to %ld"),
+		                    s ? s : "", min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+void
+cmd_tsv(FILE *f, const char *s, bool last)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+	fputc(last ? '\n' : '\t', f);
+}
+
+int
+cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c)
+{
+	const char *opt = argv[optind - 1];
+	if (c == ':')
+		return cmd_usage(ctx, NULL, _("option '%s' needs a value"), opt);
+	return cmd_usage(ctx, NULL, _("unknown option '%s' (see luukku --help)"), opt);
+}
+
+int
+cmd_extra_args(const struct cmd_ctx *ctx, int argc, char **argv, int want)
+{
+	if (argc - optind == want)
+		return 0;
+	if (argc - optind < want)
+		return cmd_usage(ctx, NULL, _("too few arguments (see luukku --help)"));
+	return cmd_usage(ctx, NULL, _("unexpected argument '%s'"), argv[optind + want]);
+}

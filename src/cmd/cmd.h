@@ -1,0 +1,56 @@
+/*
+ * cmd.h — the command line: one table of subcommands, one small file each
+ * (cmd-client.c, cmd-book.c, …), tmux-style. A command parses its options,
+ * calls the store or core, and prints: human text by default, tab-separated
+ * rows with ISO dates under --tsv. Exit status: 0 ok, 2 bad input (the
+ * message names the field), 3 not found, 4 clashes with what is there.
+ * Commands are wiring only: no SQL here, no rules here.
+ */
+#ifndef LK_CMD_H
+#define LK_CMD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store/store.h"
+
+struct cmd_ctx {
+	const char *db_path;     /* resolved database path */
+	const char *config_path; /* NULL when none */
+	const char *lang;
+	const char *staff_id;    /* desk's signed-in staff member, or NULL */
+	const char *point_id;    /* desk's service point, or NULL */
+	const char *name;        /* "client add", for messages */
+};
+
+struct cmd_entry {
+	const char *name;        /* "client" */
+	const char *sub;         /* "add", or NULL for a command without one */
+	const char *usage;       /* options, shown by --help */
+	const char *summary;     /* one line, an English msgid */
+	int (*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cmd_entry *const cmd_table[];
+
+/* Open the context's database (creating it when `create`); prints the
+ * error and returns NULL on failure, with *status set. */
+struct lk_store *cmd_open(struct cmd_ctx *ctx, bool create, int *status);
+/* Print err as "luukku client add: --hetu: message" and return its code. */
+int cmd_fail(const struct cmd_ctx *ctx, const struct lk_err *err);
+/* Print a usage error naming the option and return 2. */
+int cmd_usage(const struct cmd_ctx *ctx, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Parse a whole decimal number in [min, max] or report the field. */
+bool cmd_int(const struct cmd_ctx *ctx, const char *field, const char *s, long min, long max,
+             long *out, int *status);
+/* Print a value for a TSV cell: tabs and newlines become spaces. */
+void cmd_tsv(FILE *f, const char *s, bool last);
+
+
+
+/* For getopt's '?' and ':' cases: name the option that was wrong. */
+int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
+/* Refuse arguments left over after the options. */
+int cmd_extra_args(const struct cmd_ctx *ctx, int argc, char **argv, int want);
+#endif

@@ -1,0 +1,217 @@
+/*
+ * luukku.c — main() of the desk program: global options, the database path,
+ * the language, then one subcommand from cmd_table, or the terminal.
+ *
+ *   luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [COMMAND [SUB] …]
+ *
+ * The database path is --db, else $LUUKKU_DB, else [store] path of the
+ * config, else $XDG_DATA_HOME/luukku/luukku.db.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <iniparser.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+#include "ui/tui.h"
+
+#define VERSION "0.1.0"
+
+static char db_buf[4096], staff_buf[128], point_buf[128];
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [COMMAND …]\n\n%s\n",
+	        _("Usage:"), _("Commands:"));
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+		fprintf(f, "  %-14s %-8s %s\n", (*e)->name, (*e)->sub ? (*e)->sub : "",
+		        _((*e)->summary));
+	fprintf(f, "\n%s\n", _("Without a command luukku opens the terminal."));
+}
+
+/* mkdir -p for the directory part of path. */
+static void
+make_parent(const char *path)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(buf, 0700);
+		*p = '/';
+	}
+}
+
+static const char *
+default_config(void)
+{
+	static char buf[4096];
+	const char *env = getenv("LUUKKU_CONFIG");
+	if (env && *env)
+		return env;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(buf, sizeof buf, "%s/luukku/luukku.ini", xdg);
+	else if (home && *home)
+		snprintf(buf, sizeof buf, "%s/.config/luukku/luukku.ini", home);
+	else
+		return NULL;
+	struct stat sb;
+	return stat(buf, &sb) == 0 ? buf : NULL;
+}
+
+static const char *
+default_db(dictionary *ini)
+{
+	const char *env = getenv("LUUKKU_DB");
+	if (env && *env)
+		return env;
+	const char *conf = ini ? iniparser_getstring(ini, "store:path", NULL) : NULL;
+	if (conf && *conf)
+		return conf;
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(db_buf, sizeof db_buf, "%s/luukku/luukku.db", xdg);
+	else
+		snprintf(db_buf, sizeof db_buf, "%s/.local/share/luukku/luukku.db",
+		         home && *home ? home : ".");
+	make_parent(db_buf);
+	return db_buf;
+}
+
+static int
+run_terminal(struct cmd_ctx *ctx)
+{
+	int status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	if (ctx->staff_id == NULL && lk_meta_get(st, "desk_staff", staff_buf, sizeof staff_buf) == LK_OK)
+		ctx->staff_id = staff_buf;
+	if (ctx->point_id == NULL && lk_meta_get(st, "desk_point", point_buf, sizeof point_buf) == LK_OK)
+		ctx->point_id = point_buf;
+	struct lk_tui_options opt = { .staff_id = ctx->staff_id, .point_id = ctx->point_id };
+	status = lk_tui_run(st, &opt);
+	lk_store_close(st);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cmd_ctx ctx = { .name = "" };
+	const char *db = NULL, *lang = NULL, *config = NULL;
+	int c;
+	/* '+': stop at the first non-option, the subcommand. */
+	while ((c = getopt_long(argc, argv, "+d:c:l:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'c': config = optarg; break;
+		case 'l': lang = optarg; break;
+		case 'h':
+			lk_i18n_init(lang);
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("luukku %s\n", VERSION);
+			return 0;
+		default:
+			lk_i18n_init(lang);
+			usage(stderr);
+			return LK_EINPUT;
+		}
+	}
+
+	dictionary *ini = NULL;
+	if (config == NULL)
+		config = default_config();
+	if (config) {
+		struct stat sb;
+		if (stat(config, &sb) != 0 || (ini = iniparser_load(config)) == NULL) {
+			lk_i18n_init(lang);
+			fprintf(stderr, "luukku: --config: %s: %s\n", config,
+			        errno == ENOENT ? _("no such file") : _("cannot read it as an ini file"));
+			return LK_EINPUT;
+		}
+	}
+	if (lang == NULL && ini)
+		lang = iniparser_getstring(ini, "ui:lang", NULL);
+	if (lang == NULL)
+		lang = getenv("LUUKKU_LANG");
+	if (lang && strcmp(lang, "fi") != 0 && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+		lk_i18n_init("fi");
+		fprintf(stderr, "luukku: --lang: %s '%s'\n", _("choose fi, sv or en, not"), lang);
+		iniparser_freedict(ini);
+		return LK_EINPUT;
+	}
+	lk_i18n_init(lang ? lang : "fi");
+	ctx.lang = lang ? lang : "fi";
+	ctx.config_path = config;
+	ctx.db_path = db ? db : default_db(ini);
+	if (ini) {
+		const char *v = iniparser_getstring(ini, "desk:staff", NULL);
+		if (v && *v)
+			ctx.staff_id = snprintf(staff_buf, sizeof staff_buf, "%s", v) > 0 ? staff_buf : NULL;
+		v = iniparser_getstring(ini, "desk:point", NULL);
+		if (v && *v)
+			ctx.point_id = snprintf(point_buf, sizeof point_buf, "%s", v) > 0 ? point_buf : NULL;
+	}
+
+	int status;
+	if (optind >= argc) {
+		status = run_terminal(&ctx);
+		iniparser_freedict(ini);
+		return status;
+	}
+	const char *name = argv[optind], *sub = optind + 1 < argc ? argv[optind + 1] : NULL;
+	const struct cmd_entry *found = NULL;
+	bool known_name = false;
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
+		if (strcmp((*e)->name, name) != 0)
+			continue;
+		known_name = true;
+		if ((*e)->sub == NULL || (sub && strcmp((*e)->sub, sub) == 0)) {
+			found = *e;
+			break;
+		}
+	}
+	if (found == NULL) {
+		if (known_name)
+			fprintf(stderr, "luukku %s: %s '%s'\n", name, _("unknown or missing subcommand"),
+			        sub ? sub : "");
+		else
+			fprintf(stderr, "luukku: %s '%s'\n", _("unknown command"), name);
+		usage(stderr);
+		iniparser_freedict(ini);
+		return LK_EINPUT;
+	}
+	char full[64];
+	snprintf(full, sizeof full, "%s%s%s", found->name, found->sub ? " " : "",
+	         found->sub ? found->sub : "");
+	ctx.name = full;
+	int skip = found->sub ? 2 : 1;
+	/* The command sees argv[0] = its name, then its own arguments. */
+	char **args = argv + optind + skip - 1;
+	int nargs = argc - optind - skip + 1;
+	optind = 0;   /* 0: glibc starts its scan afresh (ordering mode included) */
+	status = found->exec(&ctx, nargs, args);
+	iniparser_freedict(ini);
+	return status;
+}

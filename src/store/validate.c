@@ -1,0 +1,137 @@
+/*
+ * validate.c — refusing bad input with a clear message naming the field.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/hetu.h"
+#include "store/validate.h"
+
+static bool
+utf8_valid(const unsigned char *s)
+{
+	while (*s) {
+		int n;
+		if (*s < 0x80)
+			n = 0;
+		else if ((*s & 0xE0) == 0xC0 && *s >= 0xC2)
+			n = 1;
+		else if ((*s & 0xF0) == 0xE0)
+			n = 2;
+		else if ((*s & 0xF8) == 0xF0 && *s <= 0xF4)
+			n = 3;
+		else
+			return false;
+		s++;
+		for (int i = 0; i < n; i++, s++)
+			if ((*s & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
+enum lk_status
+lk_check_text(const char *field, const char *v, size_t max, struct lk_err *err)
+{
+	if (strlen(v) > max)
+		return lk_err_set(err, LK_EINPUT, field, "too long (%zu bytes, at most %zu)",
+		                  strlen(v), max);
+	if (!utf8_valid((const unsigned char *)v))
+		return lk_err_set(err, LK_EINPUT, field, "not valid UTF-8 text");
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return lk_err_set(err, LK_EINPUT, field, "contains a control character");
+	return LK_OK;
+}
+
+static void
+trim_copy(char *dst, size_t size, const char *src, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*src))
+		src++, len--;
+	while (len > 0 && isspace((unsigned char)src[len - 1]))
+		len--;
+	if (len >= size)
+		len = size - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+enum lk_status
+lk_split_name(const char *field, const char *v, char *surname, size_t ssize, char *given,
+              size_t gsize, struct lk_err *err)
+{
+	enum lk_status rc = lk_check_text(field, v, 201, err);
+	if (rc != LK_OK)
+		return rc;
+	const char *comma = strchr(v, ',');
+	if (comma == NULL)
+		return lk_err_set(err, LK_EINPUT, field,
+		                  "write the name as \"Surname, Given names\"");
+	size_t sl = (size_t)(comma - v), gl = strlen(comma + 1);
+	if (sl > 100 || gl > 100)
+		return lk_err_set(err, LK_EINPUT, field, "too long (each part at most 100 bytes)");
+	trim_copy(surname, ssize, v, sl);
+	trim_copy(given, gsize, comma + 1, gl);
+	if (surname[0] == '\0' || given[0] == '\0')
+		return lk_err_set(err, LK_EINPUT, field, "both a surname and a given name are needed");
+	if (strchr(given, ','))
+		return lk_err_set(err, LK_EINPUT, field, "only one comma, after the surname");
+	return LK_OK;
+}
+
+enum lk_status
+lk_check_enum(const char *field, const char *v, const char *const *allowed, struct lk_err *err)
+{
+	char list[256] = "";
+	for (const char *const *a = allowed; *a; a++) {
+		if (strcmp(*a, v) == 0)
+			return LK_OK;
+		strncat(list, list[0] ? ", " : "", sizeof list - strlen(list) - 1);
+		strncat(list, *a, sizeof list - strlen(list) - 1);
+	}
+	return lk_err_set(err, LK_EINPUT, field, "'%.40s' is not one of: %s", v, list);
+}
+
+enum lk_status
+lk_check_date(const char *field, const char *v, lk_date *out, struct lk_err *err)
+{
+	if (!lk_date_parse(v, out))
+		return lk_err_set(err, LK_EINPUT, field,
+		                  "'%.40s' is not a date (YYYY-MM-DD or d.m.yyyy)", v);
+	if (lk_date_to_ymd(*out).y < 1900 || lk_date_to_ymd(*out).y > 2100)
+		return lk_err_set(err, LK_EINPUT, field, "'%.40s' is outside 1900–2100", v);
+	return LK_OK;
+}
+
+enum lk_status
+lk_check_lang(const char *field, const char *v, struct lk_err *err)
+{
+	size_t n = strlen(v);
+	bool ok = n >= 2 && n <= 3;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = v[i] >= 'a' && v[i] <= 'z';
+	if (!ok)
+		return lk_err_set(err, LK_EINPUT, field,
+		                  "'%.40s' is not a language code like fi, sv, en", v);
+	return LK_OK;
+}
+
+bool
+lk_text_has_hetu(const char *v)
+{
+	size_t n = strlen(v);
+	for (size_t i = 0; i + LK_HETU_LEN <= n; i++) {
+		const char *p = v + i;
+		bool shape = true;
+		for (int k = 0; k < 6 && shape; k++)
+			shape = isdigit((unsigned char)p[k]);
+		shape = shape && strchr("+-YXWVUABCDEF", p[6]) && p[6] != '\0';
+		for (int k = 7; k < 10 && shape; k++)
+			shape = isdigit((unsigned char)p[k]);
+		if (shape)
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,28 @@
+/*
+ * validate.h — checks of free text and codes that come from people, shared
+ * by every write path of the store. Each check names the field it refuses.
+ */
+#ifndef LK_VALIDATE_H
+#define LK_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* Valid UTF-8, no control characters, at most max bytes. */
+enum lk_status lk_check_text(const char *field, const char *v, size_t max, struct lk_err *err);
+/* "Surname, Given names" into the two parts (each at most 100 bytes). */
+enum lk_status lk_split_name(const char *field, const char *v, char *surname, size_t ssize,
+                             char *given, size_t gsize, struct lk_err *err);
+/* v is one of the NULL-terminated list; otherwise refused listing them. */
+enum lk_status lk_check_enum(const char *field, const char *v, const char *const *allowed,
+                             struct lk_err *err);
+/* A date "YYYY-MM-DD" or "d.m.yyyy" that exists in the calendar. */
+enum lk_status lk_check_date(const char *field, const char *v, lk_date *out, struct lk_err *err);
+/* A language code: 2–3 lower-case letters ("fi", "sv", "en", "ar"…). */
+enum lk_status lk_check_lang(const char *field, const char *v, struct lk_err *err);
+/* Does the text hold something shaped like an identity code (DDMMYY?NNN?)? */
+bool lk_text_has_hetu(const char *v);
+
+#endif

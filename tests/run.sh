@@ -1,0 +1,41 @@
+#!/bin/sh
+# run.sh BUILD — run every test against the binaries in BUILD: the cmocka
+# unit tests, the CLI scripts and the tmux TUI scripts. Prints one line per
+# test program and a closing "check: N passed, N failed".
+build=${1:-build/san}
+bin=$build/luukku
+pass=0 fail=0 failed=""
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LUUKKU_LOCALEDIR=$PWD/$build/locale
+export LANG=C.UTF-8
+unset LUUKKU_DB LUUKKU_CONFIG LUUKKU_LANG LUUKKU_NOW
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+run() {
+	name=$1; shift
+	if "$@" >"$tmp/out" 2>&1; then
+		pass=$((pass + 1)); echo "PASS $name"
+	else
+		fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name"
+		sed 's/^/    /' "$tmp/out" | tail -n 60
+	fi
+}
+
+for t in "$build"/tests/test_*; do
+	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
+done
+for t in tests/cli/test-*.sh; do
+	[ -f "$t" ] && run "cli/$(basename "$t" .sh)" sh "$t" "$bin"
+done
+if command -v tmux >/dev/null 2>&1; then
+	for t in tests/tui/test-*.sh; do
+		[ -f "$t" ] && run "tui/$(basename "$t" .sh)" sh "$t" "$bin"
+	done
+else
+	echo "FAIL tui: tmux is missing (make deps installs it)"; fail=$((fail + 1))
+fi
+[ -n "$failed" ] && echo "failed:$failed"
+echo "check: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

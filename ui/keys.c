@@ -1,0 +1,176 @@
+/*
+ * keys.c — the default key bindings: one row per virtual key.
+ *
+ * This table is the single source of what each key does: dispatch, the
+ * function-key bar and the help screen all read it. Config rebinding will
+ * write into it; nothing else may hard-code a key code.
+ *
+ * Never draws, never touches the store.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui/keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define ESC 27
+
+static const struct lk_binding bindings[LK_VK_COUNT] = {
+	[LK_VK_HELP] = { LK_VK_HELP, "help", N_("Show the keys of this screen"),
+		{ KEY_F(1), '?' }, { 0 } },
+	[LK_VK_SEARCH] = { LK_VK_SEARCH, "search", N_("Start a new search"),
+		{ KEY_F(3), '/' }, { 0 } },
+	[LK_VK_BACK] = { LK_VK_BACK, "back", N_("Go back"),
+		{ ESC, KEY_F(3), KEY_LEFT }, { 0 } },
+	[LK_VK_OPEN] = { LK_VK_OPEN, "open", N_("Open the selected client's card"),
+		{ '\n', '\r', KEY_ENTER, KEY_RIGHT }, { 0 } },
+	[LK_VK_QUIT] = { LK_VK_QUIT, "quit", N_("Quit Luukku"),
+		{ KEY_F(10) }, { 'q' } },
+	[LK_VK_UP] = { LK_VK_UP, "up", N_("Move up one line"),
+		{ KEY_UP }, { 'k' } },
+	[LK_VK_DOWN] = { LK_VK_DOWN, "down", N_("Move down one line"),
+		{ KEY_DOWN }, { 'j' } },
+	[LK_VK_PGUP] = { LK_VK_PGUP, "page-up", N_("Move up one page"),
+		{ KEY_PPAGE }, { 0 } },
+	[LK_VK_PGDN] = { LK_VK_PGDN, "page-down", N_("Move down one page"),
+		{ KEY_NPAGE, ' ' }, { 0 } },
+	[LK_VK_HOME] = { LK_VK_HOME, "home", N_("Go to the first line"),
+		{ KEY_HOME }, { 'g' } },
+	[LK_VK_END] = { LK_VK_END, "end", N_("Go to the last line"),
+		{ KEY_END }, { 'G' } },
+	[LK_VK_ERASE] = { LK_VK_ERASE, "erase", N_("Erase the last character"),
+		{ KEY_BACKSPACE, 127, CTRL('H') }, { 0 } },
+	[LK_VK_CLEAR] = { LK_VK_CLEAR, "clear", N_("Empty the search"),
+		{ CTRL('U'), ESC }, { 0 } },
+	[LK_VK_REDRAW] = { LK_VK_REDRAW, "redraw", N_("Redraw the screen"),
+		{ CTRL('L') }, { 0 } },
+};
+
+/* The binding row of a virtual key, or NULL. */
+const struct lk_binding *
+lk_binding(enum lk_vkey vk)
+{
+	if (vk <= LK_VK_NONE || vk >= LK_VK_COUNT)
+		return NULL;
+	return &bindings[vk];
+}
+
+/* Whether a table code stands for a curses KEY_* value (not a character). */
+static bool
+is_curses_key(int code)
+{
+	return code >= KEY_MIN;
+}
+
+/* Which active virtual key a code from wget_wch means, or LK_VK_NONE. */
+enum lk_vkey
+lk_key_resolve(int code, bool is_key, bool text, const enum lk_vkey *active, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct lk_binding *b = lk_binding(active[i]);
+		if (b == NULL)
+			continue;
+		for (int k = 0; k < LK_KEY_CODES && b->keys[k]; k++) {
+			/* A space is text while typing: page down only elsewhere. */
+			if (text && !is_key && b->keys[k] == ' ')
+				continue;
+			if (b->keys[k] == code && is_curses_key(b->keys[k]) == is_key)
+				return b->vk;
+		}
+		if (text || is_key)
+			continue;
+		for (int k = 0; k < LK_KEY_CODES && b->letters[k]; k++)
+			if ((int)b->letters[k] == code)
+				return b->vk;
+	}
+	return LK_VK_NONE;
+}
+
+/* The printable name of one code. */
+static void
+code_name(int code, bool key, char *buf, size_t size)
+{
+	static const struct {
+		int code;
+		const char *name;
+	} names[] = {
+		{ KEY_UP, "↑" }, { KEY_DOWN, "↓" }, { KEY_LEFT, "←" }, { KEY_RIGHT, "→" },
+		{ KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" },
+		{ KEY_END, "End" }, { KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" },
+	};
+	if (key) {
+		if (code >= KEY_F(1) && code <= KEY_F(24)) {
+			snprintf(buf, size, "F%d", code - KEY_F0);
+			return;
+		}
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (names[i].code == code) {
+				snprintf(buf, size, "%s", names[i].name);
+				return;
+			}
+		snprintf(buf, size, "%s", keyname(code));
+		return;
+	}
+	if (code == '\n' || code == '\r')
+		snprintf(buf, size, "Enter");
+	else if (code == ESC)
+		snprintf(buf, size, "Esc");
+	else if (code == ' ')
+		snprintf(buf, size, "Space");
+	else if (code == 127 || code == CTRL('H'))
+		snprintf(buf, size, "Backspace");
+	else if (code > 0 && code < 32)
+		snprintf(buf, size, "Ctrl-%c", code + '@');
+	else {
+		wchar_t w[2] = { (wchar_t)code, 0 };
+		if (wcstombs(buf, w, size) == (size_t)-1)
+			snprintf(buf, size, "?");
+	}
+}
+
+/* Whether the space-separated list holds the token. */
+static bool
+has_token(const char *list, const char *tok)
+{
+	size_t n = strlen(tok);
+	for (const char *p = list; (p = strstr(p, tok)) != NULL; p++)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* Human names of a binding's codes: the first, or all distinct ones. */
+char *
+lk_key_label(enum lk_vkey vk, bool all, const enum lk_vkey *active, int n, bool text,
+             char *buf, size_t size)
+{
+	const struct lk_binding *b = lk_binding(vk);
+	buf[0] = '\0';
+	if (b == NULL || size == 0)
+		return buf;
+	size_t len = 0;
+	char one[32];
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < LK_KEY_CODES; k++) {
+			int code = pass == 0 ? b->keys[k] : (int)b->letters[k];
+			if (code == 0)
+				break;
+			bool key = pass == 0 && is_curses_key(code);
+			if (active && lk_key_resolve(code, key, text, active, n) != vk)
+				continue;
+			code_name(code, key, one, sizeof one);
+			if (has_token(buf, one))
+				continue;   /* Enter, Backspace: several codes, one name */
+			int w = snprintf(buf + len, size - len, "%s%s", len ? " " : "", one);
+			if (w < 0 || (size_t)w >= size - len)
+				return buf;
+			len += (size_t)w;
+			if (!all)
+				return buf;
+		}
+	}
+	return buf;
+}

@@ -1,0 +1,66 @@
+/*
+ * keys.h — virtual keys and the one table that binds them to key codes.
+ *
+ * Screens never test raw key codes: they ask lk_key_resolve() which virtual
+ * key a code means among the keys that screen lists. The table in keys.c
+ * holds every default binding (function keys as on htop's bar, plus letters
+ * and '/' for fast typists); a site's config will rebind through it later,
+ * so it is the single source for the bar, the help screen and dispatch.
+ *
+ * Never draws, never touches the store.
+ */
+#ifndef LK_UI_KEYS_H
+#define LK_UI_KEYS_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+enum lk_vkey {
+	LK_VK_NONE = 0,
+	LK_VK_HELP,
+	LK_VK_SEARCH,
+	LK_VK_BACK,
+	LK_VK_OPEN,
+	LK_VK_QUIT,
+	LK_VK_UP,
+	LK_VK_DOWN,
+	LK_VK_PGUP,
+	LK_VK_PGDN,
+	LK_VK_HOME,
+	LK_VK_END,
+	LK_VK_ERASE,    /* delete the character before the cursor */
+	LK_VK_CLEAR,    /* empty the input line */
+	LK_VK_REDRAW,
+	LK_VK_COUNT
+};
+
+#define LK_KEY_CODES 4
+
+/* One virtual key and its default codes. `keys` are function and control
+ * keys (ncurses KEY_* values, or characters like '/' that never occur in
+ * typed text), active everywhere; `letters` are plain characters that act
+ * only where no input line takes text. 0 ends each list. */
+struct lk_binding {
+	enum lk_vkey vk;
+	const char *name;   /* config name: "help", "quit", … */
+	const char *desc;   /* what it does in general (msgid) */
+	int keys[LK_KEY_CODES];
+	wchar_t letters[LK_KEY_CODES];
+};
+
+const struct lk_binding *lk_binding(enum lk_vkey vk);
+
+/* The virtual key `code` means among `active` (n entries, earlier ones win
+ * when two share a code). is_key: code came from wget_wch as KEY_CODE_YES.
+ * text: an input line takes printable characters, so letters do not act. */
+enum lk_vkey lk_key_resolve(int code, bool is_key, bool text, const enum lk_vkey *active,
+                            int n);
+
+/* The human names of a binding's codes ("F1", "Enter", "Esc", "/"): the
+ * first one, or all joined by " " when `all`. With `active` (n entries, as
+ * for lk_key_resolve, `text` likewise) only the codes that really mean vk
+ * there are named; active NULL names every code. */
+char *lk_key_label(enum lk_vkey vk, bool all, const enum lk_vkey *active, int n, bool text,
+                   char *buf, size_t size);
+
+#endif

@@ -1,0 +1,446 @@
+/*
+ * screen-card.c — the client card: who the client is and how to reach
+ * them, their service line and responsible caseworker, upcoming
+ * appointments and the statutory due list with overdue items marked.
+ *
+ * Opening a card is audited (lk_audit "open-card") before anything is
+ * shown; if the audit cannot be written, the card stays closed. Shows the
+ * identity code masked only; never writes anything else to the store.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/hetu.h"
+#include "i18n.h"
+#include "store/appointment.h"
+#include "store/audit.h"
+#include "store/client.h"
+#include "store/due.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+
+#define APPT_MAX 32
+#define CONTENT_TOP 1     /* body row where the scrolling part starts */
+
+static struct {
+	struct lk_client c;
+	struct lk_appointment appts[APPT_MAX];
+	int n_appts;
+	bool appts_more;
+	struct lk_due_item due[LK_DUE_MAX];
+	size_t n_due;
+	bool due_failed, appts_failed;
+	int scroll;
+	int content;     /* rows of content at the last draw */
+	int page;        /* rows that fit */
+} card;
+
+static const struct lk_screen_key keys[] = {
+	{ LK_VK_HELP, N_("Help"), NULL },
+	{ LK_VK_BACK, N_("Back"), N_("Back to the result list") },
+	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_SEARCH, NULL, NULL },
+	{ LK_VK_UP, NULL, N_("Scroll up one line") },
+	{ LK_VK_DOWN, NULL, N_("Scroll down one line") },
+	{ LK_VK_PGUP, NULL, NULL },
+	{ LK_VK_PGDN, NULL, NULL },
+	{ LK_VK_HOME, NULL, NULL },
+	{ LK_VK_END, NULL, NULL },
+	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+/* Words for codes the store keeps. */
+struct word {
+	const char *code, *text;
+};
+
+static const struct word service_lines[] = {
+	{ "tyonvalitys", N_("Placement and skills development") },
+	{ "tuettu", N_("Supported employment") },
+	{ "tym", N_("Multidisciplinary joint service (TYM)") },
+	{ "koto", N_("Integration services (KOTO)") },
+	{ NULL, NULL },
+};
+
+static const struct word kinds[] = {
+	{ "alkuhaastattelu", N_("Initial interview") },
+	{ "tyonhakukeskustelu", N_("Job-search discussion") },
+	{ "taydentava", N_("Supplementary discussion") },
+	{ "verkostopalaveri", N_("Network meeting") },
+	{ "tym-paivitys", N_("TYM plan update") },
+	{ "muu", N_("Other meeting") },
+	{ NULL, NULL },
+};
+
+static const struct word channels[] = {
+	{ "phone", N_("by phone") },
+	{ "video", N_("by video") },
+	{ NULL, NULL },
+};
+
+static const struct word languages[] = {
+	{ "fi", N_("Finnish") }, { "sv", N_("Swedish") }, { "en", N_("English") },
+	{ "ru", N_("Russian") }, { "uk", N_("Ukrainian") }, { "et", N_("Estonian") },
+	{ "ar", N_("Arabic") }, { "so", N_("Somali") }, { "fa", N_("Persian") },
+	{ "ku", N_("Kurdish") }, { "th", N_("Thai") }, { "vi", N_("Vietnamese") },
+	{ "zh", N_("Chinese") }, { "tr", N_("Turkish") }, { "pl", N_("Polish") },
+	{ "de", N_("German") }, { "fr", N_("French") }, { "es", N_("Spanish") },
+	{ NULL, NULL },
+};
+
+/* The translated word for a code; the code itself when there is none,
+ * "–" for an empty code. */
+static const char *
+word(const struct word *table, const char *code)
+{
+	if (code == NULL || code[0] == '\0')
+		return "–";
+	for (; table->code; table++)
+		if (strcmp(table->code, code) == 0)
+			return _(table->text);
+	return code;
+}
+
+static const char *
+or_dash(const char *s)
+{
+	return s && s[0] ? s : "–";
+}
+
+/* Keep an upcoming appointment (not held, cancelled or missed). */
+static int
+collect_appt(const struct lk_appointment *a, void *ctx)
+{
+	(void)ctx;
+	if (strcmp(a->status, "scheduled") != 0 && strcmp(a->status, "checked-in") != 0)
+		return 0;
+	if (card.n_appts >= APPT_MAX) {
+		card.appts_more = true;
+		return 1;
+	}
+	card.appts[card.n_appts++] = *a;
+	return 0;
+}
+
+/* Open a client's card: audit first, then read what the card shows. */
+bool
+lk_card_open(struct lk_ui *ui, const char *client_id)
+{
+	struct lk_err err = { 0 };
+	struct lk_client c;
+	if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s: %s", _("The client cannot be shown"), err.msg);
+		return false;
+	}
+	if (lk_audit(ui->st, ui->opt->staff_id, "open-card", client_id, NULL, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s",
+		              _("Opening the card could not be recorded, so it stays closed"));
+		return false;
+	}
+	memset(&card, 0, sizeof card);
+	card.c = c;
+	lk_date today = lk_today();
+	if (lk_appointment_list_client(ui->st, client_id, today, collect_appt, NULL, &err) != LK_OK)
+		card.appts_failed = true;
+	if (lk_client_due(ui->st, client_id, today, card.due, &card.n_due, &err) != LK_OK) {
+		card.due_failed = true;
+		card.n_due = 0;
+	}
+	if (card.n_due > LK_DUE_MAX)
+		card.n_due = LK_DUE_MAX;
+	ui->message[0] = '\0';
+	lk_ui_show(ui, LK_SCREEN_CARD);
+	return true;
+}
+
+static void
+enter(struct lk_ui *ui)
+{
+	int h = getmaxy(ui->body) - CONTENT_TOP;
+	card.page = h < 1 ? 1 : h;
+}
+
+/* Clamp the scroll offset to the content. */
+static void
+clamp(void)
+{
+	int max = card.content - card.page;
+	if (card.scroll > max)
+		card.scroll = max;
+	if (card.scroll < 0)
+		card.scroll = 0;
+}
+
+static void
+key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	switch (vk) {
+	case LK_VK_BACK:
+		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		return;
+	case LK_VK_SEARCH:
+		lk_lookup_reset(ui);
+		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		return;
+	case LK_VK_UP:
+		card.scroll--;
+		break;
+	case LK_VK_DOWN:
+		card.scroll++;
+		break;
+	case LK_VK_PGUP:
+		card.scroll -= card.page - 1;
+		break;
+	case LK_VK_PGDN:
+		card.scroll += card.page - 1;
+		break;
+	case LK_VK_HOME:
+		card.scroll = 0;
+		break;
+	case LK_VK_END:
+		card.scroll = card.content;
+		break;
+	default:
+		break;
+	}
+	clamp();
+}
+
+/* Where the next content row goes: a body row, or -1 when scrolled off. */
+struct pen {
+	WINDOW *w;
+	int row;        /* content row */
+	int cols;
+};
+
+static int
+pen_y(const struct pen *p)
+{
+	int y = p->row - card.scroll;
+	if (y < 0 || y >= card.page)
+		return -1;
+	return CONTENT_TOP + y;
+}
+
+struct field {
+	const char *label;   /* msgid */
+	const char *value;
+	bool wide;           /* takes the whole line */
+};
+
+/* Label/value pairs: wide ones on a line of their own, narrow ones two to
+ * a line. */
+static void
+draw_fields(struct lk_ui *ui, struct pen *p, const struct field *f, int n)
+{
+	int lw = 0;
+	for (int i = 0; i < n; i++) {
+		int w = lk_text_width(_(f[i].label));
+		if (w > lw)
+			lw = w;
+	}
+	lw += 2;
+	int half = p->cols / 2;
+	attr_t la = lk_style(ui->color, LK_STYLE_LABEL);
+	for (int i = 0; i < n; i++) {
+		int y = pen_y(p);
+		if (f[i].wide || i + 1 >= n || f[i + 1].wide) {
+			lk_draw_text(p->w, y, 2, lw, _(f[i].label), la, false);
+			lk_draw_text(p->w, y, 2 + lw, p->cols - lw - 3, f[i].value, A_NORMAL, false);
+		} else {
+			lk_draw_text(p->w, y, 2, lw, _(f[i].label), la, false);
+			lk_draw_text(p->w, y, 2 + lw, half - lw - 3, f[i].value, A_NORMAL, false);
+			lk_draw_text(p->w, y, half, lw, _(f[i + 1].label), la, false);
+			lk_draw_text(p->w, y, half + lw, p->cols - half - lw - 1, f[i + 1].value,
+			             A_NORMAL, false);
+			i++;
+		}
+		p->row++;
+	}
+}
+
+static void
+draw_section_title(struct lk_ui *ui, struct pen *p, const char *title)
+{
+	lk_draw_text(p->w, pen_y(p), 1, p->cols - 2, title, lk_style(ui->color, LK_STYLE_TITLE),
+	             false);
+	p->row++;
+}
+
+static void
+draw_appointments(struct lk_ui *ui, struct pen *p)
+{
+	draw_section_title(ui, p, _("Upcoming appointments"));
+	if (card.appts_failed || card.n_appts == 0) {
+		lk_draw_text(p->w, pen_y(p), 2, p->cols - 3,
+		             card.appts_failed ? _("The appointments cannot be read.")
+		                               : _("No upcoming appointments."),
+		             card.appts_failed ? lk_style(ui->color, LK_STYLE_ERROR) : A_NORMAL, false);
+		p->row++;
+		return;
+	}
+	/* when 16 | what | where | with whom: extra width to where and who. */
+	int extra = p->cols - 80 > 0 ? (p->cols - 80) / 2 : 0;
+	int kx = 2 + 16 + 2, kw = 20;
+	int px = kx + kw + 1, pw = 22 + extra;
+	int sx = px + pw + 1, sw = p->cols - sx - 1;
+	for (int i = 0; i < card.n_appts; i++) {
+		const struct lk_appointment *a = &card.appts[i];
+		int y = pen_y(p);
+		char when[24], what[128];
+		lk_time_fi(a->start, when, sizeof when);
+		if (strcmp(a->status, "checked-in") == 0)
+			snprintf(what, sizeof what, "%s (%s)", word(kinds, a->kind), _("checked in"));
+		else
+			snprintf(what, sizeof what, "%s", word(kinds, a->kind));
+		const char *where = (strcmp(a->channel, "phone") == 0 || strcmp(a->channel, "video") == 0)
+			? word(channels, a->channel) : or_dash(a->point_name);
+		lk_draw_text(p->w, y, 2, 16, when, A_NORMAL, false);
+		lk_draw_text(p->w, y, kx, kw, what, A_NORMAL, false);
+		lk_draw_text(p->w, y, px, pw, where, A_NORMAL, false);
+		lk_draw_text(p->w, y, sx, sw, or_dash(a->staff_name), A_NORMAL, false);
+		p->row++;
+	}
+	if (card.appts_more) {
+		lk_draw_text(p->w, pen_y(p), 2, p->cols - 3, "…", A_NORMAL, false);
+		p->row++;
+	}
+}
+
+/* The state of a due item in words, its marker and its style. */
+static const char *
+due_state(enum lk_due_state s, const char **mark, enum lk_style *style)
+{
+	*mark = " ";
+	*style = LK_STYLE_NORMAL;
+	switch (s) {
+	case LK_DUE_DONE:
+		*style = LK_STYLE_DONE;
+		return _("done");
+	case LK_DUE_OPEN:
+		return _("open");
+	case LK_DUE_OVERDUE:
+		*mark = "!";
+		*style = LK_STYLE_OVERDUE;
+		return _("overdue");
+	case LK_DUE_EXEMPT:
+		return _("exempt");
+	case LK_DUE_FLAG:
+		*mark = "*";
+		*style = LK_STYLE_FLAG;
+		return _("flag");
+	}
+	return "?";
+}
+
+static void
+draw_due(struct lk_ui *ui, struct pen *p)
+{
+	int overdue = 0;
+	for (size_t i = 0; i < card.n_due; i++)
+		if (card.due[i].state == LK_DUE_OVERDUE)
+			overdue++;
+	int y = pen_y(p);
+	draw_section_title(ui, p, _("Statutory due list"));
+	if (overdue > 0) {
+		char sum[64];
+		snprintf(sum, sizeof sum, _("Overdue: %d"), overdue);
+		lk_draw_right(p->w, y, p->cols - 1, sum, lk_style(ui->color, LK_STYLE_OVERDUE));
+	}
+	if (card.due_failed || card.n_due == 0) {
+		lk_draw_text(p->w, pen_y(p), 2, p->cols - 3,
+		             card.due_failed ? _("The due list cannot be computed.")
+		                             : _("Nothing is due by law for this client."),
+		             card.due_failed ? lk_style(ui->color, LK_STYLE_ERROR) : A_NORMAL, false);
+		p->row++;
+		return;
+	}
+	int sx = 13, sw = 11, lx = sx + sw + 1;
+	for (size_t i = 0; i < card.n_due; i++) {
+		const struct lk_due_item *d = &card.due[i];
+		const char *mark;
+		enum lk_style st;
+		const char *state = due_state(d->state, &mark, &st);
+		attr_t a = lk_style(ui->color, st);
+		char date[16], label[256];
+		lk_date_fi(d->due, date, sizeof date);
+		const char *rl = d->rule && d->rule->label ? _(d->rule->label) : "?";
+		if (d->of > 0)
+			snprintf(label, sizeof label, "%s %d/%d", rl, d->seq, d->of);
+		else if (d->seq > 0)
+			snprintf(label, sizeof label, "%s %d", rl, d->seq);
+		else
+			snprintf(label, sizeof label, "%s", rl);
+		y = pen_y(p);
+		attr_t row = d->state == LK_DUE_OVERDUE || d->state == LK_DUE_FLAG ? a : A_NORMAL;
+		lk_draw_text(p->w, y, 0, 1, mark, a, false);
+		lk_draw_text(p->w, y, 2, 10, date, row, false);
+		lk_draw_text(p->w, y, sx, sw, state, a, false);
+		lk_draw_text(p->w, y, lx, p->cols - lx - 1, label, row, false);
+		p->row++;
+	}
+}
+
+static void
+draw(struct lk_ui *ui, WINDOW *w)
+{
+	const struct lk_client *c = &card.c;
+	int cols = getmaxx(w);
+	card.page = getmaxy(w) - CONTENT_TOP;
+	if (card.page < 1)
+		card.page = 1;
+	clamp();
+	lk_draw_text(w, 0, 1, cols - 2, _("Client card"), lk_style(ui->color, LK_STYLE_TITLE),
+	             false);
+
+	struct pen p = { w, 0, cols };
+	char name[256], mask[16], start[16], lang[64];
+	snprintf(name, sizeof name, "%s, %s", c->surname, c->given_names);
+	lk_hetu_mask(c->hetu, mask, sizeof mask);
+	int y = pen_y(&p);
+	int mw = c->hetu[0] ? lk_text_width(mask) + 2 : 0;
+	lk_draw_text(w, y, 2, cols - 3 - mw, name, A_BOLD, false);
+	if (c->hetu[0])
+		lk_draw_right(w, y, cols - 1, mask, A_BOLD);
+	p.row++;
+
+	lk_date_fi(c->job_search_start, start, sizeof start);
+	snprintf(lang, sizeof lang, "%s", word(languages, c->lang));
+	const struct field fields[] = {
+		{ N_("Municipality"), or_dash(c->municipality), false },
+		{ N_("Phone"), or_dash(c->phone), false },
+		{ N_("Address"), or_dash(c->address), true },
+		{ N_("Email"), or_dash(c->email), true },
+		{ N_("Language"), lang, false },
+		{ N_("Interpreter"), c->interpreter_lang[0] ? word(languages, c->interpreter_lang)
+		                                            : _("not needed"), false },
+		{ N_("Service line"), word(service_lines, c->service_line), true },
+		{ N_("Caseworker"), c->caseworker_name[0] ? c->caseworker_name : _("none yet"), false },
+		{ N_("Job search since"), start[0] ? start : "–", false },
+	};
+	draw_fields(ui, &p, fields, (int)(sizeof fields / sizeof fields[0]));
+	p.row++;
+	draw_appointments(ui, &p);
+	p.row++;
+	draw_due(ui, &p);
+
+	card.content = p.row;
+	clamp();
+	if (card.scroll + card.page < card.content)
+		lk_draw_text(w, getmaxy(w) - 1, cols - 1, 1, "↓", A_BOLD, false);
+	if (card.scroll > 0)
+		lk_draw_text(w, CONTENT_TOP, cols - 1, 1, "↑", A_BOLD, false);
+}
+
+const struct lk_screen lk_screen_card = {
+	.title = N_("Client card"),
+	.keys = keys,
+	.n_keys = (int)(sizeof keys / sizeof keys[0]),
+	.text = false,
+	.enter = enter,
+	.draw = draw,
+	.key = key,
+	.text_input = NULL,
+	.settle = NULL,
+	.status = NULL,
+};

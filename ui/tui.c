@@ -1,0 +1,338 @@
+/*
+ * tui.c — the interactive terminal: start-up and teardown of ncursesw, the
+ * one libuv loop (keyboard, SIGWINCH, a message timer), the windows of the
+ * frame and switching between screens.
+ *
+ * The loop: stdin readable → read every pending key with wget_wch in
+ * nodelay mode → dispatch each through the key table to the current screen
+ * → let the screen settle (e.g. run the search once per batch) → redraw
+ * with werase + wnoutrefresh and a single doupdate. Never clear() the
+ * screen per keystroke, never block the loop, never write SQL here.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include <uv.h>
+
+#include "i18n.h"
+#include "store/area.h"
+#include "store/client.h"
+#include "store/staff.h"
+#include "ui/draw.h"
+#include "ui/tui.h"
+#include "ui/ui.h"
+
+#define MESSAGE_MS 5000
+#define CLOCK_MS 30000
+
+struct loop {
+	uv_loop_t loop;
+	uv_poll_t input;
+	uv_signal_t winch;
+	uv_timer_t message;
+	uv_timer_t clock;
+	SCREEN *screen;
+	int empty_reads;   /* readable but no key: the terminal went away */
+	lk_date shown_day;
+};
+
+static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
+	[LK_SCREEN_LOOKUP] = &lk_screen_lookup,
+	[LK_SCREEN_CARD] = &lk_screen_card,
+	[LK_SCREEN_HELP] = &lk_screen_help,
+};
+
+static void on_message(uv_timer_t *h);
+
+/* The screen behind an id. */
+const struct lk_screen *
+lk_ui_screen(enum lk_screen_id id)
+{
+	return screens[id];
+}
+
+/* Make a screen current. */
+void
+lk_ui_show(struct lk_ui *ui, enum lk_screen_id id)
+{
+	if (id == LK_SCREEN_HELP && ui->cur != LK_SCREEN_HELP)
+		ui->prev = ui->cur;
+	ui->cur = id;
+	if (screens[id]->enter)
+		screens[id]->enter(ui);
+}
+
+/* Show a transient message on the status line. */
+void
+lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_error = error;
+	struct loop *l = ui->loop_data;
+	if (l && !ui->quit)
+		uv_timer_start(&l->message, on_message, MESSAGE_MS, 0);
+}
+
+/* (Re)create the four windows for the current terminal size. */
+static void
+make_windows(struct lk_ui *ui)
+{
+	WINDOW **all[] = { &ui->head, &ui->body, &ui->status, &ui->bar };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (*all[i]) {
+			delwin(*all[i]);
+			*all[i] = NULL;
+		}
+	int rows = LINES < 4 ? 4 : LINES, cols = COLS < 1 ? 1 : COLS;
+	ui->head = newwin(1, cols, 0, 0);
+	ui->body = newwin(rows - 3, cols, 1, 0);
+	ui->status = newwin(1, cols, rows - 2, 0);
+	ui->bar = newwin(1, cols, rows - 1, 0);
+	keypad(ui->body, TRUE);
+	nodelay(ui->body, TRUE);
+	leaveok(ui->head, TRUE);
+	leaveok(ui->status, TRUE);
+	leaveok(ui->bar, TRUE);
+}
+
+/* Draw everything into the windows and update the terminal once. */
+static void
+redraw(struct lk_ui *ui)
+{
+	const struct lk_screen *s = screens[ui->cur];
+	lk_draw_header(ui);
+	lk_draw_status(ui, s);
+	lk_draw_bar(ui, s);
+	werase(ui->body);
+	curs_set(0);
+	s->draw(ui, ui->body);   /* may place the cursor and show it */
+	wnoutrefresh(ui->head);
+	wnoutrefresh(ui->status);
+	wnoutrefresh(ui->bar);
+	wnoutrefresh(ui->body);  /* last, so the cursor stays where it put it */
+	doupdate();
+}
+
+/* Stop the loop: close every handle. */
+static void
+stop(struct lk_ui *ui)
+{
+	struct loop *l = ui->loop_data;
+	ui->quit = true;
+	uv_handle_t *hs[] = { (uv_handle_t *)&l->input, (uv_handle_t *)&l->winch,
+	                      (uv_handle_t *)&l->message, (uv_handle_t *)&l->clock };
+	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
+		if (!uv_is_closing(hs[i]))
+			uv_close(hs[i], NULL);
+}
+
+/* One key from wget_wch: global keys here, the rest to the screen. */
+static void
+dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
+{
+	const struct lk_screen *s = screens[ui->cur];
+	enum lk_vkey active[LK_VK_COUNT];
+	int n = 0;
+	for (int i = 0; i < s->n_keys && n < LK_VK_COUNT; i++)
+		active[n++] = s->keys[i].vk;
+	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, s->text, active, n);
+	switch (vk) {
+	case LK_VK_QUIT:
+		ui->quit = true;
+		return;
+	case LK_VK_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	case LK_VK_HELP:
+		if (ui->cur != LK_SCREEN_HELP) {
+			ui->message[0] = '\0';
+			lk_ui_show(ui, LK_SCREEN_HELP);
+			return;
+		}
+		break;
+	case LK_VK_NONE:
+		if (s->text && !is_key && iswprint((wint_t)ch)) {
+			s->text_input(ui, (wchar_t)ch);
+		} else if (!(is_key && ch == KEY_RESIZE)) {
+			char name[64];
+			lk_key_label(LK_VK_HELP, false, active, n, s->text, name, sizeof name);
+			lk_ui_message(ui, false, _("That key does nothing here; %s shows the keys"),
+			              name);
+		}
+		return;
+	default:
+		break;
+	}
+	s->key(ui, vk);
+}
+
+/* stdin is readable: take every pending key, then draw once. */
+static void
+on_input(uv_poll_t *h, int status, int events)
+{
+	struct lk_ui *ui = h->data;
+	struct loop *l = ui->loop_data;
+	if (status < 0 || (events & UV_DISCONNECT)) {
+		stop(ui);
+		return;
+	}
+	wint_t ch;
+	int r, got = 0;
+	while (!ui->quit && (r = wget_wch(ui->body, &ch)) != ERR) {
+		got++;
+		dispatch(ui, ch, r == KEY_CODE_YES);
+	}
+	if (ui->quit) {
+		stop(ui);
+		return;
+	}
+	/* Readable with nothing to read, again and again: the terminal is gone. */
+	l->empty_reads = got ? 0 : l->empty_reads + 1;
+	if (l->empty_reads > 50) {
+		stop(ui);
+		return;
+	}
+	if (screens[ui->cur]->settle)
+		screens[ui->cur]->settle(ui);
+	redraw(ui);
+}
+
+/* The terminal changed size: ask the tty, tell curses, lay out again. */
+static void
+on_winch(uv_signal_t *h, int signum)
+{
+	(void)signum;
+	struct lk_ui *ui = h->data;
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	make_windows(ui);
+	if (screens[ui->cur]->settle)
+		screens[ui->cur]->settle(ui);
+	redraw(ui);
+}
+
+/* The message has been shown long enough. */
+static void
+on_message(uv_timer_t *h)
+{
+	struct lk_ui *ui = h->data;
+	ui->message[0] = '\0';
+	redraw(ui);
+}
+
+/* Redraw when the day changes (the header shows the date). */
+static void
+on_clock(uv_timer_t *h)
+{
+	struct lk_ui *ui = h->data;
+	struct loop *l = ui->loop_data;
+	if (lk_today() != l->shown_day) {
+		l->shown_day = lk_today();
+		redraw(ui);
+	}
+}
+
+/* Header facts: area, desk point, signed-in staff, register size. */
+static void
+load_facts(struct lk_ui *ui)
+{
+	char area[65] = "";
+	if (lk_area_current(ui->st, area, sizeof area) == LK_OK && area[0]) {
+		const struct lk_area_info *a = lk_area_find(area);
+		snprintf(ui->area_name, sizeof ui->area_name, "%s", a ? a->name : area);
+	}
+	if (ui->opt && ui->opt->point_id && ui->opt->point_id[0]) {
+		struct lk_point p;
+		if (lk_point_get(ui->st, ui->opt->point_id, &p, NULL) == LK_OK)
+			snprintf(ui->point_name, sizeof ui->point_name, "%s", p.name);
+	}
+	if (ui->opt && ui->opt->staff_id && ui->opt->staff_id[0]) {
+		struct lk_staff s;
+		if (lk_staff_get(ui->st, ui->opt->staff_id, &s, NULL) == LK_OK)
+			snprintf(ui->staff_name, sizeof ui->staff_name, "%s %s", s.given_names,
+			         s.surname);
+	}
+	ui->client_count = lk_client_count(ui->st);
+}
+
+/* Run the terminal until the user quits. */
+int
+lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
+{
+	static const struct lk_tui_options none = { NULL, NULL };
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "luukku: %s\n", _("the interactive terminal needs a terminal"));
+		return 1;
+	}
+	struct lk_ui ui;
+	struct loop l;
+	memset(&ui, 0, sizeof ui);
+	memset(&l, 0, sizeof l);
+	ui.st = st;
+	ui.opt = opt ? opt : &none;
+	load_facts(&ui);
+
+	l.screen = newterm(NULL, stdout, stdin);
+	if (l.screen == NULL) {
+		fprintf(stderr, "luukku: %s\n", _("this terminal type is not known; set TERM"));
+		return 1;
+	}
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	ui.color = lk_draw_init_colors();
+	make_windows(&ui);
+
+	if (uv_loop_init(&l.loop) != 0) {
+		endwin();
+		delscreen(l.screen);
+		fprintf(stderr, "luukku: %s\n", _("cannot start the event loop"));
+		return 1;
+	}
+	ui.loop_data = &l;
+	l.input.data = l.winch.data = l.message.data = l.clock.data = &ui;
+	int rc = uv_poll_init(&l.loop, &l.input, STDIN_FILENO);
+	if (rc == 0)
+		rc = uv_poll_start(&l.input, UV_READABLE | UV_DISCONNECT, on_input);
+	uv_signal_init(&l.loop, &l.winch);
+	uv_signal_start(&l.winch, on_winch, SIGWINCH);
+	uv_timer_init(&l.loop, &l.message);
+	uv_timer_init(&l.loop, &l.clock);
+	uv_timer_start(&l.clock, on_clock, CLOCK_MS, CLOCK_MS);
+	l.shown_day = lk_today();
+
+	ui.cur = ui.prev = LK_SCREEN_LOOKUP;
+	lk_ui_show(&ui, LK_SCREEN_LOOKUP);
+	redraw(&ui);
+	if (rc == 0) {
+		uv_run(&l.loop, UV_RUN_DEFAULT);
+	} else {
+		stop(&ui);
+		uv_run(&l.loop, UV_RUN_DEFAULT);
+	}
+	uv_loop_close(&l.loop);
+
+	WINDOW **all[] = { &ui.head, &ui.body, &ui.status, &ui.bar };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (*all[i])
+			delwin(*all[i]);
+	endwin();
+	delscreen(l.screen);
+	if (rc != 0) {
+		fprintf(stderr, "luukku: %s: %s\n", _("cannot read the keyboard"), uv_strerror(rc));
+		return 1;
+	}
+	return 0;
+}
