@@ -102,7 +102,8 @@ CREATE TABLE client (
 	created          TEXT NOT NULL
 );
 CREATE INDEX client_caseworker ON client(caseworker_id);
-CREATE INDEX client_sort ON client(surname, given_names);
+-- Search as you type: surname prefixes in name order straight from this index.
+CREATE INDEX client_surname ON client(lower(surname), given_names);
 
 -- Name search: word prefixes in any order, case- and accent-insensitive.
 -- A local index only (never synced), keyed by the client's rowid and kept by

@@ -24,7 +24,7 @@ static const struct lk_binding bindings[LK_VK_COUNT] = {
 	[LK_VK_SEARCH] = { LK_VK_SEARCH, "search", N_("Start a new search"),
 		{ KEY_F(3), '/' }, { 0 } },
 	[LK_VK_BACK] = { LK_VK_BACK, "back", N_("Go back"),
-		{ ESC, KEY_F(3), KEY_LEFT }, { 0 } },
+		{ KEY_F(3), ESC, KEY_LEFT }, { 0 } },
 	[LK_VK_OPEN] = { LK_VK_OPEN, "open", N_("Open the selected client's card"),
 		{ '\n', '\r', KEY_ENTER, KEY_RIGHT }, { 0 } },
 	[LK_VK_QUIT] = { LK_VK_QUIT, "quit", N_("Quit Luukku"),

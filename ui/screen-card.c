@@ -122,6 +122,36 @@ collect_appt(const struct lk_appointment *a, void *ctx)
 	return 0;
 }
 
+/* What needs doing first: overdue, flagged and open items, then exempt
+ * ones, then those done; each group keeps core's order (by due date). */
+static int
+due_rank(enum lk_due_state s)
+{
+	switch (s) {
+	case LK_DUE_OVERDUE:
+	case LK_DUE_FLAG:
+	case LK_DUE_OPEN:
+		return 0;
+	case LK_DUE_EXEMPT:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+static void
+due_order(void)
+{
+	/* A stable insertion sort: at most LK_DUE_MAX items. */
+	for (size_t i = 1; i < card.n_due; i++) {
+		struct lk_due_item d = card.due[i];
+		size_t j = i;
+		for (; j > 0 && due_rank(card.due[j - 1].state) > due_rank(d.state); j--)
+			card.due[j] = card.due[j - 1];
+		card.due[j] = d;
+	}
+}
+
 /* Open a client's card: audit first, then read what the card shows. */
 bool
 lk_card_open(struct lk_ui *ui, const char *client_id)
@@ -148,6 +178,7 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 	}
 	if (card.n_due > LK_DUE_MAX)
 		card.n_due = LK_DUE_MAX;
+	due_order();
 	ui->message[0] = '\0';
 	lk_ui_show(ui, LK_SCREEN_CARD);
 	return true;
@@ -240,7 +271,7 @@ draw_fields(struct lk_ui *ui, struct pen *p, const struct field *f, int n)
 			lw = w;
 	}
 	lw += 2;
-	int half = p->cols / 2;
+	int half = p->cols / 2 > 48 ? 48 : p->cols / 2;   /* pairs stay together */
 	attr_t la = lk_style(ui->color, LK_STYLE_LABEL);
 	for (int i = 0; i < n; i++) {
 		int y = pen_y(p);
@@ -362,21 +393,23 @@ draw_due(struct lk_ui *ui, struct pen *p)
 		enum lk_style st;
 		const char *state = due_state(d->state, &mark, &st);
 		attr_t a = lk_style(ui->color, st);
-		char date[16], label[256];
+		char date[16], seq[32] = "";
 		lk_date_fi(d->due, date, sizeof date);
-		const char *rl = d->rule && d->rule->label ? _(d->rule->label) : "?";
+		const char *label = d->rule && d->rule->label ? _(d->rule->label) : "?";
 		if (d->of > 0)
-			snprintf(label, sizeof label, "%s %d/%d", rl, d->seq, d->of);
+			snprintf(seq, sizeof seq, "%d/%d", d->seq, d->of);
 		else if (d->seq > 0)
-			snprintf(label, sizeof label, "%s %d", rl, d->seq);
-		else
-			snprintf(label, sizeof label, "%s", rl);
+			snprintf(seq, sizeof seq, "%d", d->seq);
 		y = pen_y(p);
 		attr_t row = d->state == LK_DUE_OVERDUE || d->state == LK_DUE_FLAG ? a : A_NORMAL;
 		lk_draw_text(p->w, y, 0, 1, mark, a, false);
 		lk_draw_text(p->w, y, 2, 10, date, row, false);
 		lk_draw_text(p->w, y, sx, sw, state, a, false);
-		lk_draw_text(p->w, y, lx, p->cols - lx - 1, label, row, false);
+		/* The number stays visible when a long label is cut. */
+		int lw = p->cols - lx - 1, sw2 = seq[0] ? lk_text_width(seq) + 1 : 0;
+		int drawn = lk_draw_text(p->w, y, lx, lw - sw2, label, row, false);
+		if (seq[0])
+			lk_draw_text(p->w, y, lx + drawn + 1, sw2, seq, row, false);
 		p->row++;
 	}
 }

@@ -214,7 +214,11 @@ settle(struct lk_ui *ui)
 static void
 columns(int cols, int *name_w, int *hetu_w, int *muni_w)
 {
-	*hetu_w = 13;
+	*hetu_w = lk_text_width(_("Identity code"));
+	if (*hetu_w < 12)
+		*hetu_w = 12;
+	if (*hetu_w > 17)
+		*hetu_w = 17;
 	*muni_w = cols >= 100 ? 24 : 16;
 	*name_w = cols - 2 - *hetu_w - *muni_w - 2;
 	if (*name_w < 10)

@@ -405,58 +405,167 @@ static const char row_select[] =
 	"SELECT c.id, c.surname, c.given_names, coalesce(c.hetu, ''), coalesce(m.name, '')"
 	" FROM client c LEFT JOIN municipality m ON m.id = c.municipality_id";
 
-enum lk_status
-lk_client_search(struct lk_store *st, const char *query, int limit, lk_client_cb cb, void *ctx,
-                 struct lk_err *err)
-{
-	char q[128], up[128], lo[16], hi[16], fts[512], sql[512];
-	snprintf(q, sizeof q, "%s", query);
-	size_t i;
-	for (i = 0; q[i]; i++)
-		up[i] = (char)toupper((unsigned char)q[i]);
-	up[i] = '\0';
+#define MAX_TERMS 5
 
-	struct lk_hetu h;
-	sqlite3_stmt *s;
-	if (lk_hetu_parse(up, &h) == LK_HETU_OK) {
-		snprintf(sql, sizeof sql, "%s WHERE c.hetu = ?1 LIMIT ?2", row_select);
-		s = lk_prepare(st, sql, err);
-		if (s)
-			sqlite3_bind_text(s, 1, up, -1, SQLITE_TRANSIENT);
-	} else if (hetu_prefix(up, lo, hi)) {
-		snprintf(sql, sizeof sql, "%s WHERE c.hetu >= ?1 AND c.hetu < ?3"
-		         " ORDER BY c.hetu LIMIT ?2", row_select);
-		s = lk_prepare(st, sql, err);
-		if (s) {
-			sqlite3_bind_text(s, 1, lo, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
-		}
-	} else if (fts_query(q, fts, sizeof fts)) {
-		snprintf(sql, sizeof sql,
-		         "%s WHERE c.rowid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?1)"
-		         " ORDER BY c.surname, c.given_names LIMIT ?2", row_select);
-		s = lk_prepare(st, sql, err);
-		if (s)
-			sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
-	} else {
-		return LK_OK;
+/* Lower-case ASCII and the Finnish capitals Å Ä Ö (UTF-8 C3 85/84/96). */
+static void
+lower_fi(char *s)
+{
+	for (unsigned char *p = (unsigned char *)s; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p + 32);
+		else if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97)
+			*++p += 0x20;
 	}
-	if (s == NULL)
-		return LK_EFAIL;
-	sqlite3_bind_int(s, 2, limit);
+}
+
+/* Split a query into at most MAX_TERMS lower-case words. */
+static int
+split_terms(const char *q, char terms[][64])
+{
+	int n = 0;
+	while (*q && n < MAX_TERMS) {
+		while (*q && strchr(" ,\t", *q))
+			q++;
+		size_t k = 0;
+		while (*q && !strchr(" ,\t", *q)) {
+			if (k < 63)
+				terms[n][k++] = *q;
+			q++;
+		}
+		terms[n][k] = '\0';
+		if (k) {
+			lower_fi(terms[n]);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* "% term%" for LIKE, with % _ and \ escaped. */
+static void
+like_word(const char *term, char *out, size_t size)
+{
+	size_t n = 0;
+	out[n++] = '%';
+	out[n++] = ' ';
+	for (const char *p = term; *p && n + 3 < size; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			out[n++] = '\\';
+		out[n++] = *p;
+	}
+	out[n++] = '%';
+	out[n] = '\0';
+}
+
+struct emit {
+	lk_client_cb cb;
+	void *ctx;
+	int count;
+	bool stop;
+};
+
+static enum lk_status
+emit_rows(struct lk_store *st, sqlite3_stmt *s, struct emit *e, struct lk_err *err)
+{
 	struct lk_client_row r;
 	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!e->stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		lk_col_text(s, 0, r.id, sizeof r.id);
 		lk_col_text(s, 1, r.surname, sizeof r.surname);
 		lk_col_text(s, 2, r.given_names, sizeof r.given_names);
 		lk_col_text(s, 3, r.hetu, sizeof r.hetu);
 		lk_col_text(s, 4, r.municipality, sizeof r.municipality);
-		if (cb(&r, ctx))
-			break;
+		e->count++;
+		if (e->cb(&r, e->ctx))
+			e->stop = true;
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (!e->stop && rc != SQLITE_DONE)
 		return lk_sql_err(st, err, "search");
 	return LK_OK;
+}
+
+/* Names: first the clients whose surname starts with the first word, in
+ * name order straight from the client_surname index, the other words
+ * matching the start of any part of the name; then, to fill the list, the
+ * other word orders ("matti virt") from the full-text index, of which at
+ * most 500 are sorted. Either way no keystroke sorts the whole register. */
+static enum lk_status
+search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
+             struct lk_err *err)
+{
+	char terms[MAX_TERMS][64], like[MAX_TERMS][140], hi[64], fts[512], sql[1024];
+	int n = split_terms(query, terms);
+	if (n == 0 || !fts_query(query, fts, sizeof fts))
+		return LK_OK;
+	snprintf(hi, sizeof hi, "%s", terms[0]);
+	hi[strlen(hi) - 1]++;
+	for (int i = 0; i < MAX_TERMS; i++)
+		like_word(i < n ? terms[i] : "", like[i], sizeof like[i]);
+
+	snprintf(sql, sizeof sql,
+	         "%s WHERE lower(c.surname) >= ?1 AND lower(c.surname) < ?2"
+	         " AND (?3 = 0 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?4 ESCAPE '\\')"
+	         " AND (?3 < 2 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?5 ESCAPE '\\')"
+	         " AND (?3 < 3 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?6 ESCAPE '\\')"
+	         " AND (?3 < 4 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?7 ESCAPE '\\')"
+	         " ORDER BY lower(c.surname), c.given_names LIMIT ?8", row_select);
+	sqlite3_stmt *s = lk_prepare(st, sql, err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, terms[0], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, n - 1);
+	for (int i = 1; i < MAX_TERMS; i++)
+		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 8, limit);
+	enum lk_status rc = emit_rows(st, s, e, err);
+	if (rc != LK_OK || e->stop || e->count >= limit)
+		return rc;
+
+	snprintf(sql, sizeof sql,
+	         "%s WHERE c.rowid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?1 LIMIT 500)"
+	         " AND NOT (lower(c.surname) >= ?2 AND lower(c.surname) < ?3)"
+	         " ORDER BY c.surname, c.given_names LIMIT ?4", row_select);
+	if ((s = lk_prepare(st, sql, err)) == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, terms[0], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 4, limit - e->count);
+	return emit_rows(st, s, e, err);
+}
+
+enum lk_status
+lk_client_search(struct lk_store *st, const char *query, int limit, lk_client_cb cb, void *ctx,
+                 struct lk_err *err)
+{
+	char q[128], up[128], lo[16], hi[16], sql[512];
+	snprintf(q, sizeof q, "%s", query);
+	size_t i;
+	for (i = 0; q[i]; i++)
+		up[i] = (char)toupper((unsigned char)q[i]);
+	up[i] = '\0';
+	struct emit e = { .cb = cb, .ctx = ctx };
+
+	struct lk_hetu h;
+	sqlite3_stmt *s;
+	if (lk_hetu_parse(up, &h) == LK_HETU_OK) {
+		snprintf(sql, sizeof sql, "%s WHERE c.hetu = ?1 LIMIT ?2", row_select);
+		if ((s = lk_prepare(st, sql, err)) == NULL)
+			return LK_EFAIL;
+		sqlite3_bind_text(s, 1, up, -1, SQLITE_TRANSIENT);
+	} else if (hetu_prefix(up, lo, hi)) {
+		snprintf(sql, sizeof sql, "%s WHERE c.hetu >= ?1 AND c.hetu < ?3"
+		         " ORDER BY c.hetu LIMIT ?2", row_select);
+		if ((s = lk_prepare(st, sql, err)) == NULL)
+			return LK_EFAIL;
+		sqlite3_bind_text(s, 1, lo, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+	} else {
+		return search_names(st, q, limit, &e, err);
+	}
+	sqlite3_bind_int(s, 2, limit);
+	return emit_rows(st, s, &e, err);
 }

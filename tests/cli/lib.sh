@@ -1,0 +1,45 @@
+# lib.sh — helpers for the CLI tests. Source it with the binary in $1.
+# Each check prints "ok - what" or "not ok - what" with the evidence; the
+# script exits non-zero when any check failed.
+LUUKKU=${1:?usage: $0 path/to/luukku}
+case $LUUKKU in /*) ;; *) LUUKKU=$PWD/$LUUKKU ;; esac
+T=$(mktemp -d)
+DB=$T/test.db
+FAILED=0
+trap 'rm -rf "$T"' EXIT
+export LUUKKU_NOW="2026-03-02 09:00"
+export HOME=$T XDG_DATA_HOME=$T/data XDG_CONFIG_HOME=$T/config
+
+lk() { "$LUUKKU" --db "$DB" "$@"; }
+
+ok() { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; FAILED=1; }
+
+# expect STATUS "what" cmd… — run, compare the exit status; output in $OUT, $ERR.
+expect() {
+	want=$1 what=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
+	if [ "$got" = "$want" ]; then ok "$what"; else
+		not_ok "$what (exit $got, wanted $want)"
+		sed 's/^/#   out: /' "$T/out" | head -5; sed 's/^/#   err: /' "$T/err" | head -5
+	fi
+}
+
+# same "what" GOT WANT
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1"; printf '#   got:  %s\n#   want: %s\n' "$2" "$3"
+	fi
+}
+
+# contains "what" TEXT NEEDLE
+contains() {
+	case $2 in *"$3"*) ok "$1" ;; *) not_ok "$1"; printf '#   %s\n#   lacks: %s\n' "$2" "$3" ;; esac
+}
+
+# sql QUERY — read the test database directly (sqlite3 shell).
+sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+
+done_testing() { exit $FAILED; }
