@@ -116,7 +116,9 @@ install: all
 	done
 
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o po/luukku.pot $(LIB_SRC) $(CMD_SRC)
+	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 \
+		--from-code=UTF-8 --add-comments=TRANSLATORS -o po/luukku.pot $(LIB_SRC) $(CMD_SRC)
+	for po in $(PO); do msgmerge -q -U --backup=none $$po po/luukku.pot; done
 
 clean:
 	rm -rf build

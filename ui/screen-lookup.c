@@ -279,7 +279,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 			lk_draw_text(w, LIST_TOP, cols - 1, 1, "↑", A_BOLD, false);
 	}
 	wmove(w, 2, cursor_x < cols ? cursor_x : cols - 1);
-	curs_set(1);
+	ui->cursor = true;
 }
 
 /* "3 matches", "More than 80 matches". */

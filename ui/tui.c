@@ -30,14 +30,18 @@
 
 #define MESSAGE_MS 5000
 #define CLOCK_MS 30000
+#define MIN_ROWS 6      /* header, title, a line or two, status, bar */
+#define MIN_COLS 30
 
 struct loop {
 	uv_loop_t loop;
 	uv_poll_t input;
 	uv_signal_t winch;
+	uv_signal_t stop_sig[3];   /* SIGINT, SIGTERM, SIGHUP: leave cleanly */
 	uv_timer_t message;
 	uv_timer_t clock;
 	SCREEN *screen;
+	int exit_signal;   /* SIGTERM or SIGHUP ended the terminal */
 	int empty_reads;   /* readable but no key: the terminal went away */
 	lk_date shown_day;
 };
@@ -82,7 +86,8 @@ lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 		uv_timer_start(&l->message, on_message, MESSAGE_MS, 0);
 }
 
-/* (Re)create the four windows for the current terminal size. */
+/* (Re)create the four windows for the current terminal size; a terminal
+ * too small for the frame gets one window with a notice. */
 static void
 make_windows(struct lk_ui *ui)
 {
@@ -92,16 +97,21 @@ make_windows(struct lk_ui *ui)
 			delwin(*all[i]);
 			*all[i] = NULL;
 		}
-	int rows = LINES < 4 ? 4 : LINES, cols = COLS < 1 ? 1 : COLS;
-	ui->head = newwin(1, cols, 0, 0);
-	ui->body = newwin(rows - 3, cols, 1, 0);
-	ui->status = newwin(1, cols, rows - 2, 0);
-	ui->bar = newwin(1, cols, rows - 1, 0);
+	int rows = LINES, cols = COLS;
+	ui->tiny = rows < MIN_ROWS || cols < MIN_COLS;
+	if (ui->tiny) {
+		ui->body = newwin(rows > 0 ? rows : 1, cols > 0 ? cols : 1, 0, 0);
+	} else {
+		ui->head = newwin(1, cols, 0, 0);
+		ui->body = newwin(rows - 3, cols, 1, 0);
+		ui->status = newwin(1, cols, rows - 2, 0);
+		ui->bar = newwin(1, cols, rows - 1, 0);
+		leaveok(ui->head, TRUE);
+		leaveok(ui->status, TRUE);
+		leaveok(ui->bar, TRUE);
+	}
 	keypad(ui->body, TRUE);
 	nodelay(ui->body, TRUE);
-	leaveok(ui->head, TRUE);
-	leaveok(ui->status, TRUE);
-	leaveok(ui->bar, TRUE);
 }
 
 /* Draw everything into the windows and update the terminal once. */
@@ -109,16 +119,22 @@ static void
 redraw(struct lk_ui *ui)
 {
 	const struct lk_screen *s = screens[ui->cur];
-	lk_draw_header(ui);
-	lk_draw_status(ui, s);
-	lk_draw_bar(ui, s);
 	werase(ui->body);
-	curs_set(0);
-	s->draw(ui, ui->body);   /* may place the cursor and show it */
-	wnoutrefresh(ui->head);
-	wnoutrefresh(ui->status);
-	wnoutrefresh(ui->bar);
-	wnoutrefresh(ui->body);  /* last, so the cursor stays where it put it */
+	ui->cursor = false;
+	if (ui->tiny) {
+		lk_draw_text(ui->body, 0, 0, getmaxx(ui->body), _("The window is too small"),
+		             A_BOLD, false);
+	} else {
+		lk_draw_header(ui);
+		lk_draw_status(ui, s);
+		lk_draw_bar(ui, s);
+		s->draw(ui, ui->body);
+		wnoutrefresh(ui->head);
+		wnoutrefresh(ui->status);
+		wnoutrefresh(ui->bar);
+	}
+	curs_set(ui->cursor ? 1 : 0);
+	wnoutrefresh(ui->body);  /* last, so the cursor stays where the screen put it */
 	doupdate();
 }
 
@@ -129,7 +145,9 @@ stop(struct lk_ui *ui)
 	struct loop *l = ui->loop_data;
 	ui->quit = true;
 	uv_handle_t *hs[] = { (uv_handle_t *)&l->input, (uv_handle_t *)&l->winch,
-	                      (uv_handle_t *)&l->message, (uv_handle_t *)&l->clock };
+	                      (uv_handle_t *)&l->message, (uv_handle_t *)&l->clock,
+	                      (uv_handle_t *)&l->stop_sig[0], (uv_handle_t *)&l->stop_sig[1],
+	                      (uv_handle_t *)&l->stop_sig[2] };
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		if (!uv_is_closing(hs[i]))
 			uv_close(hs[i], NULL);
@@ -221,6 +239,17 @@ on_winch(uv_signal_t *h, int signum)
 	redraw(ui);
 }
 
+/* Ctrl-C, a kill or a hang-up: restore the terminal and leave. */
+static void
+on_stop_signal(uv_signal_t *h, int signum)
+{
+	struct lk_ui *ui = h->data;
+	struct loop *l = ui->loop_data;
+	if (signum != SIGINT)   /* Ctrl-C is the user quitting */
+		l->exit_signal = signum;
+	stop(ui);
+}
+
 /* The message has been shown long enough. */
 static void
 on_message(uv_timer_t *h)
@@ -308,6 +337,12 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 		rc = uv_poll_start(&l.input, UV_READABLE | UV_DISCONNECT, on_input);
 	uv_signal_init(&l.loop, &l.winch);
 	uv_signal_start(&l.winch, on_winch, SIGWINCH);
+	static const int stop_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+	for (int i = 0; i < 3; i++) {
+		l.stop_sig[i].data = &ui;
+		uv_signal_init(&l.loop, &l.stop_sig[i]);
+		uv_signal_start(&l.stop_sig[i], on_stop_signal, stop_signals[i]);
+	}
 	uv_timer_init(&l.loop, &l.message);
 	uv_timer_init(&l.loop, &l.clock);
 	uv_timer_start(&l.clock, on_clock, CLOCK_MS, CLOCK_MS);
@@ -334,5 +369,5 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 		fprintf(stderr, "luukku: %s: %s\n", _("cannot read the keyboard"), uv_strerror(rc));
 		return 1;
 	}
-	return 0;
+	return l.exit_signal ? 128 + l.exit_signal : 0;
 }

@@ -41,7 +41,8 @@ struct lk_screen {
 	bool text;                         /* an input line takes typed characters */
 	/* Called when the screen becomes current. */
 	void (*enter)(struct lk_ui *ui);
-	/* Draw into the body window (already erased). */
+	/* Draw into the body window (already erased); set ui->cursor and
+	 * wmove the body to show the cursor there. */
 	void (*draw)(struct lk_ui *ui, WINDOW *body);
 	/* One virtual key (never HELP, QUIT or REDRAW, which tui.c handles). */
 	void (*key)(struct lk_ui *ui, enum lk_vkey vk);
@@ -63,6 +64,8 @@ struct lk_ui {
 	WINDOW *head, *body, *status, *bar;
 	bool color;
 	bool quit;
+	bool tiny;                   /* too small for the frame: only a notice */
+	bool cursor;                 /* a screen's draw() wants the cursor shown */
 	enum lk_screen_id cur;
 	enum lk_screen_id prev;      /* where help returns to */
 	/* Header and status facts, read once at start. */

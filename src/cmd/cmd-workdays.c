@@ -29,7 +29,7 @@ exec_workdays(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	lk_date out = lk_add_business_days(day, (int)n);
 	if (lk_date_to_ymd(out).y > 2100 || lk_date_to_ymd(out).y < 1900)
-		return cmd_usage(ctx, "n", _("the result falls outside 1900–2100"));
+		return cmd_usage(ctx, "n", _("the result falls outside 1900-2100"));
 	char iso[16];
 	printf("%s\n", lk_date_iso(out, iso, sizeof iso));
 	return 0;

@@ -103,7 +103,7 @@ check_booking(const struct lk_booking *b, lk_time *start, struct lk_err *err)
 		return lk_err_set(err, LK_EINPUT, "at", "'%s' is not a time (YYYY-MM-DD HH:MM)",
 		                  b->at ? b->at : "");
 	if (b->minutes < 5 || b->minutes > 480)
-		return lk_err_set(err, LK_EINPUT, "minutes", "a meeting lasts 5–480 minutes, not %d",
+		return lk_err_set(err, LK_EINPUT, "minutes", "a meeting lasts 5-480 minutes, not %d",
 		                  b->minutes);
 	if (b->channel == NULL)
 		return lk_err_set(err, LK_EINPUT, "channel", "the channel is needed");

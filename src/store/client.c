@@ -486,6 +486,15 @@ emit_rows(struct lk_store *st, sqlite3_stmt *s, struct emit *e, struct lk_err *e
 	return LK_OK;
 }
 
+/* The surname starts with the first word (?1 … ?2) and each further word
+ * (?3 of them) starts some part of the name (LIKE patterns ?4 … ?7). */
+#define SURNAME_FIRST \
+	"lower(c.surname) >= ?1 AND lower(c.surname) < ?2" \
+	" AND (?3 = 0 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?4 ESCAPE '\\')" \
+	" AND (?3 < 2 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?5 ESCAPE '\\')" \
+	" AND (?3 < 3 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?6 ESCAPE '\\')" \
+	" AND (?3 < 4 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?7 ESCAPE '\\')"
+
 /* Names: first the clients whose surname starts with the first word, in
  * name order straight from the client_surname index, the other words
  * matching the start of any part of the name; then, to fill the list, the
@@ -505,12 +514,8 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 		like_word(i < n ? terms[i] : "", like[i], sizeof like[i]);
 
 	snprintf(sql, sizeof sql,
-	         "%s WHERE lower(c.surname) >= ?1 AND lower(c.surname) < ?2"
-	         " AND (?3 = 0 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?4 ESCAPE '\\')"
-	         " AND (?3 < 2 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?5 ESCAPE '\\')"
-	         " AND (?3 < 3 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?6 ESCAPE '\\')"
-	         " AND (?3 < 4 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?7 ESCAPE '\\')"
-	         " ORDER BY lower(c.surname), c.given_names LIMIT ?8", row_select);
+	         "%s WHERE " SURNAME_FIRST " ORDER BY lower(c.surname), c.given_names LIMIT ?8",
+	         row_select);
 	sqlite3_stmt *s = lk_prepare(st, sql, err);
 	if (s == NULL)
 		return LK_EFAIL;
@@ -524,16 +529,21 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 	if (rc != LK_OK || e->stop || e->count >= limit)
 		return rc;
 
+	/* Skip exactly the rows the first query took (its condition again);
+	 * accent-folded matches such as "ma" for Mårten come from here. */
 	snprintf(sql, sizeof sql,
-	         "%s WHERE c.rowid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?1 LIMIT 500)"
-	         " AND NOT (lower(c.surname) >= ?2 AND lower(c.surname) < ?3)"
-	         " ORDER BY c.surname, c.given_names LIMIT ?4", row_select);
+	         "%s WHERE c.rowid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?9 LIMIT 500)"
+	         " AND NOT (" SURNAME_FIRST ") ORDER BY c.surname, c.given_names LIMIT ?8",
+	         row_select);
 	if ((s = lk_prepare(st, sql, err)) == NULL)
 		return LK_EFAIL;
-	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, terms[0], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 4, limit - e->count);
+	sqlite3_bind_text(s, 1, terms[0], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, n - 1);
+	for (int i = 1; i < MAX_TERMS; i++)
+		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 8, limit - e->count);
+	sqlite3_bind_text(s, 9, fts, -1, SQLITE_TRANSIENT);
 	return emit_rows(st, s, e, err);
 }
 

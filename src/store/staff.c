@@ -4,25 +4,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/staff.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
 
 /* domain.md, "Roles (Finnish title — meaning)"; design.md, data model. */
 static const struct lk_role_info roles[] = {
-	{ "caseworker", "Client officer (asiakasvastaava)", "area" },
-	{ "tym-caseworker", "TYM client officer", "area" },
-	{ "social-worker", "Social counsellor / worker", "wellbeing" },
-	{ "kela-advisor", "Kela work-ability advisor", "kela" },
-	{ "nurse", "Nurse for the unemployed", "wellbeing" },
-	{ "coordinator", "Work-ability coordinator", "area" },
-	{ "career-counsellor", "Career counsellor", "area" },
-	{ "ohjaamo", "Ohjaamo expert", "area" },
-	{ "job-coach", "Job coach", "area" },
-	{ "lobby", "Lobby and phone service", "area" },
-	{ "piste", "Piste desk", "municipality" },
-	{ "lead", "Team or service lead", "area" },
-	{ "admin", "Administrator", "area" },
+	{ "caseworker", N_("Client officer (asiakasvastaava)"), "area" },
+	{ "tym-caseworker", N_("TYM client officer"), "area" },
+	{ "social-worker", N_("Social counsellor / worker"), "wellbeing" },
+	{ "kela-advisor", N_("Kela work-ability advisor"), "kela" },
+	{ "nurse", N_("Nurse for the unemployed"), "wellbeing" },
+	{ "coordinator", N_("Work-ability coordinator"), "area" },
+	{ "career-counsellor", N_("Career counsellor"), "area" },
+	{ "ohjaamo", N_("Ohjaamo expert"), "area" },
+	{ "job-coach", N_("Job coach"), "area" },
+	{ "lobby", N_("Lobby and phone service"), "area" },
+	{ "piste", N_("Piste desk"), "municipality" },
+	{ "lead", N_("Team or service lead"), "area" },
+	{ "admin", N_("Administrator"), "area" },
 	{ NULL, NULL, NULL },
 };
 

@@ -101,7 +101,7 @@ lk_check_date(const char *field, const char *v, lk_date *out, struct lk_err *err
 		return lk_err_set(err, LK_EINPUT, field,
 		                  "'%.40s' is not a date (YYYY-MM-DD or d.m.yyyy)", v);
 	if (lk_date_to_ymd(*out).y < 1900 || lk_date_to_ymd(*out).y > 2100)
-		return lk_err_set(err, LK_EINPUT, field, "'%.40s' is outside 1900–2100", v);
+		return lk_err_set(err, LK_EINPUT, field, "'%.40s' is outside 1900-2100", v);
 	return LK_OK;
 }
 

@@ -22,7 +22,7 @@ lk_visit_log(struct lk_store *st, const struct lk_visit_input *in, char *id_out,
 	if ((rc = lk_check_enum("topic", in->topic, lk_visit_topics, err)) != LK_OK)
 		return rc;
 	if (in->minutes != -1 && (in->minutes < 0 || in->minutes > 600))
-		return lk_err_set(err, LK_EINPUT, "minutes", "a visit lasts 0–600 minutes, not %d",
+		return lk_err_set(err, LK_EINPUT, "minutes", "a visit lasts 0-600 minutes, not %d",
 		                  in->minutes);
 	if ((rc = lk_store_begin(st, err)) != LK_OK)
 		return rc;

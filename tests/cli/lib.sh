@@ -8,6 +8,8 @@ DB=$T/test.db
 FAILED=0
 trap 'rm -rf "$T"' EXIT
 export LUUKKU_NOW="2026-03-02 09:00"
+# Messages are checked in English; test-i18n.sh checks the Finnish default.
+export LUUKKU_LANG=en
 export HOME=$T XDG_DATA_HOME=$T/data XDG_CONFIG_HOME=$T/config
 
 lk() { "$LUUKKU" --db "$DB" "$@"; }

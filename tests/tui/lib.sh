@@ -10,6 +10,8 @@
 #   wait_for TEXT                        wait (≤ 5 s) until TEXT is on the screen
 #   assert_screen NAME <<EOF … EOF       compare the whole screen, print a diff
 #   assert_exit STATUS                   wait for luukku to end and check its status
+# With TUI_SCREENS=DIR set, every captured screen is also kept there as
+# NAME.screen (to review a changed screen and paste it into the test).
 # and ends with `finish`, which exits 0 when every assertion passed.
 #
 # Each test runs in a private tmux server (-L luukku-test-PID, no user
@@ -31,7 +33,8 @@ export LUUKKU_NOW LANG LC_ALL
 unset NO_COLOR LUUKKU_CONFIG LUUKKU_DB LANGUAGE
 
 TMPDIR_TUI=$(mktemp -d "${TMPDIR:-/tmp}/luukku-tui.XXXXXX")
-TMUX_SOCK=luukku-test-$$
+TMUX_SERIAL=0
+TMUX_SOCK=luukku-test-$$-0   # a fresh server per tui_start: no shutdown races
 TESTS_FAILED=0
 TESTS_RUN=0
 
@@ -87,11 +90,21 @@ tui_start() {
 	sleep 60
 	RUN
 	rm -f "$TMPDIR_TUI/status"
+	tm kill-server >/dev/null 2>&1
+	TMUX_SERIAL=$((TMUX_SERIAL + 1))
+	TMUX_SOCK=luukku-test-$$-$TMUX_SERIAL
 	tm new-session -d -x "$cols" -y "$rows" \
 		-e LUUKKU_NOW="$LUUKKU_NOW" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
-		sh "$TMPDIR_TUI/run.sh" "$@"
+		sh "$TMPDIR_TUI/run.sh" "$@" || {
+		echo "not ok - tmux did not start" >&2
+		exit 1
+	}
 	# The first frame is there when the bar is drawn.
-	wait_for "F10" >/dev/null
+	wait_for "F10" >/dev/null || {
+		echo "not ok - luukku did not draw its first screen" >&2
+		screen | sed 's/^/# /' >&2
+		exit 1
+	}
 }
 
 keys() {
@@ -129,6 +142,7 @@ assert_screen() {
 	while :; do
 		screen >"$TMPDIR_TUI/$name.screen"
 		if cmp -s "$TMPDIR_TUI/$name.expected" "$TMPDIR_TUI/$name.screen"; then
+			[ -n "${TUI_SCREENS:-}" ] && mkdir -p "$TUI_SCREENS" && cp "$TMPDIR_TUI/$name.screen" "$TUI_SCREENS/"
 			ok "$name"
 			return 0
 		fi
@@ -137,6 +151,7 @@ assert_screen() {
 		sleep 0.1
 	done
 	not_ok "$name"
+	[ -n "${TUI_SCREENS:-}" ] && mkdir -p "$TUI_SCREENS" && cp "$TMPDIR_TUI/$name.screen" "$TUI_SCREENS/"
 	diff -u "$TMPDIR_TUI/$name.expected" "$TMPDIR_TUI/$name.screen" | sed 's/^/# /'
 	return 1
 }

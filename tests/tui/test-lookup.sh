@@ -21,7 +21,7 @@ matti=$(lk client add --name "Virtanen, Matti Juhani" --hetu "$(hetu 010594 - 90
 	--email matti.virtanen@example.fi --address "Kauppakatu 12 B 7, 80100 Joensuu")
 lk client set "$matti" --caseworker "$anna"
 lk client add --name "Virtanen, Maija" --hetu "$(hetu 150880 - 934)" --municipality Liperi >/dev/null
-lk client add --name "Virtakivi, Mårten" --hetu "$(hetu 230301 A 951)" --municipality Heinävesi >/dev/null
+lk client add --name "Virtakivi, Marjatta Päivi" --hetu "$(hetu 230301 A 951)" --municipality Heinävesi >/dev/null
 lk client add --name "Virtanen, Aino" --hetu "$(hetu 111111 - 977)" --municipality Joensuu >/dev/null
 lk client add --name "Mäkinen, Matti" --hetu "$(hetu 020202 - 988)" --municipality Outokumpu >/dev/null
 # Job search started Fri 20.2.2026: the initial interview was due within 5
@@ -67,7 +67,7 @@ assert_screen lookup-virt-ma <<'SCREEN'
  Haku: virt ma
 
   Nimi                                            Henkilötunnus Kotikunta
-> Virtakivi, Mårten                               230301A****   Heinävesi
+> Virtakivi, Marjatta Päivi                       230301A****   Heinävesi
   Virtanen, Maija                                 150880-****   Liperi
   Virtanen, Matti Juhani                          010594-****   Joensuu
 
@@ -201,18 +201,23 @@ assert_screen card-matti-120x40 <<'SCREEN'
 
 
 
-
-
  Paikallinen tila · 5 asiakasta
 F1Ohje   F3Takaisin F10Lopeta
 SCREEN
 
-# --- Opening a card is audited ----------------------------------------------
-# (two openings so far: the card at 80x24 and again before the resize)
-
 # --- F10 quits cleanly --------------------------------------------------------
 keys F10
 assert_exit 0
+
+# --- Opening a card is audited: twice so far, by the desk's staff member ----
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(sqlite3 "$TMPDIR_TUI/test.db" \
+		"SELECT count(*) FROM audit WHERE action = 'open-card' AND client_id = '$matti' AND staff_id = '$desk'")
+	[ "$got" = 2 ] && ok "opening the card is audited" ||
+		not_ok "opening the card is audited (got '$got' rows, want 2)"
+else
+	echo "ok - opening the card is audited # SKIP no sqlite3"
+fi
 
 # --- English through gettext, at 120x40 from the start ---------------------
 tui_start 120 40 --lang en --config "$TMPDIR_TUI/luukku.ini"
@@ -223,12 +228,8 @@ assert_screen lookup-en-120x40 <<'SCREEN'
 
  Search: mak
 
-  Name                                                                         Identity code Municipality
-> Mäkinen, Matti                                                               020202-****   Outokumpu
-
-
-
-
+  Name                                                                            Identity code Municipality
+> Mäkinen, Matti                                                                  020202-****   Outokumpu
 
 
 
