@@ -109,8 +109,10 @@ print_row(const struct lk_client_row *r, void *ctx)
 		cmd_tsv(stdout, r->hetu[0] ? masked : "", false);
 		cmd_tsv(stdout, r->municipality, true);
 	} else {
-		printf("%-40s %-12s %-14s %s\n", name, r->hetu[0] ? masked : "-", r->municipality,
-		       r->id);
+		cmd_col(name, 36);
+		cmd_col(r->hetu[0] ? masked : "-", 11);
+		cmd_col(r->municipality, 12);
+		printf("%s\n", r->id);
 	}
 	return 0;
 }
@@ -166,7 +168,8 @@ print_appointment(const struct lk_appointment *a, void *ctx)
 static void
 field(const char *label, const char *value)
 {
-	printf("%-24s %s\n", label, value && *value ? value : "-");
+	cmd_col(label, 22);
+	printf("%s\n", value && *value ? value : "-");
 }
 
 static int

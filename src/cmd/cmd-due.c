@@ -57,9 +57,11 @@ exec_due(struct cmd_ctx *ctx, int argc, char **argv)
 			snprintf(label, sizeof label, "%s %d/%d", _(it->rule->label), it->seq, it->of);
 		else
 			snprintf(label, sizeof label, "%s", _(it->rule->label));
-		printf("%c %-10s %-52s %s %s\n", it->state == LK_DUE_OVERDUE ? '!' : ' ',
-		       lk_date_fi(it->due, date, sizeof date), label,
-		       _(lk_due_state_code(it->state)), done);
+		printf("%c ", it->state == LK_DUE_OVERDUE ? '!' : ' ');
+		cmd_col(lk_date_fi(it->due, date, sizeof date), 10);
+		cmd_col(label, 52);
+		cmd_col(_(lk_due_state_code(it->state)), 9);
+		printf("%s\n", done);
 	}
 	lk_store_close(st);
 	return 0;

@@ -26,7 +26,10 @@ print_point(const struct lk_point *p, void *ctx)
 		cmd_tsv(stdout, p->services, true);
 		return 0;
 	}
-	printf("%-28s %-30s %-14s %s", p->id, p->name, p->municipality, p->street);
+	cmd_col(p->id, 26);
+	cmd_col(p->name, 28);
+	cmd_col(p->municipality, 12);
+	printf("%s", p->street);
 	if (p->served_from[0])
 		printf("  (%s %s: %s)", _("served from"), p->served_from, p->services);
 	printf("\n");

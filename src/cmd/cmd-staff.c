@@ -21,8 +21,12 @@ print_staff(const struct lk_staff *s, void *ctx)
 		return 0;
 	}
 	const struct lk_role_info *r = lk_role_find(s->role);
-	printf("%s  %-28s %-34s %s\n", s->id, s->surname, r ? _(r->label) : s->role,
-	       s->home_point_name);
+	char name[220];
+	snprintf(name, sizeof name, "%s, %s", s->surname, s->given_names);
+	printf("%s  ", s->id);
+	cmd_col(name, 26);
+	cmd_col(r ? _(r->label) : s->role, 30);
+	printf("%s\n", s->home_point_name);
 	return 0;
 }
 

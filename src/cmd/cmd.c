@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <getopt.h>
 #include <stdlib.h>
+#include <wchar.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -110,4 +111,18 @@ cmd_extra_args(const struct cmd_ctx *ctx, int argc, char **argv, int want)
 	if (argc - optind < want)
 		return cmd_usage(ctx, NULL, _("too few arguments (see luukku --help)"));
 	return cmd_usage(ctx, NULL, _("unexpected argument '%s'"), argv[optind + want]);
+}
+
+void
+cmd_col(const char *s, int width)
+{
+	wchar_t w[512];
+	size_t n = mbstowcs(w, s ? s : "", sizeof w / sizeof w[0] - 1);
+	int cols = n == (size_t)-1 ? (int)strlen(s) : wcswidth(w, n);
+	if (cols < 0)
+		cols = (int)n;
+	fputs(s ? s : "", stdout);
+	for (int i = cols; i < width; i++)
+		putchar(' ');
+	putchar(' ');
 }

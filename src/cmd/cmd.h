@@ -44,6 +44,9 @@ int cmd_usage(const struct cmd_ctx *ctx, const char *field, const char *fmt, ...
 /* Parse a whole decimal number in [min, max] or report the field. */
 bool cmd_int(const struct cmd_ctx *ctx, const char *field, const char *s, long min, long max,
              long *out, int *status);
+/* Print s padded to `width` display columns (å ä ö are one column each)
+ * and a space, for human-readable tables. */
+void cmd_col(const char *s, int width);
 /* Print a value for a TSV cell: tabs and newlines become spaces. */
 void cmd_tsv(FILE *f, const char *s, bool last);
 

@@ -2,6 +2,7 @@
  * i18n.c — choosing the language and finding the translation catalogs.
  */
 #include <langinfo.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -12,6 +13,16 @@
 
 #include "i18n.h"
 
+static bool
+is_dir(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* $LUUKKU_LOCALEDIR; else locale/ beside the binary (the build tree); else
+ * ../share/locale from the binary (an install under any PREFIX); else the
+ * LOCALEDIR it was built with. */
 static const char *
 catalog_dir(char *buf, size_t size)
 {
@@ -25,9 +36,11 @@ catalog_dir(char *buf, size_t size)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			struct stat sb;
 			snprintf(buf, size, "%s/locale", exe);
-			if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+			if (is_dir(buf))
+				return buf;
+			snprintf(buf, size, "%s/../share/locale", exe);
+			if (is_dir(buf))
 				return buf;
 		}
 	}
