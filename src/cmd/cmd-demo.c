@@ -17,10 +17,12 @@ exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "area", required_argument, NULL, 'a' },
 		{ "clients", required_argument, NULL, 'c' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "only-clients", no_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *area = "pohjois-karjala";
 	long clients = 2000, seed = 1;
+	int flags = 0;
 	int c, status = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -34,6 +36,7 @@ exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 			if (!cmd_int(ctx, "seed", optarg, 0, 2147483647, &seed, &status))
 				return status;
 			break;
+		case 'o': flags |= LK_DEMO_ONLY_CLIENTS; break;
 		default: return cmd_bad_option(ctx, argv, c);
 		}
 	}
@@ -51,7 +54,7 @@ exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_demo_stats s;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (lk_demo_build(st, area, clients, (unsigned long)seed, &s, &err) != LK_OK) {
+	if (lk_demo_build(st, area, clients, (unsigned long)seed, flags, &s, &err) != LK_OK) {
 		status = cmd_fail(ctx, &err);
 	} else {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -66,5 +69,5 @@ exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_demo_entry = {
-	"demo", NULL, "--area AREA --clients N --seed S", N_("build a demo area"), exec_demo,
+	"demo", NULL, "--area AREA --clients N --seed S [--only-clients]", N_("build a demo area"), exec_demo,
 };

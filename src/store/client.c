@@ -495,6 +495,17 @@ emit_rows(struct lk_store *st, sqlite3_stmt *s, struct emit *e, struct lk_err *e
 	" AND (?3 < 3 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?6 ESCAPE '\\')" \
 	" AND (?3 < 4 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?7 ESCAPE '\\')"
 
+static void
+bind_surname_first(sqlite3_stmt *s, const char *first, const char *hi, int more,
+                   char like[][140])
+{
+	sqlite3_bind_text(s, 1, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, more);
+	for (int i = 1; i < MAX_TERMS; i++)
+		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+}
+
 /* Names: first the clients whose surname starts with the first word, in
  * name order straight from the client_surname index, the other words
  * matching the start of any part of the name; then, to fill the list, the
@@ -519,11 +530,7 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 	sqlite3_stmt *s = lk_prepare(st, sql, err);
 	if (s == NULL)
 		return LK_EFAIL;
-	sqlite3_bind_text(s, 1, terms[0], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, n - 1);
-	for (int i = 1; i < MAX_TERMS; i++)
-		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+	bind_surname_first(s, terms[0], hi, n - 1, like);
 	sqlite3_bind_int(s, 8, limit);
 	enum lk_status rc = emit_rows(st, s, e, err);
 	if (rc != LK_OK || e->stop || e->count >= limit)
@@ -537,11 +544,7 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 	         row_select);
 	if ((s = lk_prepare(st, sql, err)) == NULL)
 		return LK_EFAIL;
-	sqlite3_bind_text(s, 1, terms[0], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, n - 1);
-	for (int i = 1; i < MAX_TERMS; i++)
-		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+	bind_surname_first(s, terms[0], hi, n - 1, like);
 	sqlite3_bind_int(s, 8, limit - e->count);
 	sqlite3_bind_text(s, 9, fts, -1, SQLITE_TRANSIENT);
 	return emit_rows(st, s, e, err);

@@ -104,6 +104,7 @@ struct demo {
 	size_t nslots;
 	sqlite3_stmt *ins_staff, *ins_sp, *ins_client, *ins_appt, *ins_measure, *ins_plan,
 		*ins_tym, *ins_member, *ins_review, *ins_visit, *ins_room;
+	int flags;
 	struct lk_demo_stats *stats;
 	struct lk_err *err;
 };
@@ -646,6 +647,8 @@ make_clients(struct demo *d, long n, unsigned long seed)
 			break;
 		d->stats->clients++;
 		const char *interp = foreign ? lang : NULL;
+		if (d->flags & LK_DEMO_ONLY_CLIENTS)
+			continue;
 		if (start != LK_NO_DATE)
 			rc = job_seeker_history(d, id, cw, start, end, interp);
 		if (rc == LK_OK && tym)
@@ -753,7 +756,7 @@ finalize_all(struct demo *d)
 
 enum lk_status
 lk_demo_build(struct lk_store *st, const char *area, long clients, unsigned long seed,
-              struct lk_demo_stats *stats, struct lk_err *err)
+              int flags, struct lk_demo_stats *stats, struct lk_err *err)
 {
 	if (clients < 0 || clients > 1700000)
 		return lk_err_set(err, LK_EINPUT, "clients", "from 0 to 1 700 000 clients, not %ld",
@@ -764,7 +767,7 @@ lk_demo_build(struct lk_store *st, const char *area, long clients, unsigned long
 	if (rc != LK_OK)
 		return rc;
 	struct demo d = { .st = st, .r = { seed * 0x2545F4914F6CDD1Dull + 1 }, .today = lk_today(),
-	                  .stats = stats, .err = err };
+	                  .flags = flags, .stats = stats, .err = err };
 	memset(stats, 0, sizeof *stats);
 	d.nslots = (size_t)clients * 16 + 4096;
 	d.slots = calloc(d.nslots, sizeof *d.slots);
@@ -773,7 +776,8 @@ lk_demo_build(struct lk_store *st, const char *area, long clients, unsigned long
 	if ((rc = lk_store_begin_bulk(st, err)) != LK_OK)
 		goto out;
 	if ((rc = load_points(&d)) == LK_OK && (rc = prepare_all(&d)) == LK_OK &&
-	    (rc = make_staff(&d)) == LK_OK && (rc = make_clients(&d, clients, seed)) == LK_OK)
+	    (rc = make_staff(&d)) == LK_OK && (rc = make_clients(&d, clients, seed)) == LK_OK &&
+	    !(flags & LK_DEMO_ONLY_CLIENTS))
 		rc = make_visits(&d);
 	finalize_all(&d);
 	if (rc == LK_OK) {

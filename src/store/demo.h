@@ -17,8 +17,14 @@ struct lk_demo_stats {
 	long staff, clients, appointments, measures, plans, tym_cases, visits;
 };
 
-/* Build into an empty database (one transaction; captured like any write). */
+enum lk_demo_flags {
+	LK_DEMO_ONLY_CLIENTS = 1,  /* the register alone, no history: for large benchmarks */
+};
+
+/* Build into an empty database: the area's reference rows as a captured
+ * init, the synthetic people in one uncaptured bulk transaction. */
 enum lk_status lk_demo_build(struct lk_store *st, const char *area, long clients,
-                             unsigned long seed, struct lk_demo_stats *stats, struct lk_err *err);
+                             unsigned long seed, int flags, struct lk_demo_stats *stats,
+                             struct lk_err *err);
 
 #endif
