@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/hetu.h"
@@ -487,13 +488,15 @@ emit_rows(struct lk_store *st, sqlite3_stmt *s, struct emit *e, struct lk_err *e
 }
 
 /* The surname starts with the first word (?1 … ?2) and each further word
- * (?3 of them) starts some part of the name (LIKE patterns ?4 … ?7). */
+ * (?3 of them) starts one of the given names (LIKE patterns ?4 … ?7). Only
+ * columns of the client_surname index are read, so rows that fail are
+ * skipped without touching the table. */
 #define SURNAME_FIRST \
 	"lower(c.surname) >= ?1 AND lower(c.surname) < ?2" \
-	" AND (?3 = 0 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?4 ESCAPE '\\')" \
-	" AND (?3 < 2 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?5 ESCAPE '\\')" \
-	" AND (?3 < 3 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?6 ESCAPE '\\')" \
-	" AND (?3 < 4 OR (' ' || lower(c.surname || ' ' || c.given_names)) LIKE ?7 ESCAPE '\\')"
+	" AND (?3 = 0 OR (' ' || lower(c.given_names)) LIKE ?4 ESCAPE '\\')" \
+	" AND (?3 < 2 OR (' ' || lower(c.given_names)) LIKE ?5 ESCAPE '\\')" \
+	" AND (?3 < 3 OR (' ' || lower(c.given_names)) LIKE ?6 ESCAPE '\\')" \
+	" AND (?3 < 4 OR (' ' || lower(c.given_names)) LIKE ?7 ESCAPE '\\')"
 
 static void
 bind_surname_first(sqlite3_stmt *s, const char *first, const char *hi, int more,
@@ -504,6 +507,136 @@ bind_surname_first(sqlite3_stmt *s, const char *first, const char *hi, int more,
 	sqlite3_bind_int(s, 3, more);
 	for (int i = 1; i < MAX_TERMS; i++)
 		sqlite3_bind_text(s, 3 + i, like[i], -1, SQLITE_TRANSIENT);
+}
+
+struct found {
+	struct lk_client_row row;
+	bool surname_first;   /* the surname starts with the first word */
+};
+
+static int
+cmp_found(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+	if (x->surname_first != y->surname_first)
+		return x->surname_first ? -1 : 1;
+	int c = strcmp(x->row.surname, y->row.surname);
+	return c ? c : strcmp(x->row.given_names, y->row.given_names);
+}
+
+/* Does some word of the name start with `term` (lower case)? */
+static bool
+name_has_word(const struct lk_client_row *r, const char *term)
+{
+	char name[256], needle[70];
+	snprintf(name, sizeof name, " %s %s", r->surname, r->given_names);
+	lower_fi(name);
+	for (char *p = name; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	snprintf(needle, sizeof needle, " %s", term);
+	return strstr(name, needle) != NULL;
+}
+
+#define FEW 500
+
+/* Two or more words: when the words of two letters or more match at most
+ * FEW clients in the full-text index, fetch them all once, keep those whose
+ * names also hold the one-letter words, and sort them here: exact, and one
+ * index look-up however common the surname. *done is false when the words
+ * match more (the caller then walks the surname index instead). */
+static enum lk_status
+search_few(struct lk_store *st, char terms[][64], int n, const char *hi, int limit,
+           struct emit *e, bool *done, struct lk_err *err)
+{
+	char fts[512] = "", sql[768];
+	*done = false;
+	for (int i = 0; i < n; i++) {
+		if (strlen(terms[i]) < 2)
+			continue;
+		char quoted[140];
+		size_t k = 0;
+		quoted[k++] = '"';
+		for (const char *p = terms[i]; *p && k < sizeof quoted - 4; p++) {
+			if (*p == '"')
+				quoted[k++] = '"';
+			quoted[k++] = *p;
+		}
+		memcpy(quoted + k, "\"* ", 4);
+		strncat(fts, quoted, sizeof fts - strlen(fts) - 1);
+	}
+	if (fts[0] == '\0')
+		return LK_OK;
+	snprintf(sql, sizeof sql,
+	         "SELECT c.id, c.surname, c.given_names, coalesce(c.hetu, ''), coalesce(m.name, ''),"
+	         " lower(c.surname) >= ?2 AND lower(c.surname) < ?3"
+	         " FROM client c LEFT JOIN municipality m ON m.id = c.municipality_id"
+	         " WHERE c.rowid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?1 LIMIT %d)",
+	         FEW + 1);
+	sqlite3_stmt *s = lk_prepare(st, sql, err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, terms[0], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+	struct found *f = malloc((FEW + 1) * sizeof *f);
+	if (f == NULL) {
+		sqlite3_finalize(s);
+		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
+	}
+	int nf = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && nf <= FEW) {
+		struct found *x = &f[nf];
+		lk_col_text(s, 0, x->row.id, sizeof x->row.id);
+		lk_col_text(s, 1, x->row.surname, sizeof x->row.surname);
+		lk_col_text(s, 2, x->row.given_names, sizeof x->row.given_names);
+		lk_col_text(s, 3, x->row.hetu, sizeof x->row.hetu);
+		lk_col_text(s, 4, x->row.municipality, sizeof x->row.municipality);
+		x->surname_first = sqlite3_column_int(s, 5);
+		bool keep = true;
+		for (int i = 0; i < n && keep; i++)
+			keep = strlen(terms[i]) >= 2 || name_has_word(&x->row, terms[i]);
+		nf += keep;
+	}
+	sqlite3_finalize(s);
+	enum lk_status st_rc = LK_OK;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		st_rc = lk_sql_err(st, err, "search");
+	} else if (rc == SQLITE_DONE) {   /* all candidates seen: exact */
+		qsort(f, (size_t)nf, sizeof *f, cmp_found);
+		for (int i = 0; i < nf && i < limit && !e->stop; i++) {
+			e->count++;
+			if (e->cb(&f[i].row, e->ctx))
+				e->stop = true;
+		}
+		*done = true;
+	}
+	free(f);
+	return st_rc;
+}
+
+/* Rows kept back until the walk is known to finish within its budget. */
+struct row_buffer {
+	struct lk_client_row *rows;
+	int n, cap;
+};
+
+static int
+buffer_row(const struct lk_client_row *r, void *ctx)
+{
+	struct row_buffer *b = ctx;
+	if (b->n < b->cap)
+		b->rows[b->n++] = *r;
+	return b->n >= b->cap;
+}
+
+/* About a millisecond of SQLite work (called every 1000 VM steps). */
+#define WALK_BUDGET 20
+
+static int
+over_budget(void *ctx)
+{
+	return ++*(long *)ctx > WALK_BUDGET;
 }
 
 /* Names: first the clients whose surname starts with the first word, in
@@ -523,7 +656,6 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 	hi[strlen(hi) - 1]++;
 	for (int i = 0; i < MAX_TERMS; i++)
 		like_word(i < n ? terms[i] : "", like[i], sizeof like[i]);
-
 	snprintf(sql, sizeof sql,
 	         "%s WHERE " SURNAME_FIRST " ORDER BY lower(c.surname), c.given_names LIMIT ?8",
 	         row_select);
@@ -532,7 +664,45 @@ search_names(struct lk_store *st, const char *query, int limit, struct emit *e,
 		return LK_EFAIL;
 	bind_surname_first(s, terms[0], hi, n - 1, like);
 	sqlite3_bind_int(s, 8, limit);
-	enum lk_status rc = emit_rows(st, s, e, err);
+	enum lk_status rc;
+	if (n >= 2) {
+		/* Walking the surname index is quick when the other words match
+		 * often; when they match rarely it would read every "Virtanen".
+		 * So walk it on a budget, and past the budget ask the full-text
+		 * index for the few instead. */
+		long steps = 0;
+		sqlite3_progress_handler(st->db, 1000, over_budget, &steps);
+		struct row_buffer rows = { .cap = limit };
+		struct row_buffer *buf = &rows;
+		struct emit buffered = { .cb = buffer_row, .ctx = buf };
+		buf->rows = calloc((size_t)limit, sizeof *buf->rows);
+		rc = buf->rows ? emit_rows(st, s, &buffered, err)
+		               : lk_err_set(err, LK_EFAIL, "db", "out of memory");
+		sqlite3_progress_handler(st->db, 0, NULL, NULL);
+		bool interrupted = rc != LK_OK && sqlite3_errcode(st->db) == SQLITE_INTERRUPT;
+		if (interrupted) {
+			free(buf->rows);
+			bool done;
+			rc = search_few(st, terms, n, hi, limit, e, &done, err);
+			if (rc != LK_OK || done)
+				return rc;
+			/* Too many for the few: walk the index without a budget. */
+			if ((s = lk_prepare(st, sql, err)) == NULL)
+				return LK_EFAIL;
+			bind_surname_first(s, terms[0], hi, n - 1, like);
+			sqlite3_bind_int(s, 8, limit);
+			rc = emit_rows(st, s, e, err);
+		} else {
+			for (int i = 0; i < buf->n && !e->stop; i++) {
+				e->count++;
+				if (e->cb(&buf->rows[i], e->ctx))
+					e->stop = true;
+			}
+			free(buf->rows);
+		}
+	} else {
+		rc = emit_rows(st, s, e, err);
+	}
 	if (rc != LK_OK || e->stop || e->count >= limit)
 		return rc;
 
