@@ -534,7 +534,7 @@ name_has_word(const struct lk_client_row *r, const char *term)
 	for (char *p = name; *p; p++)
 		if (*p == '-')
 			*p = ' ';
-	snprintf(needle, sizeof needle, " %s", term);
+	snprintf(needle, sizeof needle, " %.63s", term);
 	return strstr(name, needle) != NULL;
 }
 
