@@ -48,7 +48,13 @@ MO        = $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/luukku.mo)
 DEMO_DB  ?= demo/pohjois-karjala.db
 DEMO_CLIENTS ?= 20000
 
-.PHONY: all deps run check tests bench install clean pot
+FUZZ_SRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+	-Isrc -I. -Ibuild/fuzz/gen -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
+
+.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build
 
 all: $(BUILD)/luukku $(MO)
 
@@ -99,7 +105,28 @@ run: deps all
 
 check: deps
 	$(MAKE) SAN=1 BUILD=build/san tests
-	sh tests/run.sh build/san
+	$(MAKE) fuzz-build
+	FUZZ_SECONDS=5 sh tests/run.sh build/san
+
+# libFuzzer targets (clang): the identity-code parser, dates, text checks
+# and the CSV reader. `make check` runs each for 5 s; `make fuzz` for
+# FUZZ_SECONDS (60) each, keeping the corpus in build/fuzz/corpus.
+fuzz-build: $(FUZZ_BIN)
+
+build/fuzz/gen/embedded.c: scripts/embed.sh $(sort $(wildcard schema/*.sql)) data/service_points.csv
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $@ $(sort $(wildcard schema/*.sql)) data/service_points.csv
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(STORE_SRC) build/fuzz/gen/embedded.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(STORE_SRC) build/fuzz/gen/embedded.c \
+		-lsqlite3 -lsodium -lm
+
+fuzz: deps fuzz-build
+	for f in $(FUZZ_BIN); do \
+		name=$${f#build/fuzz/fuzz_}; mkdir -p build/fuzz/corpus/$$name; \
+		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name tests/fuzz/corpus/$$name || exit 1; \
+	done
 
 bench: deps
 	$(MAKE) BUILD=build all $(BENCH_BIN)

@@ -2,7 +2,7 @@
 # Install the Debian packages Luukku needs, if any are missing.
 # apt-get as root, sudo otherwise; if neither works, print the exact command.
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libuv1-dev \
-libiniparser-dev libsodium-dev libzstd-dev libcmocka-dev tmux gettext"
+libiniparser-dev libsodium-dev libzstd-dev libcmocka-dev tmux gettext clang"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -36,6 +36,13 @@ if command -v tmux >/dev/null 2>&1; then
 else
 	echo "FAIL tui: tmux is missing (make deps installs it)"; fail=$((fail + 1))
 fi
+# A short fuzz run of each libFuzzer target (make fuzz runs longer).
+for f in build/fuzz/fuzz_*; do
+	[ -x "$f" ] || continue
+	name=${f#build/fuzz/fuzz_}
+	mkdir -p "$tmp/corpus-$name"
+	run "fuzz/$name" "$f" -max_total_time="${FUZZ_SECONDS:-5}" "$tmp/corpus-$name" "tests/fuzz/corpus/$name"
+done
 [ -n "$failed" ] && echo "failed:$failed"
 echo "check: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
