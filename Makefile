@@ -32,8 +32,10 @@ LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) \
 CORE_SRC  = $(sort $(wildcard src/core/*.c))
 STORE_SRC = $(sort $(wildcard src/store/*.c))
 UI_SRC    = $(sort $(wildcard ui/*.c))
-CMD_SRC   = $(sort $(wildcard src/cmd/*.c))
-LIB_SRC   = $(CORE_SRC) $(STORE_SRC) $(UI_SRC)
+SYNC_SRC  = $(sort $(wildcard src/sync/*.c))
+# luukkud.c is the central node's main(); it is not linked into luukku.
+CMD_SRC   = $(filter-out src/cmd/luukkud.c,$(sort $(wildcard src/cmd/*.c)))
+LIB_SRC   = $(CORE_SRC) $(STORE_SRC) $(SYNC_SRC) $(UI_SRC)
 GEN_SRC   = $(BUILD)/gen/embedded.c
 
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
@@ -56,13 +58,18 @@ FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREU
 
 .PHONY: all deps run check tests bench install clean pot fuzz fuzz-build
 
-all: $(BUILD)/luukku $(MO)
+all: $(BUILD)/luukku $(BUILD)/luukkud $(MO)
 
 deps:
 	@sh scripts/deps.sh
 
 $(BUILD)/luukku: $(CMD_OBJ) $(BUILD)/libluukku.a
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libluukku.a $(LIBS)
+
+# The central node: its main(), the language set-up it shares with luukku,
+# and the library (only the store and sync parts end up linked).
+$(BUILD)/luukkud: $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/libluukku.a
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/libluukku.a $(LIBS)
 
 $(BUILD)/libluukku.a: $(LIB_OBJ)
 	@rm -f $@
@@ -89,11 +96,16 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libluukku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS) -lcmocka
 
+# The sync tests' fault-injecting and slow-link TCP proxy (test tooling).
+$(BUILD)/tests/lkproxy: tests/sync/lkproxy.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
+
 $(BUILD)/tests/bench_%: tests/bench/bench_%.c $(BUILD)/libluukku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS)
 
-tests: $(BUILD)/luukku $(MO) $(UNIT_BIN)
+tests: $(BUILD)/luukku $(BUILD)/luukkud $(MO) $(UNIT_BIN) $(BUILD)/tests/lkproxy
 
 run: deps all
 	@if [ ! -f "$(DEMO_DB)" ]; then \
@@ -133,9 +145,11 @@ bench: deps
 	sh tests/bench/run.sh build
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/luukku $(DESTDIR)$(BINDIR)/luukku
+	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(BINDIR)/luukkud
 	install -m 0644 docs/luukku.1 $(DESTDIR)$(MANDIR)/man1/luukku.1
+	install -m 0644 docs/luukkud.8 $(DESTDIR)$(MANDIR)/man8/luukkud.8
 	for mo in $(MO); do \
 		lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -144,7 +158,7 @@ install: all
 
 pot:
 	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 \
-		--from-code=UTF-8 --add-comments=TRANSLATORS -o po/luukku.pot $(LIB_SRC) $(CMD_SRC)
+		--from-code=UTF-8 --add-comments=TRANSLATORS -o po/luukku.pot $(LIB_SRC) $(CMD_SRC) src/cmd/luukkud.c
 	for po in $(PO); do msgmerge -q -U --backup=none $$po po/luukku.pot; done
 
 clean:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh BUILD — run every test against the binaries in BUILD: the cmocka
-# unit tests, the CLI scripts and the tmux TUI scripts. Prints one line per
+# unit tests, the CLI scripts, the sync scripts (a real luukkud on
+# loopback) and the tmux TUI scripts. Prints one line per
 # test program and a closing "check: N passed, N failed".
 build=${1:-build/san}
 bin=$build/luukku
@@ -28,6 +29,10 @@ for t in "$build"/tests/test_*; do
 done
 for t in tests/cli/test-*.sh; do
 	[ -f "$t" ] && run "cli/$(basename "$t" .sh)" sh "$t" "$bin"
+done
+# Sync against a real luukkud on loopback; each script bounded in time.
+for t in tests/sync/test-*.sh; do
+	[ -f "$t" ] && run "sync/$(basename "$t" .sh)" timeout 300 sh "$t" "$bin"
 done
 if command -v tmux >/dev/null 2>&1; then
 	for t in tests/tui/test-*.sh; do

@@ -31,6 +31,36 @@ enum lk_vkey {
 	LK_VK_ERASE,    /* delete the character before the cursor */
 	LK_VK_CLEAR,    /* empty the input line */
 	LK_VK_REDRAW,
+	/* Booking and the agenda (screen-booking.c, screen-agenda.c). */
+	LK_VK_AGENDA,     /* open the calendar */
+	LK_VK_BOOK,       /* book a meeting */
+	LK_VK_PREV,       /* previous day / previous choice */
+	LK_VK_NEXT,       /* next day / next choice */
+	LK_VK_WEEK,       /* day or week view */
+	LK_VK_TODAY,
+	LK_VK_WHO,        /* the staff member's or the point's calendar */
+	LK_VK_NEXT_STAFF,
+	LK_VK_CHECKIN,
+	LK_VK_DONE,
+	LK_VK_NOSHOW,
+	LK_VK_CANCEL,
+	LK_VK_RESCHEDULE,
+	/* TYM, Piste and the kiosk (screen-tym.c, screen-piste.c, screen-kiosk.c);
+	 * Piste's no-show is LK_VK_NOSHOW above. */
+	LK_VK_PICK1,    /* choose item 1 of a numbered list: a topic, a team, a referral */
+	LK_VK_PICK2,
+	LK_VK_PICK3,
+	LK_VK_PICK4,
+	LK_VK_PICK5,
+	LK_VK_CALL,     /* call the selected ticket */
+	LK_VK_SERVE,
+	LK_VK_FINISH,   /* end the selected visit */
+	LK_VK_REFER,
+	LK_VK_TYM,      /* the client's TYM case */
+	LK_VK_PISTE,    /* the Piste walk-in screen */
+	LK_VK_ADD,      /* add a team member */
+	LK_VK_CONSENT,  /* give or withdraw consent */
+	LK_VK_STAFF,    /* kiosk: staff leave with their code */
 	LK_VK_COUNT
 };
 

@@ -38,6 +38,9 @@ static struct {
 static const struct lk_screen_key keys[] = {
 	{ LK_VK_HELP, N_("Help"), NULL },
 	{ LK_VK_BACK, N_("Back"), N_("Back to the result list") },
+	{ LK_VK_AGENDA, N_("Calendar"), NULL },
+	{ LK_VK_BOOK, N_("Book"), N_("Book a meeting for this client") },
+	{ LK_VK_TYM, NULL, N_("The client's TYM case: team, consent, timeline") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_SEARCH, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Scroll up one line") },
@@ -169,7 +172,21 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 	}
 	memset(&card, 0, sizeof card);
 	card.c = c;
+	lk_card_refresh(ui);
+	ui->message[0] = '\0';
+	lk_ui_show(ui, LK_SCREEN_CARD);
+	return true;
+}
+
+/* Read the open card's appointments and due list again. */
+void
+lk_card_refresh(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	const char *client_id = card.c.id;
 	lk_date today = lk_today();
+	card.n_appts = 0;
+	card.appts_more = card.appts_failed = card.due_failed = false;
 	if (lk_appointment_list_client(ui->st, client_id, today, collect_appt, NULL, &err) != LK_OK)
 		card.appts_failed = true;
 	if (lk_client_due(ui->st, client_id, today, card.due, &card.n_due, &err) != LK_OK) {
@@ -179,9 +196,6 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 	if (card.n_due > LK_DUE_MAX)
 		card.n_due = LK_DUE_MAX;
 	due_order();
-	ui->message[0] = '\0';
-	lk_ui_show(ui, LK_SCREEN_CARD);
-	return true;
 }
 
 static void
@@ -212,6 +226,15 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_SEARCH:
 		lk_lookup_reset(ui);
 		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		return;
+	case LK_VK_BOOK:
+		lk_booking_open(ui, card.c.id, NULL, LK_NO_DATE);
+		return;
+	case LK_VK_AGENDA:
+		lk_agenda_open(ui, NULL, LK_NO_DATE, NULL);
+		return;
+	case LK_VK_TYM:
+		lk_tym_screen_open(ui, card.c.id);
 		return;
 	case LK_VK_UP:
 		card.scroll--;

@@ -39,6 +39,8 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_SEARCH, N_("Search"), N_("Empty the search and start again") },
 	{ LK_VK_OPEN, N_("Open"), NULL },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_AGENDA, NULL, NULL },
+	{ LK_VK_PISTE, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Previous client in the list") },
 	{ LK_VK_DOWN, NULL, N_("Next client in the list") },
 	{ LK_VK_PGUP, NULL, NULL },
@@ -186,6 +188,12 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_END:
 		lk.sel = lk.n - 1;
 		break;
+	case LK_VK_AGENDA:
+		lk_agenda_open(ui, NULL, LK_NO_DATE, NULL);
+		return;
+	case LK_VK_PISTE:
+		lk_piste_open(ui);
+		return;
 	case LK_VK_OPEN:
 		if (lk.pending)
 			search(ui);

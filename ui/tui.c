@@ -50,6 +50,10 @@ static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
 	[LK_SCREEN_LOOKUP] = &lk_screen_lookup,
 	[LK_SCREEN_CARD] = &lk_screen_card,
 	[LK_SCREEN_HELP] = &lk_screen_help,
+	[LK_SCREEN_AGENDA] = &lk_screen_agenda,
+	[LK_SCREEN_BOOKING] = &lk_screen_booking,
+	[LK_SCREEN_TYM] = &lk_screen_tym,
+	[LK_SCREEN_PISTE] = &lk_screen_piste,
 };
 
 static void on_message(uv_timer_t *h);

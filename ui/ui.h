@@ -21,6 +21,10 @@ enum lk_screen_id {
 	LK_SCREEN_LOOKUP,
 	LK_SCREEN_CARD,
 	LK_SCREEN_HELP,
+	LK_SCREEN_AGENDA,
+	LK_SCREEN_BOOKING,
+	LK_SCREEN_TYM,
+	LK_SCREEN_PISTE,
 	LK_SCREEN_COUNT
 };
 
@@ -57,6 +61,10 @@ struct lk_screen {
 extern const struct lk_screen lk_screen_lookup;
 extern const struct lk_screen lk_screen_card;
 extern const struct lk_screen lk_screen_help;
+extern const struct lk_screen lk_screen_agenda;
+extern const struct lk_screen lk_screen_booking;
+extern const struct lk_screen lk_screen_tym;
+extern const struct lk_screen lk_screen_piste;
 
 struct lk_ui {
 	struct lk_store *st;
@@ -91,5 +99,23 @@ void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 bool lk_card_open(struct lk_ui *ui, const char *client_id);
 /* The lookup screen: empty the search line. */
 void lk_lookup_reset(struct lk_ui *ui);
+
+/* The client card: read its appointments and due list again (after a
+ * booking), without a new audit row. */
+void lk_card_refresh(struct lk_ui *ui);
+/* The agenda: show staff_id's calendar (NULL: the desk's own) on `day`
+ * (LK_NO_DATE: today), with appointment `select` (may be NULL) chosen;
+ * Back returns to the current screen. */
+void lk_agenda_open(struct lk_ui *ui, const char *staff_id, lk_date day, const char *select);
+/* Booking: for a client (NULL: a meeting without one) with staff_id (NULL:
+ * the client's caseworker or the desk's staff member) from `day`
+ * (LK_NO_DATE: today); Back returns to the current screen. */
+void lk_booking_open(struct lk_ui *ui, const char *client_id, const char *staff_id, lk_date day);
+/* Booking: move an existing appointment to a free time. */
+void lk_booking_reschedule(struct lk_ui *ui, const char *appointment_id);
+/* TYM: the client's open case (or opening one); Back returns to the card. */
+void lk_tym_screen_open(struct lk_ui *ui, const char *client_id);
+/* Piste: the desk point's walk-in logging, queue and today's counts. */
+void lk_piste_open(struct lk_ui *ui);
 
 #endif

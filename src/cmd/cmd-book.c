@@ -1,6 +1,8 @@
 /*
  * cmd-book.c — `luukku book …`: book a meeting; a clash with the same staff
- * member or room is refused with exit status 4, naming the clash.
+ * member or room is refused with exit status 4, naming the clash. An initial
+ * interview is face to face unless --channel says otherwise, and booked
+ * remote it needs --reason (exit status 2 without one).
  */
 #include <getopt.h>
 
@@ -22,9 +24,10 @@ exec_book(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "room", required_argument, NULL, 'r' },
 		{ "interpreter", required_argument, NULL, 'i' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "reason", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct lk_booking b = { .minutes = 60 };
+	struct lk_booking b = { .minutes = 60, .actor = ctx->staff_id };
 	long minutes;
 	int c, status = 0;
 	opterr = 0;
@@ -44,6 +47,7 @@ exec_book(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'r': b.room = optarg; break;
 		case 'i': b.interpreter = optarg; break;
 		case 'n': b.note = optarg; break;
+		case 'R': b.reason = optarg; break;
 		default: return cmd_bad_option(ctx, argv, c);
 		}
 	}
@@ -66,6 +70,6 @@ const struct cmd_entry cmd_book_entry = {
 	"book", NULL,
 	"--client ID --staff ID --kind KIND --at \"YYYY-MM-DD HH:MM\" --minutes N "
 	"--channel face|phone|video|remote-point [--point ID] [--room ID] [--interpreter LANG] "
-	"[--note TEXT]",
+	"[--note TEXT] [--reason TEXT]",
 	N_("book a meeting"), exec_book,
 };

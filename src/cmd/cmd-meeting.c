@@ -37,7 +37,7 @@ exec_meeting(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_appointment_set_status(st, argv[optind + 1], to, &err) != LK_OK)
+	if (lk_appointment_set_status_by(st, argv[optind + 1], to, ctx->staff_id, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	lk_store_close(st);
 	return status;

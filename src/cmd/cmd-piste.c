@@ -16,6 +16,8 @@ exec_piste_log(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "topic", required_argument, NULL, 't' },
 		{ "client", required_argument, NULL, 'c' },
 		{ "minutes", required_argument, NULL, 'm' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "oral-consent", no_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct lk_visit_input in = { .minutes = -1, .staff = ctx->staff_id };
@@ -27,6 +29,8 @@ exec_piste_log(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'p': in.point = optarg; break;
 		case 't': in.topic = optarg; break;
 		case 'c': in.client = optarg; break;
+		case 'n': in.note = optarg; break;
+		case 'o': in.oral_consent = true; break;
 		case 'm':
 			if (!cmd_int(ctx, "minutes", optarg, 0, 600, &minutes, &status))
 				return status;
@@ -54,5 +58,5 @@ exec_piste_log(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_piste_log_entry = {
 	"piste", "log", "--point ID --topic tyonhaku|koulutus|digi|rinnalla|muu [--client ID] "
-	"[--minutes N]", N_("log a walk-in visit"), exec_piste_log,
+	"[--minutes N] [--note TEXT] [--oral-consent]", N_("log a walk-in visit"), exec_piste_log,
 };

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/appointment.h"
+#include "store/slots.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
 
@@ -16,6 +18,54 @@ const char *const lk_channels[] = { "face", "phone", "video", "remote-point", NU
 const char *const lk_appointment_states[] = {
 	"scheduled", "checked-in", "done", "no-show", "cancelled", NULL,
 };
+
+static const struct {
+	const char *code, *label;
+} labels[] = {
+	{ "alkuhaastattelu", N_("Initial interview") },
+	{ "tyonhakukeskustelu", N_("Job-search discussion") },
+	{ "taydentava", N_("Supplementary discussion") },
+	{ "verkostopalaveri", N_("Network meeting") },
+	{ "tym-paivitys", N_("TYM plan update") },
+	{ "muu", N_("Other meeting") },
+	{ "face", N_("face to face") },
+	{ "phone", N_("by phone") },
+	{ "video", N_("by video") },
+	{ "remote-point", N_("remote service point") },
+	{ "scheduled", N_("booked") },
+	{ "checked-in", N_("arrived") },
+	{ "done", N_("held") },
+	{ "no-show", N_("did not come") },
+	{ "cancelled", N_("cancelled") },
+	{ "rescheduled", N_("moved") },
+};
+
+static const char *
+label(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].code, code) == 0)
+			return labels[i].label;
+	return code ? code : "";
+}
+
+const char *
+lk_appointment_kind_label(const char *kind)
+{
+	return label(kind);
+}
+
+const char *
+lk_channel_label(const char *channel)
+{
+	return label(channel);
+}
+
+const char *
+lk_appointment_state_label(const char *status)
+{
+	return label(status);
+}
 
 /* Which status may follow which: a done, cancelled or missed meeting is
  * history and stays as it is. */
@@ -42,10 +92,10 @@ exists(struct lk_store *st, const char *sql, const char *id, const char *field,
 }
 
 /* Find a live booking of the same staff member or room overlapping
- * [start, start + minutes). */
+ * [start, start + minutes), other than `except`. */
 static enum lk_status
 find_clash(struct lk_store *st, const char *staff, const char *room, lk_time start,
-           int minutes, struct lk_err *err)
+           int minutes, const char *except, struct lk_err *err)
 {
 	char from[20], to[20], lower[20];
 	lk_time_iso(start, from, sizeof from);
@@ -58,7 +108,7 @@ find_clash(struct lk_store *st, const char *staff, const char *room, lk_time sta
 		" LEFT JOIN room r ON r.id = a.room_id"
 		" WHERE (a.staff_id = ?1 OR a.room_id = ?2)"
 		" AND a.status NOT IN ('cancelled', 'no-show')"
-		" AND a.start < ?3 AND a.start > ?5"
+		" AND a.start < ?3 AND a.start > ?5 AND (?6 IS NULL OR a.id <> ?6)"
 		" AND strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes') > ?4"
 		" ORDER BY a.start LIMIT 1", err);
 	if (s == NULL)
@@ -68,6 +118,7 @@ find_clash(struct lk_store *st, const char *staff, const char *room, lk_time sta
 	sqlite3_bind_text(s, 3, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, lower, -1, SQLITE_STATIC);
+	lk_bind_text(s, 6, except);
 	enum lk_status rc = LK_OK;
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -113,13 +164,53 @@ check_booking(const struct lk_booking *b, lk_time *start, struct lk_err *err)
 		return rc;
 	if (b->note && (rc = lk_check_text("note", b->note, 500, err)) != LK_OK)
 		return rc;
+	if (b->reason && (rc = lk_check_text("reason", b->reason, 500, err)) != LK_OK)
+		return rc;
+	/* domain.md: the initial interview face to face as a rule, remote
+	 * only if separately agreed — the agreement is written down. */
+	if (strcmp(b->kind, "alkuhaastattelu") == 0 && strcmp(b->channel, "face") != 0 &&
+	    (b->reason == NULL || b->reason[0] == '\0'))
+		return lk_err_set(err, LK_EINPUT, "reason",
+		                  "an initial interview is face to face; booking it %s needs the reason",
+		                  _(label(b->channel)));
 	return LK_OK;
 }
 
+/* Append one step to a booking's history, in the caller's transaction. */
+static enum lk_status
+add_event(struct lk_store *st, const char *appointment, const char *what, const char *actor,
+          const char *old_start, const char *new_start, const char *note, struct lk_err *err)
+{
+	char id[LK_ID_LEN + 1], now[20];
+	lk_new_id(id);
+	sqlite3_stmt *s = lk_prepare(st,
+		"INSERT INTO appointment_event(id, appointment_id, at, what, staff_id, old_start,"
+		" new_start, note) VALUES (?1, ?2, ?3, ?4,"
+		" (SELECT id FROM staff WHERE id = ?5), ?6, ?7, ?8)", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, appointment, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, lk_time_iso(lk_now(), now, sizeof now), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, what, -1, SQLITE_TRANSIENT);
+	lk_bind_text(s, 5, actor);
+	lk_bind_text(s, 6, old_start);
+	lk_bind_text(s, 7, new_start);
+	lk_bind_text(s, 8, note);
+	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK
+		: lk_sql_err(st, err, "appointment history");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum lk_status
-lk_book(struct lk_store *st, const struct lk_booking *b, char *id_out, struct lk_err *err)
+lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct lk_err *err)
 {
 	lk_time start;
+	struct lk_booking copy = *in;
+	const struct lk_booking *b = &copy;
+	if (copy.channel == NULL && copy.kind && strcmp(copy.kind, "alkuhaastattelu") == 0)
+		copy.channel = "face";
 	enum lk_status rc = check_booking(b, &start, err);
 	if (rc != LK_OK)
 		return rc;
@@ -150,16 +241,27 @@ lk_book(struct lk_store *st, const struct lk_booking *b, char *id_out, struct lk
 		if (rc != LK_OK)
 			goto fail;
 	}
-	if ((rc = find_clash(st, b->staff, b->room, start, b->minutes, err)) != LK_OK)
+	if ((rc = find_clash(st, b->staff, b->room, start, b->minutes, NULL, err)) != LK_OK)
 		goto fail;
+	/* No point given: where the staff member works that day. */
+	char day_point[65] = "";
+	if (b->point == NULL) {
+		struct lk_served_point pts[LK_SERVED_MAX];
+		size_t npts = 0;
+		if (lk_staff_points(st, b->staff, pts, LK_SERVED_MAX, &npts, NULL) == LK_OK) {
+			int i = lk_staff_point_on(pts, npts, lk_time_date(start));
+			if (i >= 0)
+				snprintf(day_point, sizeof day_point, "%s", pts[i].point_id);
+		}
+	}
 
 	char id[LK_ID_LEN + 1], at[20], now[20];
 	lk_new_id(id);
 	sqlite3_stmt *s = lk_prepare(st,
 		"INSERT INTO appointment(id, client_id, staff_id, point_id, room_id, kind, channel,"
-		" start, minutes, interpreter, note, created)"
-		" VALUES (?1, ?2, ?3, coalesce(?4, (SELECT home_point_id FROM staff WHERE id = ?3)),"
-		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", err);
+		" start, minutes, interpreter, note, created, remote_reason)"
+		" VALUES (?1, ?2, ?3, coalesce(?4, ?14, (SELECT home_point_id FROM staff WHERE id = ?3)),"
+		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", err);
 	if (s == NULL) {
 		rc = LK_EFAIL;
 		goto fail;
@@ -176,9 +278,13 @@ lk_book(struct lk_store *st, const struct lk_booking *b, char *id_out, struct lk
 	lk_bind_text(s, 10, b->interpreter);
 	lk_bind_text(s, 11, b->note);
 	sqlite3_bind_text(s, 12, lk_time_iso(lk_now(), now, sizeof now), -1, SQLITE_STATIC);
+	lk_bind_text(s, 13, strcmp(b->channel, "face") != 0 ? b->reason : NULL);
+	lk_bind_text(s, 14, day_point);
 	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "appointment");
 	sqlite3_finalize(s);
 	if (rc != LK_OK)
+		goto fail;
+	if ((rc = add_event(st, id, "booked", b->actor, NULL, at, NULL, err)) != LK_OK)
 		goto fail;
 	if ((rc = lk_store_commit(st, err)) == LK_OK)
 		memcpy(id_out, id, sizeof id);
@@ -191,6 +297,13 @@ fail:
 enum lk_status
 lk_appointment_set_status(struct lk_store *st, const char *id, const char *status,
                           struct lk_err *err)
+{
+	return lk_appointment_set_status_by(st, id, status, NULL, err);
+}
+
+enum lk_status
+lk_appointment_set_status_by(struct lk_store *st, const char *id, const char *status,
+                             const char *actor, struct lk_err *err)
 {
 	enum lk_status rc = lk_check_enum("status", status, lk_appointment_states, err);
 	if (rc != LK_OK)
@@ -231,6 +344,160 @@ lk_appointment_set_status(struct lk_store *st, const char *id, const char *statu
 	sqlite3_finalize(s);
 	if (rc != LK_OK)
 		goto fail;
+	if ((rc = add_event(st, id, status, actor, NULL, NULL, NULL, err)) != LK_OK)
+		goto fail;
+	return lk_store_commit(st, err);
+fail:
+	lk_store_rollback(st);
+	return rc;
+}
+
+/* The columns read_row() reads, from appointment a and its joins. */
+#define APPT_COLUMNS \
+	"SELECT a.id, coalesce(a.client_id, ''), coalesce(c.surname || ' ' || c.given_names, '')," \
+	" a.staff_id, s.surname || ' ' || s.given_names, coalesce(a.point_id, '')," \
+	" coalesce(p.name, ''), coalesce(r.name, ''), a.kind, a.channel, a.status," \
+	" coalesce(a.interpreter, ''), a.start, a.minutes, coalesce(a.room_id, '')," \
+	" coalesce(a.remote_reason, '')" \
+	" FROM appointment a JOIN staff s ON s.id = a.staff_id" \
+	" LEFT JOIN client c ON c.id = a.client_id" \
+	" LEFT JOIN service_point p ON p.id = a.point_id" \
+	" LEFT JOIN room r ON r.id = a.room_id"
+
+static void
+read_row(sqlite3_stmt *s, struct lk_appointment *a)
+{
+	lk_col_text(s, 0, a->id, sizeof a->id);
+	lk_col_text(s, 1, a->client_id, sizeof a->client_id);
+	lk_col_text(s, 2, a->client_name, sizeof a->client_name);
+	lk_col_text(s, 3, a->staff_id, sizeof a->staff_id);
+	lk_col_text(s, 4, a->staff_name, sizeof a->staff_name);
+	lk_col_text(s, 5, a->point_id, sizeof a->point_id);
+	lk_col_text(s, 6, a->point_name, sizeof a->point_name);
+	lk_col_text(s, 7, a->room_name, sizeof a->room_name);
+	lk_col_text(s, 8, a->kind, sizeof a->kind);
+	lk_col_text(s, 9, a->channel, sizeof a->channel);
+	lk_col_text(s, 10, a->status, sizeof a->status);
+	lk_col_text(s, 11, a->interpreter, sizeof a->interpreter);
+	if (!lk_time_parse((const char *)sqlite3_column_text(s, 12), &a->start))
+		a->start = 0;
+	a->minutes = sqlite3_column_int(s, 13);
+	lk_col_text(s, 14, a->room_id, sizeof a->room_id);
+	lk_col_text(s, 15, a->reason, sizeof a->reason);
+}
+
+/* Step a prepared appointment query through the callback, then finalize. */
+static enum lk_status
+walk(struct lk_store *st, sqlite3_stmt *s, lk_appointment_cb cb, void *ctx, struct lk_err *err)
+{
+	struct lk_appointment a;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_row(s, &a);
+		if (cb(&a, ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, "appointments");
+	return LK_OK;
+}
+
+enum lk_status
+lk_appointment_list_client(struct lk_store *st, const char *client_id, lk_date from,
+                           lk_appointment_cb cb, void *ctx, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, APPT_COLUMNS
+		" WHERE a.client_id = ?1 AND (?2 IS NULL OR a.start >= ?2) ORDER BY a.start", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, client_id, -1, SQLITE_TRANSIENT);
+	lk_bind_date(s, 2, from);
+	return walk(st, s, cb, ctx, err);
+}
+
+static int
+copy_one(const struct lk_appointment *a, void *ctx)
+{
+	*(struct lk_appointment *)ctx = *a;
+	return 1;
+}
+
+enum lk_status
+lk_appointment_get(struct lk_store *st, const char *id, struct lk_appointment *out,
+                   struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, APPT_COLUMNS " WHERE a.id = ?1", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	out->id[0] = '\0';
+	enum lk_status rc = walk(st, s, copy_one, out, err);
+	if (rc == LK_OK && out->id[0] == '\0')
+		rc = lk_err_set(err, LK_ENOTFOUND, "id", "no appointment '%.64s'", id);
+	return rc;
+}
+
+enum lk_status
+lk_agenda(struct lk_store *st, const char *staff, const char *point, lk_date from, int days,
+          lk_appointment_cb cb, void *ctx, struct lk_err *err)
+{
+	if ((staff == NULL || !*staff) && (point == NULL || !*point))
+		return lk_err_set(err, LK_EINPUT, "staff", "whose agenda? (--staff ID or --point ID)");
+	if (from == LK_NO_DATE)
+		return lk_err_set(err, LK_EINPUT, "date", "the day is needed");
+	if (days < 1 || days > 92)
+		return lk_err_set(err, LK_EINPUT, "days", "an agenda covers 1-92 days, not %d", days);
+	sqlite3_stmt *s = lk_prepare(st, APPT_COLUMNS
+		" WHERE (?1 IS NULL OR a.staff_id = ?1) AND (?2 IS NULL OR a.point_id = ?2)"
+		" AND a.start >= ?3 AND a.start < ?4 ORDER BY a.start, s.surname", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	lk_bind_text(s, 1, staff);
+	lk_bind_text(s, 2, point);
+	lk_bind_date(s, 3, from);
+	lk_bind_date(s, 4, from + days);
+	return walk(st, s, cb, ctx, err);
+}
+
+enum lk_status
+lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,
+                          const char *actor, struct lk_err *err)
+{
+	lk_time start;
+	if (at == NULL || !lk_time_parse(at, &start))
+		return lk_err_set(err, LK_EINPUT, "at", "'%s' is not a time (YYYY-MM-DD HH:MM)",
+		                  at ? at : "");
+	enum lk_status rc = lk_store_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	struct lk_appointment a;
+	if ((rc = lk_appointment_get(st, id, &a, err)) != LK_OK)
+		goto fail;
+	if (strcmp(a.status, "scheduled") != 0) {
+		rc = lk_err_set(err, LK_ECLASH, "status", "the appointment is %s; it cannot be moved",
+		                a.status);
+		goto fail;
+	}
+	if ((rc = find_clash(st, a.staff_id, a.room_id[0] ? a.room_id : NULL, start, a.minutes,
+	                     a.id, err)) != LK_OK)
+		goto fail;
+	char from[20], to[20];
+	lk_time_iso(a.start, from, sizeof from);
+	lk_time_iso(start, to, sizeof to);
+	sqlite3_stmt *s = lk_prepare(st, "UPDATE appointment SET start = ?1 WHERE id = ?2", err);
+	if (s == NULL) {
+		rc = LK_EFAIL;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, a.id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "appointment");
+	sqlite3_finalize(s);
+	if (rc != LK_OK)
+		goto fail;
+	if ((rc = add_event(st, a.id, "rescheduled", actor, from, to, NULL, err)) != LK_OK)
+		goto fail;
 	return lk_store_commit(st, err);
 fail:
 	lk_store_rollback(st);
@@ -238,46 +505,41 @@ fail:
 }
 
 enum lk_status
-lk_appointment_list_client(struct lk_store *st, const char *client_id, lk_date from,
-                           lk_appointment_cb cb, void *ctx, struct lk_err *err)
+lk_appointment_history(struct lk_store *st, const char *id, lk_appointment_event_cb cb,
+                       void *ctx, struct lk_err *err)
 {
+	enum lk_status rc = exists(st, "SELECT 1 FROM appointment WHERE id = ?", id, "id",
+	                           "appointment", err);
+	if (rc != LK_OK)
+		return rc;
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT a.id, coalesce(a.client_id, ''), coalesce(c.surname || ' ' || c.given_names, ''),"
-		" a.staff_id, s.surname || ' ' || s.given_names, coalesce(a.point_id, ''),"
-		" coalesce(p.name, ''), coalesce(r.name, ''), a.kind, a.channel, a.status,"
-		" coalesce(a.interpreter, ''), a.start, a.minutes"
-		" FROM appointment a JOIN staff s ON s.id = a.staff_id"
-		" LEFT JOIN client c ON c.id = a.client_id"
-		" LEFT JOIN service_point p ON p.id = a.point_id"
-		" LEFT JOIN room r ON r.id = a.room_id"
-		" WHERE a.client_id = ?1 AND (?2 IS NULL OR a.start >= ?2) ORDER BY a.start", err);
+		"SELECT e.at, e.what, coalesce(s.surname || ' ' || s.given_names, ''),"
+		" e.old_start, e.new_start, coalesce(e.note, '')"
+		" FROM appointment_event e LEFT JOIN staff s ON s.id = e.staff_id"
+		" WHERE e.appointment_id = ?1 ORDER BY e.at, e.rowid", err);
 	if (s == NULL)
 		return LK_EFAIL;
-	sqlite3_bind_text(s, 1, client_id, -1, SQLITE_TRANSIENT);
-	lk_bind_date(s, 2, from);
-	struct lk_appointment a;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		lk_col_text(s, 0, a.id, sizeof a.id);
-		lk_col_text(s, 1, a.client_id, sizeof a.client_id);
-		lk_col_text(s, 2, a.client_name, sizeof a.client_name);
-		lk_col_text(s, 3, a.staff_id, sizeof a.staff_id);
-		lk_col_text(s, 4, a.staff_name, sizeof a.staff_name);
-		lk_col_text(s, 5, a.point_id, sizeof a.point_id);
-		lk_col_text(s, 6, a.point_name, sizeof a.point_name);
-		lk_col_text(s, 7, a.room_name, sizeof a.room_name);
-		lk_col_text(s, 8, a.kind, sizeof a.kind);
-		lk_col_text(s, 9, a.channel, sizeof a.channel);
-		lk_col_text(s, 10, a.status, sizeof a.status);
-		lk_col_text(s, 11, a.interpreter, sizeof a.interpreter);
-		if (!lk_time_parse((const char *)sqlite3_column_text(s, 12), &a.start))
-			a.start = 0;
-		a.minutes = sqlite3_column_int(s, 13);
-		if (cb(&a, ctx))
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	struct lk_appointment_event e;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&e, 0, sizeof e);
+		if (!lk_time_parse((const char *)sqlite3_column_text(s, 0), &e.at))
+			e.at = 0;
+		lk_col_text(s, 1, e.what, sizeof e.what);
+		lk_col_text(s, 2, e.staff_name, sizeof e.staff_name);
+		const char *o = (const char *)sqlite3_column_text(s, 3);
+		const char *n = (const char *)sqlite3_column_text(s, 4);
+		if (o == NULL || !lk_time_parse(o, &e.old_start))
+			e.old_start = 0;
+		if (n == NULL || !lk_time_parse(n, &e.new_start))
+			e.new_start = 0;
+		lk_col_text(s, 5, e.note, sizeof e.note);
+		if (cb(&e, ctx))
 			break;
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "appointments");
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return lk_sql_err(st, err, "appointment history");
 	return LK_OK;
 }

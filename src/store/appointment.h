@@ -4,6 +4,12 @@
  * A booking that overlaps another live booking (not cancelled, not a no-show)
  * of the same staff member or the same room is refused with LK_ECLASH and
  * the clash named. Nothing is deleted: cancel, no-show and done are states.
+ * Every step of a booking's life (booked, checked in, done, no-show,
+ * cancelled, rescheduled) is appended to its history (appointment_event)
+ * in the same transaction; a move keeps where the booking was.
+ * An initial interview is face to face as a rule (domain.md): booked
+ * without a channel it is face to face, and booked remote it needs a
+ * reason (LK_EINPUT, field "reason").
  */
 #ifndef LK_APPOINTMENT_H
 #define LK_APPOINTMENT_H
@@ -13,6 +19,11 @@
 extern const char *const lk_appointment_kinds[];   /* alkuhaastattelu, … */
 extern const char *const lk_channels[];            /* face, phone, video, remote-point */
 extern const char *const lk_appointment_states[];  /* scheduled, checked-in, … */
+/* English labels (gettext msgids) of kinds, channels and states; the code
+ * itself for an unknown one. */
+const char *lk_appointment_kind_label(const char *kind);
+const char *lk_channel_label(const char *channel);
+const char *lk_appointment_state_label(const char *status);
 
 struct lk_booking {
 	const char *client;      /* client id; may be NULL for a staff-only meeting */
@@ -25,6 +36,8 @@ struct lk_booking {
 	const char *room;
 	const char *interpreter; /* language code */
 	const char *note;
+	const char *reason;      /* why a remote initial interview; NULL otherwise */
+	const char *actor;       /* staff member who books (history); may be NULL */
 };
 
 struct lk_appointment {
@@ -42,6 +55,18 @@ struct lk_appointment {
 	char interpreter[8];
 	lk_time start;
 	int minutes;
+	char room_id[65];
+	char reason[504];        /* remote_reason */
+};
+
+/* One step in a booking's history. */
+struct lk_appointment_event {
+	lk_time at;
+	char what[16];           /* booked, checked-in, done, no-show, cancelled, rescheduled */
+	char staff_name[204];    /* who did it, "" when not known */
+	lk_time old_start;       /* rescheduled: from; else 0 */
+	lk_time new_start;       /* booked/rescheduled: to; else 0 */
+	char note[504];
 };
 
 /* Book; id_out (LK_ID_LEN + 1) receives the id. On LK_ECLASH, err->msg
@@ -52,10 +77,35 @@ enum lk_status lk_book(struct lk_store *st, const struct lk_booking *b, char *id
 enum lk_status lk_appointment_set_status(struct lk_store *st, const char *id,
                                          const char *status, struct lk_err *err);
 
+/* The same, recording who did it (actor may be NULL) in the history. */
+enum lk_status lk_appointment_set_status_by(struct lk_store *st, const char *id,
+                                            const char *status, const char *actor,
+                                            struct lk_err *err);
+/* Move a scheduled booking to `at` ("YYYY-MM-DD HH:MM"), same length, staff,
+ * point and room; refused with LK_ECLASH (clash named) like a booking, and
+ * with LK_ECLASH when the booking is no longer scheduled. The history keeps
+ * where it was. */
+enum lk_status lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,
+                                         const char *actor, struct lk_err *err);
+enum lk_status lk_appointment_get(struct lk_store *st, const char *id,
+                                  struct lk_appointment *out, struct lk_err *err);
+
+typedef int (*lk_appointment_event_cb)(const struct lk_appointment_event *e, void *ctx);
+/* A booking's history, oldest first; LK_ENOTFOUND for an unknown id. */
+enum lk_status lk_appointment_history(struct lk_store *st, const char *id,
+                                      lk_appointment_event_cb cb, void *ctx,
+                                      struct lk_err *err);
+
 typedef int (*lk_appointment_cb)(const struct lk_appointment *a, void *ctx);
 /* A client's appointments from `from` on (LK_NO_DATE: all), by start. */
 enum lk_status lk_appointment_list_client(struct lk_store *st, const char *client_id,
                                           lk_date from, lk_appointment_cb cb, void *ctx,
                                           struct lk_err *err);
+
+/* The agenda: bookings (every state) of one staff member or at one point
+ * (either may be NULL, not both) on the days [from, from + days), by start. */
+enum lk_status lk_agenda(struct lk_store *st, const char *staff, const char *point,
+                         lk_date from, int days, lk_appointment_cb cb, void *ctx,
+                         struct lk_err *err);
 
 #endif

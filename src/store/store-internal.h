@@ -31,6 +31,9 @@ lk_date lk_col_date(sqlite3_stmt *s, int i);
 /* Turn an SQLite failure into an lk_err. */
 enum lk_status lk_sql_err(struct lk_store *st, struct lk_err *err, const char *what);
 
+/* True if changes to `table` are captured and synced. */
+bool lk_store_synced(const char *table);
+
 /* Apply the embedded migrations newer than the file's user_version. */
 enum lk_status lk_migrate(struct lk_store *st, struct lk_err *err);
 

@@ -16,6 +16,7 @@
 #include "i18n.h"
 
 #include "store/store-internal.h"
+#include "store/sync-apply.h"
 
 /* The tables whose changes go to the outbox and so, later, over the wire.
  * Local indexes (client_fts), settings (meta), reference tables seeded by
@@ -23,7 +24,9 @@
 static const char *const synced_tables[] = {
 	"area", "municipality", "service_point", "point_link", "room", "staff",
 	"staff_point", "client", "appointment", "measure", "plan", "tym_case",
-	"tym_review", "tym_member", "consent", "visit", "audit", NULL,
+	"tym_review", "tym_member", "consent", "visit", "visit_count", "audit",
+	"appointment_event",
+	NULL,
 };
 
 enum lk_status
@@ -217,6 +220,12 @@ table_filter(void *ctx, const char *table)
 	return 0;
 }
 
+bool
+lk_store_synced(const char *table)
+{
+	return table_filter(NULL, table) != 0;
+}
+
 enum lk_status
 lk_store_begin(struct lk_store *st, struct lk_err *err)
 {
@@ -297,12 +306,16 @@ lk_store_commit(struct lk_store *st, struct lk_err *err)
 		if (s == NULL) {
 			rc = LK_EFAIL;
 		} else {
-			sqlite3_bind_int64(s, 1, next_hlc(st));
+			int64_t hlc = next_hlc(st);
+			sqlite3_bind_int64(s, 1, hlc);
 			sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_blob(s, 3, cs, n, SQLITE_STATIC);
 			if (sqlite3_step(s) != SQLITE_DONE)
 				rc = lk_sql_err(st, err, "outbox");
 			sqlite3_finalize(s);
+			/* Stamp the changed fields for the merge by field (sync-apply.h). */
+			if (rc == LK_OK)
+				rc = lk_sync_stamp_local(st, cs, n, hlc, err);
 		}
 	}
 	sqlite3_free(cs);

@@ -1,14 +1,95 @@
 /*
- * visit.c — logging Piste walk-in visits.
+ * visit.c — logging Piste walk-in visits, and the checks every visit's
+ * free text passes (a note, a first name to call by).
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
 #include "store/visit.h"
 
 /* Topics of the Piste service (domain.md, "Piste"; seed 000). */
 const char *const lk_visit_topics[] = { "tyonhaku", "koulutus", "digi", "rinnalla", "muu", NULL };
+static const char *const topic_labels[] = {
+	N_("Job search"), N_("Education"), N_("Digital services"), N_("Rinnalla"), N_("Other"),
+};
+
+const char *
+lk_visit_topic_label(const char *code)
+{
+	for (int i = 0; lk_visit_topics[i]; i++)
+		if (code && strcmp(lk_visit_topics[i], code) == 0)
+			return topic_labels[i];
+	return code ? code : "";
+}
+
+enum lk_status
+lk_visit_check_note(const char *note, struct lk_err *err)
+{
+	enum lk_status rc;
+	if (note == NULL || note[0] == '\0')
+		return LK_OK;
+	if ((rc = lk_check_text("note", note, 200, err)) != LK_OK)
+		return rc;
+	if (lk_text_has_hetu(note))
+		return lk_err_set(err, LK_EINPUT, "note",
+		                  "looks like it holds an identity code; a visit's note never does");
+	return LK_OK;
+}
+
+enum lk_status
+lk_visit_check_first_name(const char *name, struct lk_err *err)
+{
+	enum lk_status rc;
+	if (name == NULL || name[0] == '\0')
+		return LK_OK;
+	if ((rc = lk_check_text("first-name", name, 30, err)) != LK_OK)
+		return rc;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (isdigit(*p))
+			return lk_err_set(err, LK_EINPUT, "first-name",
+			                  "a first name only: no digits, never an identity code");
+		if (*p < 0x80 && !isalpha(*p) && *p != ' ' && *p != '-' && *p != '\'')
+			return lk_err_set(err, LK_EINPUT, "first-name",
+			                  "a first name only: letters, spaces and hyphens");
+	}
+	return LK_OK;
+}
+
+enum lk_status
+lk_visit_record_consent(struct lk_store *st, const char *id, const char *client,
+                        const char *staff, const char *at, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, "UPDATE visit SET oral_consent = ?2 WHERE id = ?1", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "visit");
+	sqlite3_finalize(s);
+	if (rc != LK_OK || client == NULL || client[0] == '\0')
+		return rc;
+	/* One-time consent for that situation (domain.md "Rinnalla"): scoped
+	 * to the visit. */
+	char cid[LK_ID_LEN + 1], scope[64];
+	lk_new_id(cid);
+	snprintf(scope, sizeof scope, "visit:%s", id);
+	s = lk_prepare(st, "INSERT INTO consent(id, client_id, kind, scope, given_how, staff_id,"
+	                   " given_at) VALUES (?, ?, 'rinnalla', ?, 'oral', ?, ?)", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, cid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, client, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, scope, -1, SQLITE_STATIC);
+	lk_bind_text(s, 4, staff);
+	sqlite3_bind_text(s, 5, at, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "consent");
+	sqlite3_finalize(s);
+	return rc;
+}
 
 enum lk_status
 lk_visit_log(struct lk_store *st, const struct lk_visit_input *in, char *id_out,
@@ -24,6 +105,11 @@ lk_visit_log(struct lk_store *st, const struct lk_visit_input *in, char *id_out,
 	if (in->minutes != -1 && (in->minutes < 0 || in->minutes > 600))
 		return lk_err_set(err, LK_EINPUT, "minutes", "a visit lasts 0-600 minutes, not %d",
 		                  in->minutes);
+	if ((rc = lk_visit_check_note(in->note, err)) != LK_OK)
+		return rc;
+	if (in->oral_consent && strcmp(in->topic, "rinnalla") != 0)
+		return lk_err_set(err, LK_EINPUT, "oral-consent",
+		                  "one-time oral consent is recorded for Rinnalla visits only");
 	if ((rc = lk_store_begin(st, err)) != LK_OK)
 		return rc;
 	sqlite3_stmt *s = lk_prepare(st,
@@ -58,9 +144,9 @@ lk_visit_log(struct lk_store *st, const struct lk_visit_input *in, char *id_out,
 	lk_time_iso(now + (in->minutes > 0 ? in->minutes : 0), ended, sizeof ended);
 	s = lk_prepare(st,
 		"INSERT INTO visit(id, point_id, topic, client_id, staff_id, arrived, served, ended,"
-		" outcome, minutes, ticket)"
+		" outcome, minutes, note, ticket)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, CASE WHEN ?8 >= 0 THEN ?7 END, 'served',"
-		" CASE WHEN ?8 >= 0 THEN ?8 END,"
+		" CASE WHEN ?8 >= 0 THEN ?8 END, ?9,"
 		" (SELECT coalesce(max(ticket), 0) + 1 FROM visit"
 		"  WHERE point_id = ?2 AND substr(arrived, 1, 10) = substr(?6, 1, 10)))", err);
 	if (s == NULL) {
@@ -75,8 +161,11 @@ lk_visit_log(struct lk_store *st, const struct lk_visit_input *in, char *id_out,
 	sqlite3_bind_text(s, 6, arrived, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, ended, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 8, in->minutes);
+	lk_bind_text(s, 9, in->note);
 	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "visit");
 	sqlite3_finalize(s);
+	if (rc == LK_OK && in->oral_consent)
+		rc = lk_visit_record_consent(st, id, in->client, in->staff, arrived, err);
 	if (rc != LK_OK)
 		goto fail;
 	if ((rc = lk_store_commit(st, err)) == LK_OK)

@@ -119,7 +119,7 @@ assert_screen card-matti <<'SCREEN'
 
 
  Paikallinen tila · 5 asiakasta
-F1Ohje   F3Takaisin F10Lopeta
+F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
 SCREEN
 
 # --- Help lists the card's keys from the key table -------------------------
@@ -130,6 +130,9 @@ assert_screen help-card <<'SCREEN'
 
   F1 ?        Näytä tämän näkymän näppäimet
   F3 Esc ←    Takaisin hakutuloksiin
+  F4 a        Avaa kalenteri
+  F5 b        Varaa tapaaminen tälle asiakkaalle
+  t           Asiakkaan TYM-asiakkuus: tiimi, suostumus, aikajana
   F10 q       Lopeta Luukku
   /           Aloita uusi haku
   ↑ k         Vieritä rivi ylöspäin
@@ -139,9 +142,6 @@ assert_screen help-card <<'SCREEN'
   Home g      Ensimmäiselle riville
   End G       Viimeiselle riville
   Ctrl-L      Piirrä näyttö uudelleen
-
-
-
 
 
 
@@ -202,7 +202,7 @@ assert_screen card-matti-120x40 <<'SCREEN'
 
 
  Paikallinen tila · 5 asiakasta
-F1Ohje   F3Takaisin F10Lopeta
+F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
 SCREEN
 
 # --- F10 quits cleanly --------------------------------------------------------

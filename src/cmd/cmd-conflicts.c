@@ -1,0 +1,69 @@
+/*
+ * cmd-conflicts.c — `luukku conflicts [--tsv]`: what sync had to decide and
+ * a person should look at: the record, the field, the kept and the losing
+ * value, and the desks they came from; offline double bookings as clashes.
+ */
+#include <getopt.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+#include "store/sync-conflict.h"
+
+static int
+print_conflict(const struct lk_conflict *c, void *ctx)
+{
+	if (*(bool *)ctx) {
+		cmd_tsv(stdout, c->kind, false);
+		cmd_tsv(stdout, c->table, false);
+		cmd_tsv(stdout, c->row, false);
+		cmd_tsv(stdout, c->field, false);
+		cmd_tsv(stdout, c->kept, false);
+		cmd_tsv(stdout, c->losing, false);
+		cmd_tsv(stdout, c->kept_desk, false);
+		cmd_tsv(stdout, c->losing_desk, false);
+		cmd_tsv(stdout, c->detected, true);
+		return 0;
+	}
+	if (c->kind[0] == 'c') {
+		printf(_("%s: double booking (same %s): %s and %s\n"), c->detected,
+		       c->field[0] == 'r' ? _("room") : _("staff member"), c->kept, c->losing);
+		return 0;
+	}
+	printf(_("%s: %s %s, %s: kept '%s' (%s), lost '%s' (%s)\n"), c->detected, c->table, c->row,
+	       c->field, c->kept, c->kept_desk[0] ? c->kept_desk : "?", c->losing,
+	       c->losing_desk[0] ? c->losing_desk : "?");
+	return 0;
+}
+
+static int
+exec_conflicts(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool tsv = false;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else
+			return cmd_bad_option(ctx, argv, c);
+	}
+	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_conflict_list(st, print_conflict, &tsv, &err) != LK_OK)
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+const struct cmd_entry cmd_conflicts_entry = {
+	"conflicts", NULL, "[--tsv]", N_("list what sync decided that staff should review"),
+	exec_conflicts,
+};

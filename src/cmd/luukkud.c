@@ -1,0 +1,345 @@
+/*
+ * luukkud.c — main() of the area's central node: options and config, then
+ * either one admin command or the node itself (src/sync/node.c).
+ *
+ *   luukkud [--config FILE] [--db PATH] [--listen HOST:PORT] [--log-level L]
+ *   luukkud [--db PATH] init --area AREA
+ *   luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT…]
+ *   luukkud [--db PATH] revoke NAME
+ *   luukkud [--db PATH] backup FILE
+ *
+ * Options beat the config file ([node] listen, database, log_level,
+ * idle_timeout), which beats the built-in defaults. Exit status: 0 ok,
+ * 1 failure, 2 bad input naming the option or the config key, 3 not found,
+ * 4 clashes with what is there.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <iniparser.h>
+
+#include "i18n.h"
+#include "store/area.h"
+#include "store/store.h"
+#include "store/sync-hub.h"
+#include "sync/code.h"
+#include "sync/hub.h"
+#include "sync/log.h"
+#include "sync/node.h"
+
+#define VERSION "0.1.0"
+#define DEFAULT_LISTEN "0.0.0.0:7410"
+#define DEFAULT_DB "/var/lib/luukkud/luukkud.db"
+#define DEFAULT_CONFIG "/etc/luukku/luukkud.ini"
+
+struct opts {
+	const char *config, *db, *listen, *log_level;
+	int idle;
+};
+
+static int
+usage(FILE *f)
+{
+	fprintf(f, "%s\n"
+	        "  luukkud [--config FILE] [--db PATH] [--listen HOST:PORT] [--log-level LEVEL]\n"
+	        "  luukkud [--db PATH] init --area AREA\n"
+	        "  luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT...]\n"
+	        "  luukkud [--db PATH] revoke NAME\n"
+	        "  luukkud [--db PATH] backup FILE\n", _("Usage:"));
+	return f == stdout ? 0 : LK_EINPUT;
+}
+
+static int
+fail(const char *cmd, const struct lk_err *err)
+{
+	if (err->field[0] && strcmp(err->field, "db") != 0)
+		fprintf(stderr, "luukkud %s: --%s: %s\n", cmd, err->field, err->msg);
+	else
+		fprintf(stderr, "luukkud %s: %s\n", cmd, err->msg);
+	return err->code ? (int)err->code : LK_EFAIL;
+}
+
+static int
+bad(const char *cmd, const char *field, const char *msg)
+{
+	fprintf(stderr, "luukkud%s%s: --%s: %s\n", cmd[0] ? " " : "", cmd, field, msg);
+	return LK_EINPUT;
+}
+
+/* Read the config: explicit --config must exist; the default may not. */
+static int
+load_config(struct opts *o, dictionary **ini)
+{
+	const char *path = o->config;
+	bool given = path != NULL;
+	if (!given && (path = getenv("LUUKKUD_CONFIG")) && *path)
+		given = true;
+	if (!given)
+		path = DEFAULT_CONFIG;
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (!given)
+			return 0;
+		fprintf(stderr, "luukkud: --config: %s: %s\n", path, _("no such file"));
+		return LK_EINPUT;
+	}
+	if ((*ini = iniparser_load(path)) == NULL) {
+		fprintf(stderr, "luukkud: --config: %s: %s\n", path, _("cannot read it as an ini file"));
+		return LK_EINPUT;
+	}
+	o->config = path;
+	return 0;
+}
+
+/* Fill what the options left open from the config and the defaults. */
+static int
+settle(struct opts *o, dictionary *ini)
+{
+	const char *v;
+	if (o->db == NULL && ini && (v = iniparser_getstring(ini, "node:database", NULL)) && *v)
+		o->db = v;
+	if (o->db == NULL && (v = getenv("LUUKKUD_DB")) && *v)
+		o->db = v;
+	if (o->db == NULL)
+		o->db = DEFAULT_DB;
+	if (o->listen == NULL && ini && (v = iniparser_getstring(ini, "node:listen", NULL)) && *v)
+		o->listen = v;
+	if (o->listen == NULL)
+		o->listen = DEFAULT_LISTEN;
+	if (o->log_level == NULL && ini && (v = iniparser_getstring(ini, "node:log_level", NULL)) && *v)
+		o->log_level = v;
+	if (o->log_level && !lk_log_set_level(o->log_level))
+		return bad("", "log-level", _("choose error, warn, info or debug"));
+	o->idle = ini ? iniparser_getint(ini, "node:idle_timeout", 60) : 60;
+	if (o->idle < 1 || o->idle > 3600)
+		return bad("", "idle_timeout", _("give 1-3600 seconds"));
+	char host[256], port[16];
+	if (!lk_hostport(o->listen, host, sizeof host, port, sizeof port))
+		return bad("", "listen", _("give HOST:PORT, e.g. 0.0.0.0:7410"));
+	return 0;
+}
+
+static struct lk_store *
+open_store(const char *cmd, const char *db, bool create, int *status)
+{
+	struct lk_store *st = NULL;
+	struct lk_err err = { 0 };
+	enum lk_status rc = lk_store_open(db, create ? LK_OPEN_CREATE : 0, &st, &err);
+	if (rc != LK_OK) {
+		if (rc == LK_ENOTFOUND)
+			fprintf(stderr, "luukkud %s: --db: %s (%s)\n", cmd, err.msg,
+			        _("create one with: luukkud init --area AREA"));
+		else
+			fprintf(stderr, "luukkud %s: --db: %s\n", cmd, err.msg);
+		*status = rc;
+		return NULL;
+	}
+	*status = 0;
+	return st;
+}
+
+static int
+cmd_init(const struct opts *o, int argc, char **argv)
+{
+	static const struct option lo[] = { { "area", required_argument, NULL, 'a' }, { 0 } };
+	const char *area = NULL;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+		if (c != 'a')
+			return bad("init", argv[optind - 1] + 2, _("unknown option or missing value"));
+		area = optarg;
+	}
+	if (optind != argc)
+		return usage(stderr);
+	if (area == NULL)
+		return bad("init", "area", _("which area? e.g. --area pohjois-karjala"));
+	struct lk_err err = { 0 };
+	if (lk_area_find(area) == NULL) {
+		lk_area_init(NULL, area, &err);
+		return fail("init", &err);
+	}
+	struct lk_store *st = open_store("init", o->db, true, &status);
+	if (st == NULL)
+		return status;
+	unsigned char pk[32], sk[64];
+	if (lk_area_init(st, area, &err) != LK_OK || lk_hub_keys(st, pk, sk, &err) != LK_OK ||
+	    lk_hub_ingest_own(st, &err) != LK_OK)
+		status = fail("init", &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+cmd_enrol(const struct opts *o, int argc, char **argv)
+{
+	static const struct option lo[] = { { "scope", required_argument, NULL, 's' }, { 0 } };
+	const char *scope = NULL;
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+		if (c != 's')
+			return bad("enrol", argv[optind - 1] + 2, _("unknown option or missing value"));
+		scope = optarg;
+	}
+	if (optind + 1 != argc)
+		return bad("enrol", "name", _("give one desk name, e.g. enrol joensuu-1 --scope area"));
+	if (scope == NULL)
+		return bad("enrol", "scope", _("give area, kiosk or service-point ids joined by commas"));
+	struct lk_store *st = open_store("enrol", o->db, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	unsigned char token[16], pk[32], sk[64];
+	if (lk_hub_keys(st, pk, sk, &err) == LK_OK &&
+	    lk_hub_enrol(st, argv[optind], scope, token, &err) == LK_OK) {
+		char code[LK_CODE_LEN + 1];
+		lk_code_make(pk, token, code, sizeof code);
+		printf("%s\n", code);
+	} else {
+		status = fail("enrol", &err);
+	}
+	lk_store_close(st);
+	return status;
+}
+
+static int
+cmd_revoke(const struct opts *o, int argc, char **argv)
+{
+	int status;
+	if (argc != 2)
+		return bad("revoke", "name", _("give one desk name"));
+	struct lk_store *st = open_store("revoke", o->db, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_hub_revoke(st, argv[1], &err) != LK_OK)
+		status = fail("revoke", &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+cmd_backup(const struct opts *o, int argc, char **argv)
+{
+	int status;
+	if (argc != 2)
+		return bad("backup", "file", _("give the file to write the copy to"));
+	struct lk_store *st = open_store("backup", o->db, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_hub_backup(st, argv[1], &err) != LK_OK)
+		status = fail("backup", &err);
+	lk_store_close(st);
+	return status;
+}
+
+struct run_ctx {
+	struct opts *o;
+	struct lk_store *st;
+};
+
+/* SIGHUP: read the config's log level again; enrolments are read from the
+ * store at every connect, so the count logged is the one now in force. */
+static void
+reload(void *p)
+{
+	struct run_ctx *rc = p;
+	if (rc->o->config) {
+		dictionary *ini = iniparser_load(rc->o->config);
+		const char *v = ini ? iniparser_getstring(ini, "node:log_level", NULL) : NULL;
+		if (v && !lk_log_set_level(v))
+			lk_log(LK_LOG_WARN, "reload: log_level '%s' is not error, warn, info or debug", v);
+		if (ini == NULL)
+			lk_log(LK_LOG_WARN, "reload: cannot read %s; kept the settings", rc->o->config);
+		iniparser_freedict(ini);
+	}
+	lk_log(LK_LOG_INFO, "reloaded: %d desk(s) enrolled", lk_hub_desk_count(rc->st));
+}
+
+static int
+run_node(struct opts *o)
+{
+	int status;
+	struct lk_store *st = open_store("", o->db, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_hub hub;
+	struct lk_err err = { 0 };
+	if (lk_hub_open(&hub, st, &err) != LK_OK) {
+		status = fail("", &err);
+		lk_store_close(st);
+		return status;
+	}
+	struct run_ctx rc = { o, st };
+	struct lk_node_opts no = { .listen = o->listen, .idle_seconds = o->idle, .reload = reload,
+	                           .ctx = &rc };
+	status = lk_node_run(&hub, &no);
+	lk_hub_close(&hub);
+	lk_store_close(st);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "log-level", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct opts o = { 0 };
+	const char *lang = getenv("LUUKKU_LANG");
+	lk_i18n_init(lang && *lang ? lang : "fi");
+	int c;
+	while ((c = getopt_long(argc, argv, "+c:d:l:L:hV", lo, NULL)) != -1) {
+		switch (c) {
+		case 'c': o.config = optarg; break;
+		case 'd': o.db = optarg; break;
+		case 'l': o.listen = optarg; break;
+		case 'L': o.log_level = optarg; break;
+		case 'h': return usage(stdout);
+		case 'V': printf("luukkud %s\n", VERSION); return 0;
+		default: return usage(stderr);
+		}
+	}
+	dictionary *ini = NULL;
+	int status = load_config(&o, &ini);
+	if (status == 0)
+		status = settle(&o, ini);
+	if (status != 0) {
+		iniparser_freedict(ini);
+		return status;
+	}
+	if (optind >= argc) {
+		status = run_node(&o);
+	} else {
+		const char *cmd = argv[optind];
+		char **args = argv + optind;
+		int nargs = argc - optind;
+		optind = 0;
+		if (strcmp(cmd, "init") == 0)
+			status = cmd_init(&o, nargs, args);
+		else if (strcmp(cmd, "enrol") == 0)
+			status = cmd_enrol(&o, nargs, args);
+		else if (strcmp(cmd, "revoke") == 0)
+			status = cmd_revoke(&o, nargs, args);
+		else if (strcmp(cmd, "backup") == 0)
+			status = cmd_backup(&o, nargs, args);
+		else {
+			fprintf(stderr, "luukkud: %s '%s'\n", _("unknown command"), cmd);
+			status = usage(stderr);
+		}
+	}
+	iniparser_freedict(ini);
+	return status;
+}

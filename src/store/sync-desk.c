@@ -1,0 +1,173 @@
+/*
+ * sync-desk.c — the desk's sync state in its store: link settings in meta
+ * (keys starting "sync_"), the outbox as the node acknowledges it, and
+ * remote changes applied together with the last global seq.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "store/store-internal.h"
+#include "store/sync-desk.h"
+
+static bool
+meta_hex(struct lk_store *st, const char *key, unsigned char *out, size_t n)
+{
+	char buf[260];
+	return lk_meta_get(st, key, buf, sizeof buf) == LK_OK &&
+	       sodium_hex2bin(out, n, buf, strlen(buf), NULL, NULL, NULL) == 0 &&
+	       strlen(buf) == 2 * n;
+}
+
+enum lk_status
+lk_desk_link_get(struct lk_store *st, struct lk_desk_link *l)
+{
+	char buf[32];
+	memset(l, 0, sizeof *l);
+	if (lk_meta_get(st, "sync_node", l->node, sizeof l->node) != LK_OK ||
+	    !meta_hex(st, "sync_node_pk", l->node_pk, 32) || !meta_hex(st, "sync_pk", l->pk, 32) ||
+	    !meta_hex(st, "sync_sk", l->sk, 64) ||
+	    lk_meta_get(st, "desk_name", l->name, sizeof l->name) != LK_OK)
+		return LK_ENOTFOUND;
+	lk_meta_get(st, "sync_scope", l->scope, sizeof l->scope);
+	if (lk_meta_get(st, "sync_pulled", buf, sizeof buf) == LK_OK)
+		l->pulled = strtoll(buf, NULL, 10);
+	return LK_OK;
+}
+
+enum lk_status
+lk_desk_link_set(struct lk_store *st, const struct lk_desk_link *l, struct lk_err *err)
+{
+	char npk[65], pk[65], sk[129];
+	sodium_bin2hex(npk, sizeof npk, l->node_pk, 32);
+	sodium_bin2hex(pk, sizeof pk, l->pk, 32);
+	sodium_bin2hex(sk, sizeof sk, l->sk, 64);
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	if (lk_meta_set(st, "sync_node", l->node) != LK_OK ||
+	    lk_meta_set(st, "sync_node_pk", npk) != LK_OK || lk_meta_set(st, "sync_pk", pk) != LK_OK ||
+	    lk_meta_set(st, "sync_sk", sk) != LK_OK || lk_meta_set(st, "desk_name", l->name) != LK_OK ||
+	    lk_meta_set(st, "sync_scope", l->scope) != LK_OK ||
+	    lk_meta_set(st, "sync_pulled", "0") != LK_OK) {
+		lk_sync_rollback(st);
+		rc = lk_sql_err(st, err, "enrol");
+	} else {
+		rc = lk_sync_commit(st, err);
+	}
+	sodium_memzero(sk, sizeof sk);
+	return rc;
+}
+
+int
+lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT seq, hlc, changeset FROM outbox WHERE hlc > ? ORDER BY seq LIMIT ?", NULL);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, after_hlc);
+	sqlite3_bind_int(s, 2, max);
+	int k = 0;
+	while (k < max && sqlite3_step(s) == SQLITE_ROW) {
+		int n = sqlite3_column_bytes(s, 2);
+		void *cs = malloc(n > 0 ? (size_t)n : 1);
+		if (cs == NULL)
+			break;
+		memcpy(cs, sqlite3_column_blob(s, 2), (size_t)n);
+		e[k].seq = sqlite3_column_int64(s, 0);
+		e[k].hlc = sqlite3_column_int64(s, 1);
+		e[k].cs = cs;
+		e[k].n = n;
+		k++;
+	}
+	sqlite3_finalize(s);
+	return k;
+}
+
+enum lk_status
+lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, "DELETE FROM outbox WHERE hlc <= ?", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_int64(s, 1, hlc);
+	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "outbox");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum lk_status
+lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason, struct lk_err *err)
+{
+	char now[20];
+	lk_time_iso(lk_now(), now, sizeof now);
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	sqlite3_stmt *s = lk_prepare(st,
+		"INSERT INTO sync_refused(hlc, created, changeset, reason, refused) "
+		"SELECT hlc, created, changeset, ?2, ?3 FROM outbox WHERE hlc = ?1", err);
+	if (s) {
+		sqlite3_bind_int64(s, 1, hlc);
+		sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = lk_sql_err(st, err, "outbox");
+		sqlite3_finalize(s);
+	} else {
+		rc = LK_EFAIL;
+	}
+	if (rc == LK_OK && (s = lk_prepare(st, "DELETE FROM outbox WHERE hlc = ?", err)) != NULL) {
+		sqlite3_bind_int64(s, 1, hlc);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = lk_sql_err(st, err, "outbox");
+		sqlite3_finalize(s);
+	}
+	if (rc == LK_OK)
+		return lk_sync_commit(st, err);
+	lk_sync_rollback(st);
+	return rc;
+}
+
+static int64_t
+pulled(struct lk_store *st)
+{
+	char buf[32];
+	return lk_meta_get(st, "sync_pulled", buf, sizeof buf) == LK_OK ? strtoll(buf, NULL, 10) : 0;
+}
+
+static enum lk_status
+set_pulled(struct lk_store *st, int64_t gseq, struct lk_err *err)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%" PRId64, gseq);
+	return lk_meta_set(st, "sync_pulled", buf) == LK_OK ? LK_OK : lk_sql_err(st, err, "pulled");
+}
+
+enum lk_status
+lk_desk_pull_apply(struct lk_store *st, int64_t gseq, int64_t hlc, const char *desk,
+                   const void *cs, int n, struct lk_apply_stats *stats, struct lk_err *err)
+{
+	if (gseq <= pulled(st))
+		return LK_OK;
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	if ((rc = lk_sync_apply(st, cs, n, hlc, desk, 0, stats, err)) == LK_OK &&
+	    (rc = set_pulled(st, gseq, err)) == LK_OK)
+		return lk_sync_commit(st, err);
+	lk_sync_rollback(st);
+	return rc;
+}
+
+enum lk_status
+lk_desk_pulled(struct lk_store *st, int64_t gseq, struct lk_err *err)
+{
+	if (gseq <= pulled(st))
+		return LK_OK;
+	return set_pulled(st, gseq, err);
+}

@@ -1,0 +1,60 @@
+/*
+ * sync-desk.h — a desk's side of sync in its own store: the pinned node,
+ * the desk's key pair, what it has sent and what it has applied.
+ *
+ * An outbox entry leaves the outbox only when the node has acknowledged its
+ * stamp (or refused it: then it moves to sync_refused, kept). A remote change
+ * is applied in one transaction together with the desk's "last applied"
+ * global sequence number, so a cut link never applies anything twice.
+ *
+ * Never reads the network.
+ */
+#ifndef LK_SYNC_DESK_H
+#define LK_SYNC_DESK_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+#include "store/sync-apply.h"
+
+struct lk_desk_link {
+	char node[256];                       /* HOST:PORT */
+	unsigned char node_pk[32];            /* the node's Ed25519 public key */
+	unsigned char pk[32], sk[64];         /* this desk's Ed25519 key pair */
+	char name[LK_DESK_NAME_MAX + 1];
+	char scope[512];
+	int64_t pulled;                       /* last global seq applied */
+};
+
+/* The link settings; LK_ENOTFOUND when the desk was never enrolled. */
+enum lk_status lk_desk_link_get(struct lk_store *st, struct lk_desk_link *l);
+/* Store the link settings of a fresh enrolment (one transaction). */
+enum lk_status lk_desk_link_set(struct lk_store *st, const struct lk_desk_link *l,
+                                struct lk_err *err);
+
+/* One waiting outbox entry. */
+struct lk_outbox_entry {
+	int64_t seq, hlc;
+	void *cs;      /* owned by the caller: free() */
+	int n;
+};
+
+/* Up to max outbox entries with a stamp above after_hlc, oldest first. */
+int lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e,
+                        int max);
+/* The node acknowledged every entry stamped up to hlc: they leave the outbox. */
+enum lk_status lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, struct lk_err *err);
+/* The node refused the entry stamped hlc: move it to sync_refused with why. */
+enum lk_status lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason,
+                                      struct lk_err *err);
+
+/* Apply remote change gseq (stamped hlc by desk) and remember gseq, in one
+ * transaction; a gseq already applied is skipped. */
+enum lk_status lk_desk_pull_apply(struct lk_store *st, int64_t gseq, int64_t hlc,
+                                  const char *desk, const void *cs, int n,
+                                  struct lk_apply_stats *stats, struct lk_err *err);
+/* Remember that everything up to gseq is applied (entries in between were
+ * this desk's own or outside its scope). */
+enum lk_status lk_desk_pulled(struct lk_store *st, int64_t gseq, struct lk_err *err);
+
+#endif

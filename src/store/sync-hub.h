@@ -1,0 +1,93 @@
+/*
+ * sync-hub.h — the central node's own tables: its key pair, the enrolled
+ * desks and the change log in the one global order (docs/protocol.md).
+ *
+ * A desk's changeset is accepted in one transaction together with its row
+ * in hub_log and the desk's last applied stamp, so a changeset sent again
+ * after a cut link is recognised and not applied twice.
+ *
+ * Never reads the network, never logs: the caller (src/sync/hub.c) does.
+ */
+#ifndef LK_SYNC_HUB_H
+#define LK_SYNC_HUB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "store/sync-apply.h"
+
+#define LK_HUB_NODE "node"       /* the desk name of the node's own writes */
+#define LK_SCOPE_MAX 512
+
+struct lk_hub_desk {
+	char name[LK_DESK_NAME_MAX + 1];
+	char scope[LK_SCOPE_MAX];
+	int64_t last_hlc;
+	bool revoked;
+};
+
+/* The node's Ed25519 key pair, made on first use and kept in meta. */
+enum lk_status lk_hub_keys(struct lk_store *st, unsigned char pk[32], unsigned char sk[64],
+                           struct lk_err *err);
+
+/* Enrol: a new desk NAME with SCOPE ('area', 'kiosk' or point ids joined by
+ * ','); token receives the one-time secret for the enrolment code. A name
+ * already enrolled and not revoked is refused with LK_ECLASH. */
+enum lk_status lk_hub_enrol(struct lk_store *st, const char *name, const char *scope,
+                            unsigned char token[16], struct lk_err *err);
+/* The desk answering with `token` takes its place with public key pk. */
+enum lk_status lk_hub_claim(struct lk_store *st, const unsigned char token[16],
+                            const unsigned char pk[32], struct lk_hub_desk *out,
+                            struct lk_err *err);
+enum lk_status lk_hub_revoke(struct lk_store *st, const char *name, struct lk_err *err);
+/* The enrolled desk with that public key; LK_ENOTFOUND when none. */
+enum lk_status lk_hub_desk_by_pk(struct lk_store *st, const unsigned char pk[32],
+                                 struct lk_hub_desk *out);
+/* Number of desks enrolled and not revoked. */
+int lk_hub_desk_count(struct lk_store *st);
+
+/* Outcome of one pushed changeset. */
+enum lk_push_result {
+	LK_PUSH_APPLIED,
+	LK_PUSH_DUPLICATE,   /* already applied before: nothing done */
+	LK_PUSH_REFUSED,     /* outside the desk's scope or invalid: nothing applied */
+};
+
+/* Accept changeset cs stamped hlc from desk d (its scope checked). On
+ * LK_PUSH_REFUSED err says why; the stamp still counts as seen, so the
+ * desk's outbox moves on. Returns LK_EFAIL only when the store broke. */
+enum lk_status lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc,
+                           const void *cs, int n, enum lk_push_result *res,
+                           struct lk_apply_stats *stats, struct lk_err *err);
+
+/* Move the node's own outbox (writes made on the node, like init) into the
+ * change log as desk "node". */
+enum lk_status lk_hub_ingest_own(struct lk_store *st, struct lk_err *err);
+
+/* The newest gseq (0 when the log is empty). */
+int64_t lk_hub_head(struct lk_store *st);
+
+/* One entry of the change log, filtered to the reader's scope. */
+struct lk_hub_entry {
+	int64_t gseq, hlc;
+	char desk[LK_DESK_NAME_MAX + 1];
+	void *cs;      /* owned by the reader; NULL when nothing is in scope */
+	int n;
+};
+
+/* Read up to `max` entries after gseq `after` (up to `head`) for desk d:
+ * its own entries are skipped, the others filtered to its scope. Returns
+ * the number read into e[]; free each e[i].cs with lk_hub_entry_free. */
+int lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
+                struct lk_hub_entry *e, int max, int64_t *last, struct lk_err *err);
+void lk_hub_entry_free(struct lk_hub_entry *e);
+
+/* A consistent online copy of the store into a new file (mode 0600),
+ * by SQLite's backup API; an existing file is refused with LK_ECLASH. */
+enum lk_status lk_hub_backup(struct lk_store *st, const char *path, struct lk_err *err);
+
+/* Check a scope text: 'area', 'kiosk' or known service-point ids. */
+enum lk_status lk_hub_scope_valid(struct lk_store *st, const char *scope, struct lk_err *err);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * hub.h — the central node's side of one desk connection, as a state
+ * machine over frames: bytes in, frames out (docs/protocol.md, "A round").
+ *
+ *   HELLO → WELCOME → PROOF → (enrol) ENROL → ENROLLED, close
+ *                           → (sync)  PUSH* PULL → CHANGES* DONE, close
+ *
+ * Anything out of order, any frame that fails to parse or to open, ends the
+ * connection; what the frame carried is not applied. Each pushed changeset
+ * is accepted in its own transaction (store/sync-hub.h).
+ *
+ * No sockets here (src/sync/node.c owns them); logs carry desk names and
+ * counts only.
+ */
+#ifndef LK_HUB_H
+#define LK_HUB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/sync-hub.h"
+#include "sync/channel.h"
+
+struct lk_hub {
+	struct lk_store *st;
+	unsigned char pk[32], sk[64];
+};
+
+enum lk_hub_state {
+	LK_HUB_HELLO, LK_HUB_PROOF, LK_HUB_ENROL, LK_HUB_PUSH, LK_HUB_PULL, LK_HUB_END,
+};
+
+struct lk_hub_conn {
+	struct lk_hub *hub;
+	struct lk_chan ch;
+	enum lk_hub_state state;
+	int mode;
+	struct lk_hub_desk desk;
+	int64_t cursor, head;
+	struct lk_buf in, payload, refused, frame;
+	int nrefused, pushed, duplicates, sent, conflicts;
+	char peer[64];
+};
+
+/* Open the hub on a store: load (or make) the node's keys and move the
+ * node's own writes into the change log. */
+enum lk_status lk_hub_open(struct lk_hub *hub, struct lk_store *st, struct lk_err *err);
+void lk_hub_close(struct lk_hub *hub);
+
+void lk_hub_conn_init(struct lk_hub_conn *c, struct lk_hub *hub, const char *peer);
+void lk_hub_conn_free(struct lk_hub_conn *c);
+/* Bytes from the desk; frames to send are appended to out. False: close
+ * the connection once out is sent. */
+bool lk_hub_conn_input(struct lk_hub_conn *c, const void *data, size_t n, struct lk_buf *out);
+/* While pulling: append CHANGES frames up to about `budget` bytes, then
+ * DONE at the end. False once DONE is out (close after sending). */
+bool lk_hub_conn_pump(struct lk_hub_conn *c, struct lk_buf *out, size_t budget);
+
+#endif

@@ -1,0 +1,156 @@
+#!/bin/sh
+# tests/tui/test-tym.sh — TYM team assembly, driven in tmux: from the
+# client card `t` opens the TYM screen; a case is opened (referral 1, Enter);
+# the responsible pair gets its TYM caseworker and a social worker; a Kela
+# advisor as a third member of the pair is refused with the reason on
+# screen; the start team shows the roles it lacks; consent is recorded.
+# Finnish, 80x24.
+#
+#   sh tests/tui/test-tym.sh build/luukku
+. "$(dirname "$0")/lib.sh"
+
+lk init --area pohjois-karjala >/dev/null
+lk staff add --name "Aalto, Tuula" --role tym-caseworker --point joensuun-palvelupiste >/dev/null
+lk staff add --name "Heikkinen, Sari" --role social-worker --point joensuun-palvelupiste >/dev/null
+lk staff add --name "Kivelä, Kari" --role kela-advisor --point joensuun-palvelupiste >/dev/null
+desk=$(lk staff add --name "Räsänen, Pirjo" --role tym-caseworker --point joensuun-palvelupiste)
+printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$desk" >"$TMPDIR_TUI/luukku.ini"
+lk client add --name "Virtanen, Matti" --municipality Joensuu >/dev/null
+
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+type_text "virt"
+wait_for "1 osuma" >/dev/null
+keys Enter
+wait_for "Asiakaskortti" >/dev/null
+keys t
+assert_screen tym-open <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti
+
+ Ei avointa TYM-asiakkuutta. Avaa: valitse lähettäjä, sitten Enter.
+
+   1 perustyöllisyyspalvelut
+   2 hyvinvointialue
+   3 Kela
+   4 työkykytiimi
+   5 asiakas itse
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+SCREEN
+
+# Open the case: referral "1 basic services", Enter.
+keys 1 Enter
+wait_for "TYM-asiakkuus avattu" && ok "the case opens" || not_ok "the case opens"
+
+# The pair: Aalto (TYM caseworker, first in the list), then Heikkinen.
+keys a 2 Enter
+wait_for "Aalto Tuula lisätty" >/dev/null
+keys a 2 Down Enter
+wait_for "Heikkinen Sari lisätty" >/dev/null
+# A Kela advisor as the pair's third member: refused, the reason on screen.
+keys a 2 Down Down Enter
+assert_screen tym-pair-refused <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                          Suostumus: ei annettu
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+
+ 1 Alkutiimi (Joensuu)
+   ! puuttuu: TYM-asiakasvastaava, Sosiaaliohjaaja / -työntekijä, Kelan työkyk…
+ 2 Vastuutyöpari
+   Aalto Tuula              TYM-asiakasvastaava
+   Heikkinen Sari           Sosiaaliohjaaja / -työntekijä
+ 3 Verkostopalaveri
+   ! puuttuu: TYM-asiakasvastaava, Sosiaaliohjaaja / -työntekijä
+ 4 Työkyvyn tuen tiimi
+   ! puuttuu: TYM-asiakasvastaava, Työttömien terveydenhoitaja, Kelan työkykyn…
+
+ Aikajana
+   2.6.2026   avoin      Monialainen palvelutarpeen arvio
+   2.9.2026   avoin      Yhteispalvelun perusteiden tarkistus
+   2.9.2027   avoin      18 kk yhteispalvelussa: päätä jatkosta
+
+ Ei lisätty: vastuutyöparissa on jo hyvinvointialueen tai Kelan työntekijä
+ (Heikkinen Sari); heitä on tasan yksi, joten Kivelä Kari ei voi liittyä
+
+ Kivelä Kari ei lisätty
+F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+SCREEN
+
+# Start team: only the TYM caseworker so far; the two missing roles show.
+keys a 1 Enter
+wait_for "Alkutiimi: puuttuu vielä" && ok "the start team warns of missing roles" ||
+	not_ok "the start team warns of missing roles"
+keys o
+assert_screen tym-consent <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                    Suostumus: annettu 2.3.2026
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+
+ 1 Alkutiimi (Joensuu)
+   Aalto Tuula              TYM-asiakasvastaava
+   ! puuttuu: Sosiaaliohjaaja / -työntekijä, Kelan työkykyneuvoja
+ 2 Vastuutyöpari
+   Aalto Tuula              TYM-asiakasvastaava
+   Heikkinen Sari           Sosiaaliohjaaja / -työntekijä
+ 3 Verkostopalaveri
+   ! puuttuu: TYM-asiakasvastaava, Sosiaaliohjaaja / -työntekijä
+ 4 Työkyvyn tuen tiimi
+   ! puuttuu: TYM-asiakasvastaava, Työttömien terveydenhoitaja, Kelan työkykyn…
+
+ Aikajana
+   2.6.2026   avoin      Monialainen palvelutarpeen arvio
+   2.9.2026   avoin      Yhteispalvelun perusteiden tarkistus
+
+ Suostumus kirjattu: tiimien ulkopuoliset jäsenet voivat nähdä asiakkuuden
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+SCREEN
+
+keys F1
+assert_screen tym-help <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Ohje: TYM-asiakkuus
+
+  F1 ?        Näytä tämän näkymän näppäimet
+  a           Lisää jäsen: valitse tiimi, sitten henkilö
+  o           Kirjaa asiakkaan suostumus tai sen peruminen
+  1           Valitse 1 (tiimi tai lähettäjä)
+  2           Valitse 2
+  3           Valitse 3
+  4           Valitse 4
+  5           Valitse 5
+  Enter →     Vahvista valinta
+  ↑ k         Edellinen henkilö
+  ↓ j         Seuraava henkilö
+  Ctrl-U Esc  Peru valinta
+  F3 ←        Takaisin asiakaskorttiin
+  F10 q       Lopeta Luukku
+  Ctrl-L      Piirrä näyttö uudelleen
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F3Takaisin F10Lopeta
+SCREEN
+keys F1 F10
+assert_exit 0
+
+got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT team, count(*) FROM tym_member GROUP BY team ORDER BY team" | tr '\n' ' ')
+[ "$got" = "pair|2 start|1 " ] && ok "the refused member was not stored" ||
+	not_ok "the refused member was not stored (got '$got')"
+finish

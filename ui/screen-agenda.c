@@ -1,0 +1,539 @@
+/*
+ * screen-agenda.c — the calendar, calcurse-like: a caseworker's own day,
+ * a day or a week per staff member and per service point, and what
+ * happens to a booking there — check-in, held, no-show, cancel, move.
+ *
+ * Reads and writes only through the store's appointment API (every step is
+ * kept in the booking's history); never writes SQL, never clears the
+ * screen. Fits 80×24: one line per booking, a heading per day in the week.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store/appointment.h"
+#include "store/area.h"
+#include "store/slots.h"
+#include "store/staff.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+
+#define ROWS_MAX 400
+#define LIST_TOP 3        /* body row of the first line of the list */
+
+/* One line of the list: a day heading (appt < 0) or a booking. */
+struct line {
+	lk_date day;
+	int appt;
+};
+
+static struct {
+	bool ready;
+	bool by_point;
+	bool week;
+	char staff[65], staff_name[204];
+	char point[65], point_name[128];
+	char hours[16];                 /* "08:30–15:30" of the day's point */
+	lk_date day;
+	struct lk_appointment rows[ROWS_MAX];
+	int n;
+	bool more, failed;
+	struct line lines[ROWS_MAX + 8];
+	int nlines;
+	int sel;                        /* index into rows, -1 for none */
+	int top;                        /* first line shown */
+	char select_id[65];             /* choose this booking after loading */
+	char confirm[65];               /* cancel pressed once for this booking */
+	enum lk_screen_id back;
+} ag;
+
+static const struct lk_screen_key keys[] = {
+	{ LK_VK_HELP, N_("Help"), NULL },
+	{ LK_VK_PREV, NULL, N_("Previous day (week)") },
+	{ LK_VK_NEXT, NULL, N_("Next day (week)") },
+	{ LK_VK_BACK, N_("Back"), NULL },
+	{ LK_VK_BOOK, N_("Book"), N_("Book a meeting in this calendar") },
+	{ LK_VK_WEEK, N_("Week"), NULL },
+	{ LK_VK_WHO, N_("Point"), NULL },
+	{ LK_VK_RESCHEDULE, N_("Move"), NULL },
+	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_CHECKIN, NULL, NULL },
+	{ LK_VK_DONE, NULL, NULL },
+	{ LK_VK_NOSHOW, NULL, NULL },
+	{ LK_VK_CANCEL, NULL, NULL },
+	{ LK_VK_TODAY, NULL, NULL },
+	{ LK_VK_NEXT_STAFF, NULL, NULL },
+	{ LK_VK_UP, NULL, N_("Previous booking") },
+	{ LK_VK_DOWN, NULL, N_("Next booking") },
+	{ LK_VK_PGUP, NULL, NULL },
+	{ LK_VK_PGDN, NULL, NULL },
+	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+static const char *const weekdays[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+/* "ti 3.3.2026" */
+static char *
+day_label(lk_date d, char *buf, size_t size)
+{
+	char date[16];
+	snprintf(buf, size, "%s %s", _(weekdays[lk_weekday(d) - 1]), lk_date_fi(d, date, sizeof date));
+	return buf;
+}
+
+/* The first day shown: the day, or the Monday of its week. */
+static lk_date
+first_day(void)
+{
+	return ag.week ? ag.day - (lk_weekday(ag.day) - 1) : ag.day;
+}
+
+static int
+collect(const struct lk_appointment *a, void *ctx)
+{
+	(void)ctx;
+	if (ag.n >= ROWS_MAX) {
+		ag.more = true;
+		return 1;
+	}
+	ag.rows[ag.n++] = *a;
+	return 0;
+}
+
+/* Set the staff member (and their point of the day when not by point). */
+static void
+set_staff(struct lk_ui *ui, const char *id)
+{
+	struct lk_staff s;
+	snprintf(ag.staff, sizeof ag.staff, "%s", id);
+	if (lk_staff_get(ui->st, id, &s, NULL) == LK_OK)
+		snprintf(ag.staff_name, sizeof ag.staff_name, "%s %s", s.surname, s.given_names);
+	else
+		snprintf(ag.staff_name, sizeof ag.staff_name, "%s", id);
+}
+
+static void
+set_point(struct lk_ui *ui, const char *id)
+{
+	struct lk_point p;
+	snprintf(ag.point, sizeof ag.point, "%s", id);
+	ag.hours[0] = '\0';
+	if (lk_point_get(ui->st, id, &p, NULL) == LK_OK) {
+		snprintf(ag.point_name, sizeof ag.point_name, "%s", p.name);
+		snprintf(ag.hours, sizeof ag.hours, "%s–%s", p.opens, p.closes);
+	} else {
+		snprintf(ag.point_name, sizeof ag.point_name, "%s", id);
+	}
+}
+
+/* The staff member's point on the shown day (for the heading and the
+ * point view). */
+static void
+staff_day_point(struct lk_ui *ui)
+{
+	struct lk_served_point pts[LK_SERVED_MAX];
+	size_t n = 0;
+	if (lk_staff_points(ui->st, ag.staff, pts, LK_SERVED_MAX, &n, NULL) != LK_OK || n == 0)
+		return;
+	int i = lk_staff_point_on(pts, n, ag.day);
+	set_point(ui, pts[i >= 0 ? i : 0].point_id);
+}
+
+/* Build the list lines: in a week, a heading for every day with bookings
+ * and for every business day without. */
+static void
+build_lines(void)
+{
+	ag.nlines = 0;
+	int r = 0;
+	int days = ag.week ? 7 : 1;
+	lk_date d0 = first_day();
+	for (lk_date d = d0; d < d0 + days; d++) {
+		bool any = r < ag.n && lk_time_date(ag.rows[r].start) == d;
+		if (ag.week && (any || lk_weekday(d) <= 5))
+			ag.lines[ag.nlines++] = (struct line){ d, -1 };
+		for (; r < ag.n && lk_time_date(ag.rows[r].start) == d; r++)
+			ag.lines[ag.nlines++] = (struct line){ d, r };
+	}
+}
+
+/* Read the bookings shown. */
+static void
+load(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	char keep[65];
+	snprintf(keep, sizeof keep, "%s", ag.select_id[0] ? ag.select_id
+	         : ag.sel >= 0 && ag.sel < ag.n ? ag.rows[ag.sel].id : "");
+	ag.select_id[0] = '\0';
+	ag.n = 0;
+	ag.more = ag.failed = false;
+	if (!ag.by_point && ag.staff[0])
+		staff_day_point(ui);
+	if (lk_agenda(ui->st, ag.by_point ? NULL : ag.staff, ag.by_point ? ag.point : NULL,
+	              first_day(), ag.week ? 7 : 1, collect, NULL, &err) != LK_OK) {
+		ag.failed = true;
+		lk_ui_message(ui, true, "%s: %s", _("The calendar cannot be shown"), err.msg);
+	}
+	build_lines();
+	ag.sel = ag.n > 0 ? 0 : -1;
+	for (int i = 0; i < ag.n && keep[0]; i++)
+		if (strcmp(ag.rows[i].id, keep) == 0)
+			ag.sel = i;
+	ag.confirm[0] = '\0';
+}
+
+/* The desk's own subject: its staff member, else its point, else anyone. */
+static void
+default_subject(struct lk_ui *ui)
+{
+	ag.by_point = false;
+	if (ui->opt->staff_id && ui->opt->staff_id[0]) {
+		set_staff(ui, ui->opt->staff_id);
+	} else if (ui->opt->point_id && ui->opt->point_id[0]) {
+		set_point(ui, ui->opt->point_id);
+		ag.by_point = true;
+	}
+	ag.ready = true;
+}
+
+void
+lk_agenda_open(struct lk_ui *ui, const char *staff_id, lk_date day, const char *select)
+{
+	if (!ag.ready)
+		default_subject(ui);
+	if (staff_id && staff_id[0]) {
+		set_staff(ui, staff_id);
+		ag.by_point = false;
+	}
+	ag.day = day == LK_NO_DATE ? lk_today() : day;
+	snprintf(ag.select_id, sizeof ag.select_id, "%s", select ? select : "");
+	if (ui->cur != LK_SCREEN_AGENDA && ui->cur != LK_SCREEN_HELP &&
+	    ui->cur != LK_SCREEN_BOOKING)
+		ag.back = ui->cur;
+	if (!ag.by_point && ag.staff[0] == '\0' && ag.point[0] == '\0') {
+		lk_ui_message(ui, true, "%s", _("No staff member or point for this desk: set [desk] in the config"));
+		return;
+	}
+	ag.sel = -1;
+	ag.top = 0;
+	load(ui);
+	lk_ui_show(ui, LK_SCREEN_AGENDA);
+}
+
+static void
+enter(struct lk_ui *ui)
+{
+	(void)ui;
+}
+
+/* The line index of the selected booking. */
+static int
+sel_line(void)
+{
+	for (int i = 0; i < ag.nlines; i++)
+		if (ag.lines[i].appt == ag.sel)
+			return i;
+	return 0;
+}
+
+static void
+scroll_to_sel(struct lk_ui *ui)
+{
+	int page = getmaxy(ui->body) - LIST_TOP - 1;
+	if (page < 1)
+		page = 1;
+	int l = sel_line();
+	/* Keep the day heading above the first booking of a day in view. */
+	int want_top = l > 0 && ag.lines[l - 1].appt < 0 ? l - 1 : l;
+	if (want_top < ag.top)
+		ag.top = want_top;
+	if (l >= ag.top + page)
+		ag.top = l - page + 1;
+	if (ag.top < 0)
+		ag.top = 0;
+}
+
+/* Move the selected booking on, recording who did it. */
+static void
+set_status(struct lk_ui *ui, const char *status)
+{
+	if (ag.sel < 0) {
+		lk_ui_message(ui, false, "%s", _("No booking chosen"));
+		return;
+	}
+	struct lk_appointment *a = &ag.rows[ag.sel];
+	struct lk_err err = { 0 };
+	if (lk_appointment_set_status_by(ui->st, a->id, status, ui->opt->staff_id, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	char when[20];
+	lk_time_fi(a->start, when, sizeof when);
+	lk_ui_message(ui, false, "%s %s: %s", when, a->client_name[0] ? a->client_name : "",
+	              _(lk_appointment_state_label(status)));
+	load(ui);
+}
+
+/* Step to the next staff member serving the point shown. */
+struct next_staff {
+	const char *after;
+	char first[65], next[65];
+	bool seen;
+};
+
+static int
+next_staff_cb(const struct lk_staff *s, void *ctx)
+{
+	struct next_staff *n = ctx;
+	if (n->first[0] == '\0')
+		snprintf(n->first, sizeof n->first, "%s", s->id);
+	if (n->seen && n->next[0] == '\0') {
+		snprintf(n->next, sizeof n->next, "%s", s->id);
+		return 1;
+	}
+	if (strcmp(s->id, n->after) == 0)
+		n->seen = true;
+	return 0;
+}
+
+static void
+key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	if (vk != LK_VK_CANCEL)
+		ag.confirm[0] = '\0';
+	switch (vk) {
+	case LK_VK_BACK:
+		lk_ui_show(ui, ag.back == LK_SCREEN_AGENDA ? LK_SCREEN_LOOKUP : ag.back);
+		return;
+	case LK_VK_PREV:
+	case LK_VK_NEXT:
+		ag.day += (vk == LK_VK_PREV ? -1 : 1) * (ag.week ? 7 : 1);
+		ag.sel = -1;
+		ag.top = 0;
+		load(ui);
+		return;
+	case LK_VK_TODAY:
+		ag.day = lk_today();
+		ag.top = 0;
+		load(ui);
+		return;
+	case LK_VK_WEEK:
+		ag.week = !ag.week;
+		ag.top = 0;
+		load(ui);
+		break;
+	case LK_VK_WHO:
+		if (ag.by_point && ag.staff[0] == '\0') {
+			lk_ui_message(ui, false, "%s", _("Choose a staff member with s"));
+			return;
+		}
+		ag.by_point = !ag.by_point;
+		ag.top = 0;
+		load(ui);
+		return;
+	case LK_VK_NEXT_STAFF: {
+		if (ag.point[0] == '\0')
+			return;
+		struct next_staff n = { .after = ag.staff };
+		struct lk_err err = { 0 };
+		lk_staff_list(ui->st, ag.point, next_staff_cb, &n, &err);
+		const char *id = n.next[0] ? n.next : n.first;
+		if (id[0] == '\0')
+			return;
+		set_staff(ui, id);
+		ag.by_point = false;
+		ag.top = 0;
+		load(ui);
+		return;
+	}
+	case LK_VK_UP:
+		if (ag.sel > 0)
+			ag.sel--;
+		break;
+	case LK_VK_DOWN:
+		if (ag.sel + 1 < ag.n)
+			ag.sel++;
+		break;
+	case LK_VK_PGUP:
+		ag.sel = ag.sel > 10 ? ag.sel - 10 : (ag.n ? 0 : -1);
+		break;
+	case LK_VK_PGDN:
+		ag.sel = ag.sel + 10 < ag.n ? ag.sel + 10 : ag.n - 1;
+		break;
+	case LK_VK_CHECKIN:
+		set_status(ui, "checked-in");
+		break;
+	case LK_VK_DONE:
+		set_status(ui, "done");
+		break;
+	case LK_VK_NOSHOW:
+		set_status(ui, "no-show");
+		break;
+	case LK_VK_CANCEL:
+		if (ag.sel < 0) {
+			lk_ui_message(ui, false, "%s", _("No booking chosen"));
+			return;
+		}
+		if (strcmp(ag.confirm, ag.rows[ag.sel].id) != 0) {
+			snprintf(ag.confirm, sizeof ag.confirm, "%s", ag.rows[ag.sel].id);
+			char k[32];
+			lk_key_label(LK_VK_CANCEL, false, NULL, 0, false, k, sizeof k);
+			lk_ui_message(ui, false, _("Press %s again to cancel the booking"), k);
+			return;
+		}
+		set_status(ui, "cancelled");
+		break;
+	case LK_VK_RESCHEDULE:
+		if (ag.sel < 0) {
+			lk_ui_message(ui, false, "%s", _("No booking chosen"));
+			return;
+		}
+		lk_booking_reschedule(ui, ag.rows[ag.sel].id);
+		return;
+	case LK_VK_BOOK: {
+		const char *staff = ag.by_point && ag.sel >= 0 ? ag.rows[ag.sel].staff_id : ag.staff;
+		lk_booking_open(ui, NULL, staff[0] ? staff : NULL, ag.day);
+		return;
+	}
+	default:
+		break;
+	}
+	scroll_to_sel(ui);
+}
+
+/* Reload after a booking was made or moved elsewhere. */
+static void
+settle(struct lk_ui *ui)
+{
+	scroll_to_sel(ui);
+}
+
+static void
+draw(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w), rows = getmaxy(w);
+	char title[320], when[64], a[32], b[32];
+	snprintf(title, sizeof title, "%s: %s", _("Calendar"),
+	         ag.by_point ? ag.point_name : ag.staff_name);
+	if (ag.week) {
+		lk_date d0 = first_day();
+		snprintf(when, sizeof when, "%s %s – %s", _("Week"), lk_date_fi(d0, a, sizeof a),
+		         lk_date_fi(d0 + 6, b, sizeof b));
+	} else {
+		day_label(ag.day, when, sizeof when);
+	}
+	int ww = lk_text_width(when);
+	lk_draw_text(w, 0, 1, cols - ww - 4, title, lk_style(ui->color, LK_STYLE_TITLE), false);
+	lk_draw_right(w, 0, cols - 1, when, A_BOLD);
+	if (!ag.by_point && !ag.week && ag.point[0]) {
+		char where[200];
+		snprintf(where, sizeof where, "%s %s", ag.point_name, ag.hours);
+		lk_draw_text(w, 1, 2, cols - 3, where, A_NORMAL, false);
+	} else if (ag.by_point && ag.hours[0]) {
+		lk_draw_text(w, 1, 2, cols - 3, ag.hours, A_NORMAL, false);
+	}
+
+	/* Columns: time, client, kind, where (or who), state. */
+	int extra = cols > 80 ? cols - 80 : 0;
+	int tx = 2, tw = 11, cx = 14, cw = 20 + extra / 3, kx = cx + cw + 1, kw = 17;
+	int wx = kx + kw + 1, sw = 12, sx = cols - sw - 1, wwid = sx - wx - 1;
+	if (ag.n == 0) {
+		lk_draw_text(w, LIST_TOP, 2, cols - 3,
+		             ag.failed ? _("The calendar cannot be shown.") : _("No bookings."),
+		             A_NORMAL, false);
+	}
+	int page = rows - LIST_TOP - 1;
+	for (int i = ag.top; i < ag.nlines && i - ag.top < page; i++) {
+		int y = LIST_TOP + i - ag.top;
+		const struct line *l = &ag.lines[i];
+		if (l->appt < 0) {
+			char d[48];
+			lk_draw_text(w, y, 1, cols - 2, day_label(l->day, d, sizeof d), A_BOLD | A_UNDERLINE,
+			             false);
+			if (i + 1 >= ag.nlines || ag.lines[i + 1].appt < 0)
+				lk_draw_text(w, y, 16, cols - 17, "–", A_NORMAL, false);
+			continue;
+		}
+		const struct lk_appointment *ap = &ag.rows[l->appt];
+		bool sel = l->appt == ag.sel;
+		bool gone = strcmp(ap->status, "cancelled") == 0 || strcmp(ap->status, "no-show") == 0;
+		attr_t at = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : gone ? A_DIM : A_NORMAL;
+		int m0 = lk_time_minute_of_day(ap->start), m1 = m0 + ap->minutes;
+		char span[32];
+		snprintf(span, sizeof span, "%02d:%02d–%02d:%02d", m0 / 60, m0 % 60, m1 / 60 % 24, m1 % 60);
+		if (sel)
+			lk_draw_fill(w, y, 1, cols - 1, at);
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, tx, tw, span, at, true);
+		lk_draw_text(w, y, cx, cw, ap->client_name[0] ? ap->client_name : "–", at, true);
+		lk_draw_text(w, y, kx, kw, _(lk_appointment_kind_label(ap->kind)), at, true);
+		const char *where = ag.by_point ? ap->staff_name
+		                  : strcmp(ap->channel, "face") == 0 ? ap->point_name
+		                  : _(lk_channel_label(ap->channel));
+		char wbuf[200];
+		if (!ag.by_point && strcmp(ap->channel, "face") == 0 && ap->room_name[0]) {
+			snprintf(wbuf, sizeof wbuf, "%s, %s", ap->room_name, ap->point_name);
+			where = wbuf;
+		}
+		lk_draw_text(w, y, wx, wwid, where, at, true);
+		lk_draw_text(w, y, sx, sw, _(lk_appointment_state_label(ap->status)),
+		             sel ? at : gone ? A_DIM : A_BOLD, true);
+	}
+	if (ag.top + page < ag.nlines)
+		lk_draw_text(w, rows - 2, cols - 1, 1, "↓", A_BOLD, false);
+	if (ag.top > 0)
+		lk_draw_text(w, LIST_TOP, cols - 1, 1, "↑", A_BOLD, false);
+
+	/* The letter keys, on the last line. */
+	static const struct {
+		enum lk_vkey vk;
+		const char *what;
+	} hints[] = {
+		{ LK_VK_CHECKIN, N_("arrived") }, { LK_VK_DONE, N_("held") },
+		{ LK_VK_NOSHOW, N_("did not come") }, { LK_VK_CANCEL, N_("cancel") },
+		{ LK_VK_PREV, N_("day") },
+	};
+	int x = 1;
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0] && x < cols - 2; i++) {
+		char k[32], k2[32] = "";
+		lk_key_label(hints[i].vk, false, NULL, 0, false, k, sizeof k);
+		if (hints[i].vk == LK_VK_PREV)
+			lk_key_label(LK_VK_NEXT, false, NULL, 0, false, k2, sizeof k2);
+		x += lk_draw_text(w, rows - 1, x, cols - x - 1, k, A_BOLD, false);
+		x += lk_draw_text(w, rows - 1, x, cols - x - 1, k2, A_BOLD, false);
+		x += 1;
+		x += lk_draw_text(w, rows - 1, x, cols - x - 1, _(hints[i].what), A_NORMAL, false);
+		x += 2;
+	}
+}
+
+static void
+status(struct lk_ui *ui, char *buf, size_t size)
+{
+	if (ui->message[0]) {
+		buf[0] = '\0';   /* a refusal needs the whole line */
+		return;
+	}
+	int live = 0;
+	for (int i = 0; i < ag.n; i++)
+		live += strcmp(ag.rows[i].status, "cancelled") != 0 &&
+		        strcmp(ag.rows[i].status, "no-show") != 0;
+	snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d booking", "%d bookings",
+	                              (unsigned long)live), live);
+}
+
+const struct lk_screen lk_screen_agenda = {
+	.title = N_("Calendar"),
+	.keys = keys,
+	.n_keys = (int)(sizeof keys / sizeof keys[0]),
+	.text = false,
+	.enter = enter,
+	.draw = draw,
+	.key = key,
+	.text_input = NULL,
+	.settle = settle,
+	.status = status,
+};

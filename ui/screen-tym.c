@@ -1,0 +1,436 @@
+/*
+ * screen-tym.c — a client's TYM case, opened from the client card: open a
+ * case with its referral source, assemble the teams (start team,
+ * responsible pair, network meeting, work-ability support team) with the
+ * roles each still lacks shown as warnings and a refused member shown with
+ * the reason, record or withdraw the client's consent, and the timeline
+ * from core's cadence (needs assessment, plan updates, reviews, 18 months).
+ *
+ * The rules are core's (core/tym.h), applied by the store (store/tym.h);
+ * this screen only asks and shows. An outside staff member without the
+ * client's consent is refused the case before anything is shown. Never
+ * writes SQL.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store/client.h"
+#include "store/staff.h"
+#include "store/tym.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+
+#define STAFF_MAX 200
+
+enum mode { VIEW, REFERRAL, TEAM, STAFF };
+
+static struct {
+	char client_id[65];
+	char client_name[210];
+	bool has_case;
+	struct lk_tym_case k;
+	enum mode mode;
+	int referral;              /* chosen referral source, -1 for none */
+	enum lk_tym_team team;     /* the team being added to */
+	struct lk_staff staff[STAFF_MAX];
+	int n_staff, sel, top;
+	char notice[512];          /* the last refusal or warning, in the body */
+	bool notice_error;
+	enum lk_screen_id back;
+} ty;
+
+static const struct lk_screen_key keys[] = {
+	{ LK_VK_HELP, N_("Help"), NULL },
+	{ LK_VK_ADD, N_("Add"), N_("Add a member: choose the team, then the person") },
+	{ LK_VK_CONSENT, N_("Consent"), N_("Record the client's consent, or its withdrawal") },
+	{ LK_VK_PICK1, NULL, N_("Choose item 1 (team or referral source)") },
+	{ LK_VK_PICK2, NULL, N_("Choose item 2") },
+	{ LK_VK_PICK3, NULL, N_("Choose item 3") },
+	{ LK_VK_PICK4, NULL, N_("Choose item 4") },
+	{ LK_VK_PICK5, NULL, N_("Choose item 5") },
+	{ LK_VK_OPEN, NULL, N_("Confirm the choice") },
+	{ LK_VK_UP, NULL, N_("Previous person") },
+	{ LK_VK_DOWN, NULL, N_("Next person") },
+	{ LK_VK_CLEAR, NULL, N_("Cancel the choice") },
+	{ LK_VK_BACK, N_("Back"), N_("Back to the client card") },
+	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+/* Read the case again; false (and a message) when it cannot be shown. */
+static bool
+load(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	char id[LK_ID_LEN + 1];
+	ty.has_case = false;
+	if (lk_tym_find_open(ui->st, ty.client_id, id, &err) != LK_OK)
+		return true;
+	if (lk_tym_get(ui->st, id, ui->opt->staff_id, &ty.k, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s: %s", _("The TYM case cannot be shown"), err.msg);
+		return false;
+	}
+	ty.has_case = true;
+	return true;
+}
+
+void
+lk_tym_screen_open(struct lk_ui *ui, const char *client_id)
+{
+	struct lk_client c;
+	struct lk_err err = { 0 };
+	if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s: %s", _("The client cannot be shown"), err.msg);
+		return;
+	}
+	memset(&ty, 0, sizeof ty);
+	snprintf(ty.client_id, sizeof ty.client_id, "%s", client_id);
+	snprintf(ty.client_name, sizeof ty.client_name, "%s, %s", c.surname, c.given_names);
+	ty.referral = -1;
+	ty.back = ui->cur;
+	if (!load(ui))
+		return;
+	ty.mode = ty.has_case ? VIEW : REFERRAL;
+	lk_ui_show(ui, LK_SCREEN_TYM);
+}
+
+static void
+notice(bool error, const char *fmt, const char *a, const char *b)
+{
+	snprintf(ty.notice, sizeof ty.notice, fmt, a, b);
+	ty.notice_error = error;
+}
+
+static int
+collect_staff(const struct lk_staff *s, void *ctx)
+{
+	(void)ctx;
+	if (ty.n_staff >= STAFF_MAX)
+		return 1;
+	if (s->active)
+		ty.staff[ty.n_staff++] = *s;
+	return 0;
+}
+
+static void
+add_member(struct lk_ui *ui)
+{
+	if (ty.n_staff == 0)
+		return;
+	const struct lk_staff *s = &ty.staff[ty.sel];
+	struct lk_err err = { 0 };
+	char warning[512];
+	const char *team = lk_tym_team_rules()[ty.team].code;
+	char name[210];
+	snprintf(name, sizeof name, "%s %s", s->surname, s->given_names);
+	if (lk_tym_member_add(ui->st, ty.k.id, s->id, team, warning, sizeof warning, &err) != LK_OK) {
+		notice(true, _("Not added: %s"), err.msg, NULL);
+		lk_ui_message(ui, true, _("%s was not added"), name);
+	} else {
+		if (warning[0])
+			notice(false, "%s", warning, NULL);
+		else
+			ty.notice[0] = '\0';
+		lk_ui_message(ui, false, _("%s added to the %s"), name, _(lk_tym_team_rules()[ty.team].label));
+	}
+	ty.mode = VIEW;
+	load(ui);
+}
+
+static void
+pick(struct lk_ui *ui, int i)
+{
+	if (ty.mode == REFERRAL && i < 5) {
+		ty.referral = i;
+	} else if (ty.mode == TEAM && i < LK_TEAM_COUNT) {
+		ty.team = (enum lk_tym_team)i;
+		ty.mode = STAFF;
+		ty.n_staff = ty.sel = ty.top = 0;
+		struct lk_err err = { 0 };
+		if (lk_staff_list(ui->st, NULL, collect_staff, NULL, &err) != LK_OK)
+			lk_ui_message(ui, true, "%s", err.msg);
+	}
+}
+
+static void
+confirm(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	char id[LK_ID_LEN + 1];
+	if (ty.mode == REFERRAL) {
+		if (ty.referral < 0) {
+			lk_ui_message(ui, false, "%s", _("Choose the referral source first: 1-5"));
+			return;
+		}
+		if (lk_tym_open(ui->st, ty.client_id, lk_tym_referrals[ty.referral], ui->opt->staff_id,
+		                id, &err) != LK_OK) {
+			notice(true, _("Not opened: %s"), err.msg, NULL);
+			return;
+		}
+		lk_ui_message(ui, false, "%s", _("TYM case opened"));
+		ty.mode = VIEW;
+		load(ui);
+	} else if (ty.mode == STAFF) {
+		add_member(ui);
+	}
+}
+
+static void
+consent(struct lk_ui *ui)
+{
+	if (!ty.has_case)
+		return;
+	struct lk_err err = { 0 };
+	bool give = !ty.k.consent;
+	if (lk_tym_consent(ui->st, ty.k.id, give, "written", ui->opt->staff_id, &err) != LK_OK) {
+		notice(true, "%s", err.msg, NULL);
+		return;
+	}
+	notice(false, "%s", give ? _("Consent recorded: outside members of the teams may see the case")
+	                          : _("Consent withdrawn: outside members no longer see the case"), NULL);
+	load(ui);
+}
+
+static void
+key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	switch (vk) {
+	case LK_VK_PICK1:
+	case LK_VK_PICK2:
+	case LK_VK_PICK3:
+	case LK_VK_PICK4:
+	case LK_VK_PICK5:
+		pick(ui, (int)(vk - LK_VK_PICK1));
+		break;
+	case LK_VK_OPEN:
+		confirm(ui);
+		break;
+	case LK_VK_ADD:
+		if (ty.has_case) {
+			ty.mode = TEAM;
+			ty.notice[0] = '\0';
+		}
+		break;
+	case LK_VK_CONSENT:
+		consent(ui);
+		break;
+	case LK_VK_UP:
+		if (ty.sel > 0)
+			ty.sel--;
+		break;
+	case LK_VK_DOWN:
+		if (ty.sel + 1 < ty.n_staff)
+			ty.sel++;
+		break;
+	case LK_VK_CLEAR:
+		if (ty.mode == TEAM || ty.mode == STAFF)
+			ty.mode = VIEW;
+		else if (ty.mode == REFERRAL)
+			ty.referral = -1;
+		ty.notice[0] = '\0';
+		break;
+	case LK_VK_BACK:
+		if (ty.mode == TEAM || ty.mode == STAFF) {
+			ty.mode = VIEW;
+			break;
+		}
+		if (ty.back == LK_SCREEN_CARD)
+			lk_card_refresh(ui);
+		lk_ui_show(ui, ty.back);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Draw text wrapped at spaces over up to `max` lines; returns lines used. */
+static int
+wrap(WINDOW *w, int y, int x, int width, int max, const char *s, attr_t a)
+{
+	char line[512];
+	int used = 0;
+	while (*s && used < max) {
+		size_t len = strlen(s), cut = len;
+		if (lk_text_width(s) > width) {
+			cut = 0;
+			for (size_t i = 0; i < len && i < sizeof line - 1; i++) {
+				if (s[i] != ' ')
+					continue;
+				memcpy(line, s, i);
+				line[i] = '\0';
+				if (lk_text_width(line) > width)
+					break;
+				cut = i;
+			}
+			if (cut == 0)
+				cut = len;
+		}
+		if (cut >= sizeof line)
+			cut = sizeof line - 1;
+		memcpy(line, s, cut);
+		line[cut] = '\0';
+		lk_draw_text(w, y + used, x, width, line, a, false);
+		used++;
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+	return used;
+}
+
+static void
+draw_header(struct lk_ui *ui, WINDOW *w, int cols)
+{
+	char title[320], line[512], d[16], c[64];
+	snprintf(title, sizeof title, "%s · %s", _("TYM case"), ty.client_name);
+	lk_draw_text(w, 0, 1, cols - 2, title, lk_style(ui->color, LK_STYLE_TITLE), false);
+	if (!ty.has_case)
+		return;
+	if (ty.k.consent)
+		snprintf(c, sizeof c, "%s %s", _("given"), lk_date_fi(ty.k.consent_given, d, sizeof d));
+	else
+		snprintf(c, sizeof c, "%s", ty.k.consent_given != LK_NO_DATE ? _("withdrawn") : _("not given"));
+	snprintf(line, sizeof line, "%s: %s", _("Consent"), c);
+	lk_draw_right(w, 0, cols - 1, line, ty.k.consent ? A_NORMAL : A_BOLD);
+	snprintf(line, sizeof line, _("Opened %s · referred by %s"), lk_date_fi(ty.k.opened, d, sizeof d),
+	         _(lk_tym_referral_label(ty.k.referral)));
+	lk_draw_text(w, 1, 1, cols - 2, line, A_NORMAL, false);
+}
+
+static int
+draw_teams(struct lk_ui *ui, WINDOW *w, int cols, int y, int bottom)
+{
+	const struct lk_tym_team_rule *rules = lk_tym_team_rules();
+	for (int t = 0; t < LK_TEAM_COUNT && y < bottom; t++) {
+		char title[160];
+		if (t == LK_TEAM_START && ty.k.municipality[0])
+			snprintf(title, sizeof title, "%d %s (%s)", t + 1, _(rules[t].label), ty.k.municipality);
+		else
+			snprintf(title, sizeof title, "%d %s", t + 1, _(rules[t].label));
+		lk_draw_text(w, y++, 1, cols - 2, title, A_BOLD, false);
+		for (int i = 0; i < ty.k.n_members && y < bottom; i++) {
+			const struct lk_tym_member *m = &ty.k.members[i];
+			if (m->team != (enum lk_tym_team)t)
+				continue;
+			char role[160];
+			snprintf(role, sizeof role, "%s%s", _(lk_tym_role_label(m->role)),
+			         t == LK_TEAM_WORKABILITY && !m->core ? _(" (invited)") : "");
+			lk_draw_text(w, y, 3, 24, m->name, A_NORMAL, false);
+			lk_draw_text(w, y++, 28, cols - 29, role, A_NORMAL, false);
+		}
+		if (ty.k.n_missing[t] > 0 && y < bottom) {
+			char miss[512] = "";
+			for (int i = 0; i < ty.k.n_missing[t]; i++) {
+				size_t len = strlen(miss);
+				snprintf(miss + len, sizeof miss - len, "%s%s", i ? ", " : "",
+				         _(lk_tym_role_label(ty.k.missing[t][i])));
+			}
+			char line[600];
+			snprintf(line, sizeof line, "! %s: %s", _("missing"), miss);
+			lk_draw_text(w, y++, 3, cols - 4, line, lk_style(ui->color, LK_STYLE_FLAG), false);
+		}
+	}
+	return y;
+}
+
+static void
+draw_timeline(struct lk_ui *ui, WINDOW *w, int cols, int y, int bottom)
+{
+	if (y >= bottom)
+		return;
+	lk_draw_text(w, y++, 1, cols - 2, _("Timeline"), A_BOLD, false);
+	for (int i = 0; i < ty.k.n_due && y < bottom; i++) {
+		const struct lk_due_item *d = &ty.k.due[i];
+		char date[16], state[32];
+		snprintf(state, sizeof state, "%s", _(lk_due_state_code(d->state)));
+		attr_t a = d->state == LK_DUE_OVERDUE ? lk_style(ui->color, LK_STYLE_OVERDUE)
+		         : d->state == LK_DUE_FLAG ? lk_style(ui->color, LK_STYLE_FLAG) : A_NORMAL;
+		lk_draw_text(w, y, 0, 1, d->state == LK_DUE_OVERDUE ? "!" : " ", a, false);
+		lk_draw_text(w, y, 3, 10, lk_date_fi(d->due, date, sizeof date), a, false);
+		lk_draw_text(w, y, 14, 10, state, a, false);
+		lk_draw_text(w, y++, 25, cols - 26, _(d->rule->label), a, false);
+	}
+}
+
+static void
+draw_staff(struct lk_ui *ui, WINDOW *w, int cols, int rows)
+{
+	char title[160];
+	snprintf(title, sizeof title, _("Add to the %s: choose the person, then Enter"),
+	         _(lk_tym_team_rules()[ty.team].label));
+	lk_draw_text(w, 2, 1, cols - 2, title, A_BOLD, false);
+	int top = 4, page = rows - top;
+	if (page < 1)
+		page = 1;
+	if (ty.sel < ty.top)
+		ty.top = ty.sel;
+	if (ty.sel >= ty.top + page)
+		ty.top = ty.sel - page + 1;
+	for (int i = ty.top; i < ty.n_staff && top + i - ty.top < rows; i++) {
+		const struct lk_staff *s = &ty.staff[i];
+		int y = top + i - ty.top;
+		bool sel = i == ty.sel;
+		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
+		char name[210];
+		snprintf(name, sizeof name, "%s %s", s->surname, s->given_names);
+		if (sel)
+			lk_draw_fill(w, y, 1, cols - 1, a);
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, 24, name, a, false);
+		lk_draw_text(w, y, 27, cols - 28, _(lk_tym_role_label(s->role)), a, false);
+	}
+}
+
+static void
+draw(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w), rows = getmaxy(w);
+	draw_header(ui, w, cols);
+	if (ty.mode == REFERRAL) {
+		lk_draw_text(w, 2, 1, cols - 2,
+		             _("No open TYM case. Open one: choose who referred the client, then Enter."),
+		             A_BOLD, false);
+		for (int i = 0; lk_tym_referrals[i]; i++) {
+			char one[128];
+			snprintf(one, sizeof one, "%d %s", i + 1, _(lk_tym_referral_label(lk_tym_referrals[i])));
+			lk_draw_text(w, 4 + i, 3, cols - 4, one,
+			             i == ty.referral ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL, false);
+		}
+	} else if (ty.mode == STAFF) {
+		draw_staff(ui, w, cols, rows);
+		return;
+	} else {
+		int bottom = rows;
+		int nlines = 0;
+		if (ty.mode == TEAM)
+			nlines = 2;
+		else if (ty.notice[0])
+			nlines = 3;
+		bottom = rows - nlines - (nlines ? 1 : 0);
+		int y = draw_teams(ui, w, cols, 3, bottom);
+		draw_timeline(ui, w, cols, y + 1, bottom);
+		if (ty.mode == TEAM) {
+			wrap(w, rows - 2, 1, cols - 2, 2,
+			     _("Add to which team? 1 start team, 2 responsible pair, 3 network meeting, "
+			       "4 work-ability support team; Esc cancels"), A_BOLD);
+			return;
+		}
+	}
+	if (ty.notice[0])
+		wrap(w, rows - 3, 1, cols - 2, 3, ty.notice,
+		     ty.notice_error ? lk_style(ui->color, LK_STYLE_ERROR) : A_BOLD);
+}
+
+const struct lk_screen lk_screen_tym = {
+	.title = N_("TYM case"),
+	.keys = keys,
+	.n_keys = (int)(sizeof keys / sizeof keys[0]),
+	.text = false,
+	.enter = NULL,
+	.draw = draw,
+	.key = key,
+	.text_input = NULL,
+	.settle = NULL,
+	.status = NULL,
+};
