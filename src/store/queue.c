@@ -5,10 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/queue.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
 #include "store/visit.h"
+
+/* Every state a ticket can be in, as the screens show it (translated there
+ * with _(state)). */
+const char *const lk_queue_states[] = {
+	N_("waiting"), N_("called"), N_("serving"), N_("served"), N_("no-show"), N_("referred"), NULL,
+};
 
 const char *const lk_queue_moves[] = { "call", "serve", "end", "no-show", "refer", NULL };
 

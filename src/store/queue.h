@@ -77,4 +77,7 @@ struct lk_piste_day {
 enum lk_status lk_piste_day(struct lk_store *st, const char *point, lk_date day,
                             struct lk_piste_day *out, struct lk_err *err);
 
+/* The ticket states, in the order of a visit; NULL-terminated. */
+extern const char *const lk_queue_states[];
+
 #endif
