@@ -3,7 +3,8 @@
 #   make run     install missing Debian packages, build, open the terminal
 #                on a demo database of the Pohjois-Karjala area
 #   make check   build (with ASan and UBSan) and run every test
-#   make bench   search and demo benchmarks (figures, not pass/fail)
+#   make bench   search, terminal, start-up, sync and load benchmarks
+#                (figures, not pass/fail; docs/performance.md)
 #   make install PREFIX=/usr DESTDIR=...
 #
 # Plain GNU make; objects go to $(BUILD) (build/ or build/san/).
@@ -103,7 +104,7 @@ $(BUILD)/tests/lkproxy: tests/sync/lkproxy.c
 
 $(BUILD)/tests/bench_%: tests/bench/bench_%.c $(BUILD)/libluukku.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libluukku.a $(LIBS) -lutil
 
 tests: $(BUILD)/luukku $(BUILD)/luukkud $(MO) $(UNIT_BIN) $(BUILD)/tests/lkproxy
 
@@ -141,7 +142,7 @@ fuzz: deps fuzz-build
 	done
 
 bench: deps
-	$(MAKE) BUILD=build all $(BENCH_BIN)
+	$(MAKE) BUILD=build all $(BENCH_BIN) build/tests/lkproxy
 	sh tests/bench/run.sh build
 
 install: all

@@ -224,12 +224,17 @@ lk_draw_status(struct lk_ui *ui, const struct lk_screen *s)
 		lk_draw_text(w, 0, 1, cols - rw - 2, ui->message,
 		             ui->message_error ? lk_style(ui->color, LK_STYLE_ERROR) : A_BOLD, false);
 	} else {
-		char n[32], left[256], count[96];
+		char n[32], left[320], count[96];
 		lk_fmt_count(ui->client_count, n, sizeof n);
 		snprintf(count, sizeof count,
 		         dngettext(LK_TEXTDOMAIN, "%s client", "%s clients",
 		                   (unsigned long)ui->client_count), n);
-		snprintf(left, sizeof left, "%s · %s", _("Local mode"), count);
+		char mode[160];
+		if (ui->sync.enrolled)
+			lk_sync_status_format(&ui->sync, mode, sizeof mode);
+		else
+			snprintf(mode, sizeof mode, "%s", _("Local mode"));
+		snprintf(left, sizeof left, "%s · %s", mode, count);
 		lk_draw_text(w, 0, 1, cols - rw - 2, left, A_NORMAL, false);
 	}
 	if (right[0])
@@ -252,7 +257,9 @@ lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s)
 		if (k->bar == NULL)
 			continue;
 		char key[32];
-		lk_key_label(k->vk, false, active, n, s->text, key, sizeof key);
+		lk_key_label(k->vk, false, active, n, lk_screen_text(ui, s), key, sizeof key);
+		if (key[0] == '\0')
+			continue;   /* a letter while a line takes text: not a key now */
 		const char *label = _(k->bar);
 		int lw = lk_text_width(label);
 		if (lw < 6)

@@ -2,8 +2,9 @@
  * keys.c — the default key bindings: one row per virtual key.
  *
  * This table is the single source of what each key does: dispatch, the
- * function-key bar and the help screen all read it. Config rebinding will
- * write into it; nothing else may hard-code a key code.
+ * function-key bar and the help screen all read it. A site's [keys]
+ * section rebinds through lk_keys_set (keys-config.c reads the config);
+ * nothing else may hard-code a key code.
  *
  * Never draws, never touches the store.
  */
@@ -18,7 +19,8 @@
 #define CTRL(c) ((c) & 0x1f)
 #define ESC 27
 
-static const struct lk_binding bindings[LK_VK_COUNT] = {
+/* The defaults; [keys] in the config may change a row at start. */
+static struct lk_binding bindings[LK_VK_COUNT] = {
 	[LK_VK_HELP] = { LK_VK_HELP, "help", N_("Show the keys of this screen"),
 		{ KEY_F(1), '?' }, { 0 } },
 	[LK_VK_SEARCH] = { LK_VK_SEARCH, "search", N_("Start a new search"),
@@ -94,6 +96,18 @@ static const struct lk_binding bindings[LK_VK_COUNT] = {
 		{ 0 }, { 'o' } },
 	[LK_VK_STAFF] = { LK_VK_STAFF, "staff-exit", N_("Staff: leave the kiosk with the staff code"),
 		{ KEY_F(12) }, { 0 } },
+	[LK_VK_LOCK] = { LK_VK_LOCK, "lock", N_("Lock the terminal now"),
+		{ KEY_F(11), CTRL('X') }, { 0 } },
+	[LK_VK_REVEAL] = { LK_VK_REVEAL, "reveal", N_("Show the full identity code (recorded)"),
+		{ 0 }, { 'v' } },
+	[LK_VK_LINK] = { LK_VK_LINK, "link", N_("Log the visit for a client (the visitor wants it)"),
+		{ KEY_F(2) }, { 'a' } },
+	[LK_VK_CONFLICTS] = { LK_VK_CONFLICTS, "conflicts", N_("What sync decided: review and settle"),
+		{ KEY_F(2) }, { 0 } },
+	[LK_VK_KEEP] = { LK_VK_KEEP, "keep", N_("Settle: keep the current value"),
+		{ KEY_F(5) }, { 0 } },
+	[LK_VK_TAKE] = { LK_VK_TAKE, "take-losing", N_("Settle: take the losing value instead"),
+		{ KEY_F(6) }, { 0 } },
 };
 
 /* The binding row of a virtual key, or NULL. */
@@ -103,6 +117,31 @@ lk_binding(enum lk_vkey vk)
 	if (vk <= LK_VK_NONE || vk >= LK_VK_COUNT)
 		return NULL;
 	return &bindings[vk];
+}
+
+/* The virtual key with this config name ("book"), or LK_VK_NONE. */
+enum lk_vkey
+lk_key_by_name(const char *name)
+{
+	for (int vk = LK_VK_NONE + 1; vk < LK_VK_COUNT; vk++)
+		if (bindings[vk].name && strcmp(bindings[vk].name, name) == 0)
+			return (enum lk_vkey)vk;
+	return LK_VK_NONE;
+}
+
+/* Replace a binding's codes (lists end with 0 or at LK_KEY_CODES). */
+void
+lk_keys_set(enum lk_vkey vk, const int *keys, const wchar_t *letters)
+{
+	if (vk <= LK_VK_NONE || vk >= LK_VK_COUNT)
+		return;
+	struct lk_binding *b = &bindings[vk];
+	memset(b->keys, 0, sizeof b->keys);
+	memset(b->letters, 0, sizeof b->letters);
+	for (int i = 0; i < LK_KEY_CODES && keys[i]; i++)
+		b->keys[i] = keys[i];
+	for (int i = 0; i < LK_KEY_CODES && letters[i]; i++)
+		b->letters[i] = letters[i];
 }
 
 /* Whether a table code stands for a curses KEY_* value (not a character). */
@@ -163,6 +202,8 @@ code_name(int code, bool key, char *buf, size_t size)
 	}
 	if (code == '\n' || code == '\r')
 		snprintf(buf, size, "Enter");
+	else if (code == '\t')
+		snprintf(buf, size, "Tab");
 	else if (code == ESC)
 		snprintf(buf, size, "Esc");
 	else if (code == ' ')

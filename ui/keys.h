@@ -4,8 +4,9 @@
  * Screens never test raw key codes: they ask lk_key_resolve() which virtual
  * key a code means among the keys that screen lists. The table in keys.c
  * holds every default binding (function keys as on htop's bar, plus letters
- * and '/' for fast typists); a site's config will rebind through it later,
- * so it is the single source for the bar, the help screen and dispatch.
+ * and '/' for fast typists); a site's [keys] section in the config rebinds
+ * through it at start (lk_keys_load_config, keys-config.c), so it is the
+ * single source for the bar, the help screen and dispatch.
  *
  * Never draws, never touches the store.
  */
@@ -61,10 +62,17 @@ enum lk_vkey {
 	LK_VK_ADD,      /* add a team member */
 	LK_VK_CONSENT,  /* give or withdraw consent */
 	LK_VK_STAFF,    /* kiosk: staff leave with their code */
+	LK_VK_LOCK,     /* lock the terminal now (screen-lock.c) */
+	LK_VK_REVEAL,   /* card: show the full identity code (audited) */
+	LK_VK_LINK,     /* Piste: log the visit for a client */
+	/* Sync conflicts (screen-conflicts.c). */
+	LK_VK_CONFLICTS,  /* open the conflicts screen */
+	LK_VK_KEEP,       /* settle: the kept value stays */
+	LK_VK_TAKE,       /* settle: take the losing value */
 	LK_VK_COUNT
 };
 
-#define LK_KEY_CODES 4
+#define LK_KEY_CODES 6
 
 /* One virtual key and its default codes. `keys` are function and control
  * keys (ncurses KEY_* values, or characters like '/' that never occur in
@@ -79,6 +87,21 @@ struct lk_binding {
 };
 
 const struct lk_binding *lk_binding(enum lk_vkey vk);
+/* The virtual key whose config name is `name`, or LK_VK_NONE. */
+enum lk_vkey lk_key_by_name(const char *name);
+/* Replace vk's codes: `keys` and `letters` as in struct lk_binding (each
+ * ends with 0 or after LK_KEY_CODES). */
+void lk_keys_set(enum lk_vkey vk, const int *keys, const wchar_t *letters);
+/* Parse "F5,b" (names joined by commas) for the action `action` into the
+ * table. Names: F1…F24, Enter, Esc, Tab, Space, Backspace, Up, Down, Left,
+ * Right, PgUp, PgDn, Home, End, Insert, Delete, Ctrl-A…Ctrl-Z, or one
+ * character (a letter or digit acts where no input line takes text).
+ * False with a message naming the action and the key in err. */
+bool lk_keys_bind(const char *action, const char *value, char *err, size_t size);
+/* Read the [keys] section of the ini file at `path` (NULL: nothing) and
+ * rebind every line; false with a message (see lk_keys_bind) on the first
+ * bad line, and then no binding has changed. */
+bool lk_keys_load_config(const char *path, char *err, size_t size);
 
 /* The virtual key `code` means among `active` (n entries, earlier ones win
  * when two share a code). is_key: code came from wget_wch as KEY_CODE_YES.

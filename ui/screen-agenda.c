@@ -2,6 +2,7 @@
  * screen-agenda.c — the calendar, calcurse-like: a caseworker's own day,
  * a day or a week per staff member and per service point, and what
  * happens to a booking there — check-in, held, no-show, cancel, move.
+ * Booking from here first asks for whom (type-ahead, screen-pick.c).
  *
  * Reads and writes only through the store's appointment API (every step is
  * kept in the booking's history); never writes SQL, never clears the
@@ -45,6 +46,7 @@ static struct {
 	char select_id[65];             /* choose this booking after loading */
 	char confirm[65];               /* cancel pressed once for this booking */
 	enum lk_screen_id back;
+	char book_staff[65];            /* whose calendar a booking starts from */
 } ag;
 
 static const struct lk_screen_key keys[] = {
@@ -229,6 +231,13 @@ enter(struct lk_ui *ui)
 	(void)ui;
 }
 
+/* The client is chosen (NULL: none): on to the booking. */
+static void
+book_for(struct lk_ui *ui, const char *client_id)
+{
+	lk_booking_open(ui, client_id, ag.book_staff[0] ? ag.book_staff : NULL, ag.day);
+}
+
 /* The line index of the selected booking. */
 static int
 sel_line(void)
@@ -394,8 +403,12 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		lk_booking_reschedule(ui, ag.rows[ag.sel].id);
 		return;
 	case LK_VK_BOOK: {
+		/* First for whom: type-ahead over the register, then the booking. */
 		const char *staff = ag.by_point && ag.sel >= 0 ? ag.rows[ag.sel].staff_id : ag.staff;
-		lk_booking_open(ui, NULL, staff[0] ? staff : NULL, ag.day);
+		snprintf(ag.book_staff, sizeof ag.book_staff, "%s", staff);
+		lk_pick_client(ui, N_("Book a meeting: for which client?"),
+		               N_("Type part of a name or an identity code; Enter on an empty line "
+		                  "books a meeting without a client."), true, book_for);
 		return;
 	}
 	default:

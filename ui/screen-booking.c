@@ -3,7 +3,8 @@
  * calendar, and moving one: kind, channel, staff member, length, point,
  * room and interpreter as choices (← →), the free slots below them with
  * the ones after the client's next statutory deadline marked late, and
- * the deadline itself on screen. Enter books the chosen slot, or the time
+ * the deadline itself on screen. On the staff line a typed name finds the
+ * staff member (type-ahead). Enter books the chosen slot, or the time
  * typed in the time field; a clash is refused by the store and named on
  * the status line. An initial interview starts face to face; booked
  * remote it asks for the reason.
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "i18n.h"
 #include "store/appointment.h"
@@ -73,6 +75,8 @@ static struct {
 	int room_i;                         /* -1: no room */
 	wchar_t reason[TEXT_MAX + 1], at[TEXT_MAX + 1];
 	size_t rlen, alen;
+	wchar_t who[TEXT_MAX + 1];          /* typed on the staff line */
+	size_t wlen;
 	enum field focus;
 	lk_date from;
 	struct lk_slot slots[SLOTS_MAX];
@@ -237,8 +241,8 @@ begin(struct lk_ui *ui, const char *staff_id)
 		if (strcmp(bk.staff[i].id, staff_id) == 0)
 			bk.staff_i = i;
 	bk.point_i = bk.room_i = -1;
-	bk.rlen = bk.alen = 0;
-	bk.reason[0] = bk.at[0] = L'\0';
+	bk.rlen = bk.alen = bk.wlen = 0;
+	bk.reason[0] = bk.at[0] = bk.who[0] = L'\0';
 	if (ui->cur != LK_SCREEN_BOOKING && ui->cur != LK_SCREEN_HELP)
 		bk.back = ui->cur;
 	load_points(ui);
@@ -505,14 +509,71 @@ book(struct lk_ui *ui)
 	              when, bk.staff[bk.staff_i].name);
 }
 
+/* Whether some word of `name` starts with `typed` (case ignored). */
+static bool
+word_match(const char *name, const wchar_t *typed, size_t n)
+{
+	wchar_t w[256];
+	size_t len = mbstowcs(w, name, 255);
+	if (len == (size_t)-1)
+		return false;
+	w[len] = L'\0';
+	for (size_t i = 0; i + n <= len; i++) {
+		if (i > 0 && iswalnum((wint_t)w[i - 1]))
+			continue;
+		size_t k = 0;
+		while (k < n && towlower((wint_t)w[i + k]) == towlower((wint_t)typed[k]))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* The staff line's type-ahead: choose the first staff member a word of
+ * whose name starts with what was typed; false when nobody matches. */
+static bool
+find_staff(struct lk_ui *ui)
+{
+	if (bk.wlen == 0)
+		return true;
+	for (int i = 0; i < bk.nstaff; i++) {
+		if (!word_match(bk.staff[i].name, bk.who, bk.wlen))
+			continue;
+		if (i != bk.staff_i) {
+			bk.staff_i = i;
+			bk.point_i = bk.room_i = -1;
+			load_points(ui);
+			bk.dirty = true;
+		}
+		return true;
+	}
+	return false;
+}
+
 static void
 text_input(struct lk_ui *ui, wchar_t ch)
 {
+	if (bk.focus == F_STAFF && !bk.resched) {
+		if (bk.wlen >= TEXT_MAX)
+			return;
+		bk.who[bk.wlen++] = ch;
+		bk.who[bk.wlen] = L'\0';
+		if (!find_staff(ui)) {
+			char typed[TEXT_MAX * 4 + 1];
+			if (wcstombs(typed, bk.who, sizeof typed) == (size_t)-1)
+				typed[0] = '\0';
+			lk_ui_message(ui, false, _("No staff member's name starts with '%s'"), typed);
+			bk.who[--bk.wlen] = L'\0';
+		}
+		return;
+	}
 	wchar_t *buf = bk.focus == F_REASON ? bk.reason : bk.focus == F_AT ? bk.at : NULL;
 	size_t *len = bk.focus == F_REASON ? &bk.rlen : &bk.alen;
 	if (buf == NULL) {
 		lk_ui_message(ui, false, "%s",
-		              _("Choose with ← →; type only in the time and reason fields"));
+		              _("Choose with ← →; type in the time and reason fields, or a name "
+		                "on the staff line"));
 		return;
 	}
 	if (*len >= (bk.focus == F_AT ? 20 : TEXT_MAX))
@@ -527,6 +588,8 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	int page = getmaxy(ui->body) - 12;
 	if (page < 1)
 		page = 1;
+	if (vk != LK_VK_ERASE && vk != LK_VK_REDRAW)
+		bk.who[bk.wlen = 0] = L'\0';   /* the staff type-ahead starts over */
 	switch (vk) {
 	case LK_VK_BACK:
 		lk_ui_show(ui, bk.back);
@@ -561,7 +624,10 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			bk.sel = bk.sel + page < bk.nslots ? bk.sel + page : bk.nslots - 1;
 		break;
 	case LK_VK_ERASE:
-		if (bk.focus == F_REASON && bk.rlen > 0)
+		if (bk.focus == F_STAFF && bk.wlen > 0) {
+			bk.who[--bk.wlen] = L'\0';
+			find_staff(ui);
+		} else if (bk.focus == F_REASON && bk.rlen > 0)
 			bk.reason[--bk.rlen] = L'\0';
 		else if (bk.focus == F_AT && bk.alen > 0)
 			bk.at[--bk.alen] = L'\0';
@@ -645,7 +711,12 @@ draw(struct lk_ui *ui, WINDOW *w)
 		draw_field(ui, w, 3, 2, lw, vw, N_("Kind"), _(lk_appointment_kind_label(kind_code())), F_KIND);
 		draw_field(ui, w, 3, rx, lw, rvw, N_("Channel"), _(lk_channel_label(channel_code())),
 		           F_CHANNEL);
-		draw_field(ui, w, 4, 2, lw, vw, N_("Staff"), staff, F_STAFF);
+		int send = draw_field(ui, w, 4, 2, lw, vw, N_("Staff"), staff, F_STAFF);
+		if (bk.focus == F_STAFF && bk.wlen > 0 && send + 2 < half) {
+			if (wcstombs(text, bk.who, sizeof text) == (size_t)-1)
+				text[0] = '\0';
+			lk_draw_text(w, 4, send + 1, half - send - 2, text, A_UNDERLINE, false);
+		}
 		draw_field(ui, w, 4, rx, lw, rvw, N_("Length"), len, F_LENGTH);
 		draw_field(ui, w, 5, 2, lw, vw, N_("Point"), point, F_POINT);
 		draw_field(ui, w, 5, rx, lw, rvw, N_("Room"), room, F_ROOM);
@@ -741,6 +812,7 @@ const struct lk_screen lk_screen_booking = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = true,
+	.text_help = N_("Typing fills the time and reason fields; on the staff line it finds a name."),
 	.enter = enter,
 	.draw = draw,
 	.key = key,

@@ -5,7 +5,10 @@
  *
  * Opening a card is audited (lk_audit "open-card") before anything is
  * shown; if the audit cannot be written, the card stays closed. Shows the
- * identity code masked only; never writes anything else to the store.
+ * identity code masked unless revealed with its key (v), which the role
+ * must allow and which is audited ("reveal-hetu") before it shows; never
+ * writes anything else to the store. A TYM partner never gets the card:
+ * opening goes to the TYM part of a client they may see (core/roles.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "store/audit.h"
 #include "store/client.h"
 #include "store/due.h"
+#include "store/signin.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 
@@ -33,6 +37,7 @@ static struct {
 	int scroll;
 	int content;     /* rows of content at the last draw */
 	int page;        /* rows that fit */
+	bool revealed;   /* the full identity code is shown (audited) */
 } card;
 
 static const struct lk_screen_key keys[] = {
@@ -41,6 +46,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_AGENDA, N_("Calendar"), NULL },
 	{ LK_VK_BOOK, N_("Book"), N_("Book a meeting for this client") },
 	{ LK_VK_TYM, NULL, N_("The client's TYM case: team, consent, timeline") },
+	{ LK_VK_REVEAL, NULL, N_("Show the full identity code (recorded)") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_SEARCH, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Scroll up one line") },
@@ -161,6 +167,15 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 {
 	struct lk_err err = { 0 };
 	struct lk_client c;
+	if (!lk_ui_can(ui, LK_CAP_CARD)) {
+		/* A TYM partner: only the TYM part, of own clients with consent. */
+		if (lk_ui_can(ui, LK_CAP_TYM_PART) &&
+		    lk_tym_client_visible(ui->st, ui->opt->staff_id, client_id))
+			lk_tym_screen_open(ui, client_id);
+		else
+			lk_ui_message(ui, true, "%s", _("Your role may not open this client's card"));
+		return false;
+	}
 	if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s: %s", _("The client cannot be shown"), err.msg);
 		return false;
@@ -236,6 +251,17 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_TYM:
 		lk_tym_screen_open(ui, card.c.id);
 		return;
+	case LK_VK_REVEAL: {
+		struct lk_err err = { 0 };
+		if (card.revealed || !card.c.hetu[0])
+			return;
+		if (lk_audit(ui->st, ui->opt->staff_id, "reveal-hetu", card.c.id, NULL, &err) != LK_OK) {
+			lk_ui_message(ui, true, "%s", _("Revealing could not be recorded, so it stays hidden"));
+			return;
+		}
+		card.revealed = true;
+		return;
+	}
 	case LK_VK_UP:
 		card.scroll--;
 		break;
@@ -452,7 +478,10 @@ draw(struct lk_ui *ui, WINDOW *w)
 	struct pen p = { w, 0, cols };
 	char name[256], mask[16], start[16], lang[64];
 	snprintf(name, sizeof name, "%s, %s", c->surname, c->given_names);
-	lk_hetu_mask(c->hetu, mask, sizeof mask);
+	if (card.revealed)
+		snprintf(mask, sizeof mask, "%s", c->hetu);
+	else
+		lk_hetu_mask(c->hetu, mask, sizeof mask);
 	int y = pen_y(&p);
 	int mw = c->hetu[0] ? lk_text_width(mask) + 2 : 0;
 	lk_draw_text(w, y, 2, cols - 3 - mw, name, A_BOLD, false);

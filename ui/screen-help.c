@@ -62,17 +62,19 @@ draw(struct lk_ui *ui, WINDOW *w)
 	int n = 0;
 	for (int i = 0; i < s->n_keys && n < LK_VK_COUNT; i++)
 		active[n++] = s->keys[i].vk;
+	bool text = lk_screen_text(ui, s);
 	int kw = 0;
 	char label[96];
 	for (int i = 0; i < s->n_keys; i++) {
-		lk_key_label(s->keys[i].vk, true, active, n, s->text, label, sizeof label);
+		lk_key_label(s->keys[i].vk, true, active, n, text, label, sizeof label);
 		if (lk_text_width(label) > kw)
 			kw = lk_text_width(label);
 	}
 	kw += 2;
 	int top = 2;
-	if (s->text) {
-		lk_draw_text(w, top, 2, cols - 3, _("Letters and digits go into the search line."),
+	if (text) {
+		lk_draw_text(w, top, 2, cols - 3,
+		             s->text_help ? _(s->text_help) : _("Letters and digits go into the search line."),
 		             A_NORMAL, false);
 		top += 2;
 	}
@@ -83,7 +85,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 		const struct lk_screen_key *k = &s->keys[i];
 		const struct lk_binding *b = lk_binding(k->vk);
 		int y = top + i - help_top;
-		lk_key_label(k->vk, true, active, n, s->text, label, sizeof label);
+		lk_key_label(k->vk, true, active, n, text, label, sizeof label);
 		lk_draw_text(w, y, 2, kw, label, A_BOLD, false);
 		lk_draw_text(w, y, 2 + kw, cols - kw - 3, _(k->help ? k->help : b->desc), A_NORMAL,
 		             false);

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "core/hetu.h"
+#include "store/signin.h"
 #include "i18n.h"
 #include "store/client.h"
 #include "ui/draw.h"
@@ -41,6 +42,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_AGENDA, NULL, NULL },
 	{ LK_VK_PISTE, NULL, NULL },
+	{ LK_VK_CONFLICTS, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Previous client in the list") },
 	{ LK_VK_DOWN, NULL, N_("Next client in the list") },
 	{ LK_VK_PGUP, NULL, NULL },
@@ -67,6 +69,7 @@ lk_lookup_reset(struct lk_ui *ui)
 
 struct collect {
 	int cap;
+	struct lk_ui *ui;
 };
 
 /* Keep one search result. */
@@ -74,6 +77,10 @@ static int
 collect_row(const struct lk_client_row *r, void *ctx)
 {
 	struct collect *c = ctx;
+	/* A TYM partner lists only own TYM clients with consent (core/roles.h). */
+	if (!lk_ui_can(c->ui, LK_CAP_SEARCH) &&
+	    !lk_tym_client_visible(c->ui->st, c->ui->opt->staff_id, r->id))
+		return 0;
 	if (lk.n >= c->cap) {
 		lk.more = true;
 		return 1;
@@ -106,7 +113,7 @@ search(struct lk_ui *ui)
 		cap = 20;
 	if (cap > RESULTS_MAX)
 		cap = RESULTS_MAX;
-	struct collect c = { cap };
+	struct collect c = { cap, ui };
 	struct lk_err err = { 0 };
 	if (lk_client_search(ui->st, q, cap + 1, collect_row, &c, &err) != LK_OK) {
 		lk.failed = true;
@@ -193,6 +200,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	case LK_VK_PISTE:
 		lk_piste_open(ui);
+		return;
+	case LK_VK_CONFLICTS:
+		lk_conflicts_open(ui);
 		return;
 	case LK_VK_OPEN:
 		if (lk.pending)

@@ -2,9 +2,13 @@
  * screen-piste.c — the Piste walk-in desk: log an anonymous visit with a
  * topic key and Enter (two keystrokes here, three from the lookup), work
  * the queue of tickets (call, serve, end, no-show, refer) and see today's
- * counts per topic with the median waiting and service times.
+ * counts per topic with the median waiting and service times. The queue
+ * reads itself again every few seconds (a live screen: tui.c's timer), so
+ * a kiosk ticket shows up without a key press.
  *
- * Visits logged here are anonymous: no client, no name, no free text.
+ * Visits logged here are anonymous (no client, no name, no free text)
+ * unless the visitor wants the visit linked to them: then the link key
+ * chooses the client by type-ahead (screen-pick.c) and logs it for them.
  * Times are the store's, derived from the queue's events. Never writes SQL;
  * every change goes through store/visit.h and store/queue.h.
  */
@@ -40,6 +44,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_PICK5, NULL, N_("Topic: other") },
 	{ LK_VK_OPEN, N_("Log"), N_("Log the chosen visit, anonymous") },
 	{ LK_VK_CONSENT, NULL, N_("Rinnalla: the visitor gave one-time oral consent") },
+	{ LK_VK_LINK, NULL, N_("Log the chosen visit for a client, when the visitor wants that") },
 	{ LK_VK_CALL, N_("Call"), NULL },
 	{ LK_VK_SERVE, N_("Serve"), NULL },
 	{ LK_VK_FINISH, N_("End"), NULL },
@@ -105,9 +110,9 @@ enter(struct lk_ui *ui)
 	reload(ui);
 }
 
-/* Log the chosen topic as an anonymous visit. */
+/* Log the chosen topic, anonymous (client NULL) or for a client. */
 static void
-log_visit(struct lk_ui *ui)
+log_visit(struct lk_ui *ui, const char *client)
 {
 	if (ps.topic < 0) {
 		lk_ui_message(ui, false, "%s", _("Choose the topic first: 1-5"));
@@ -115,7 +120,7 @@ log_visit(struct lk_ui *ui)
 	}
 	struct lk_visit_input in = {
 		.point = ui->opt->point_id, .topic = lk_visit_topics[ps.topic],
-		.staff = ui->opt->staff_id, .minutes = -1,
+		.client = client, .staff = ui->opt->staff_id, .minutes = -1,
 		.oral_consent = ps.consent && strcmp(lk_visit_topics[ps.topic], "rinnalla") == 0,
 	};
 	if (in.point == NULL || in.point[0] == '\0') {
@@ -128,10 +133,22 @@ log_visit(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s: %s", _("The visit was not logged"), err.msg);
 		return;
 	}
-	lk_ui_message(ui, false, _("Visit logged: %s, anonymous"),
-	              _(lk_visit_topic_label(lk_visit_topics[ps.topic])));
+	if (client)
+		lk_ui_message(ui, false, _("Visit logged: %s, for the chosen client"),
+		              _(lk_visit_topic_label(lk_visit_topics[ps.topic])));
+	else
+		lk_ui_message(ui, false, _("Visit logged: %s, anonymous"),
+		              _(lk_visit_topic_label(lk_visit_topics[ps.topic])));
 	ps.topic = -1;
 	ps.consent = false;
+}
+
+/* The client for the visit is chosen. */
+static void
+linked(struct lk_ui *ui, const char *client_id)
+{
+	if (client_id)
+		log_visit(ui, client_id);
 }
 
 /* Move the selected ticket on. */
@@ -169,7 +186,16 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		ps.consent = false;
 		break;
 	case LK_VK_OPEN:
-		log_visit(ui);
+		log_visit(ui, NULL);
+		break;
+	case LK_VK_LINK:
+		if (ps.topic < 0) {
+			lk_ui_message(ui, false, "%s", _("Choose the topic first: 1-5"));
+			break;
+		}
+		lk_pick_client(ui, N_("Piste: log the visit for which client?"),
+		               N_("Type part of a name or an identity code; Enter logs the visit for "
+		                  "the chosen client."), false, linked);
 		break;
 	case LK_VK_CONSENT:
 		if (ps.topic >= 0 && strcmp(lk_visit_topics[ps.topic], "rinnalla") == 0)
@@ -322,13 +348,15 @@ draw(struct lk_ui *ui, WINDOW *w)
 		x += lk_draw_text(w, 3, x, cols - x - 1, one, a, false) + 2;
 	}
 	if (ps.topic >= 0) {
-		char prompt[256];
+		char prompt[256], link[32];
+		lk_key_label(LK_VK_LINK, false, NULL, 0, false, link, sizeof link);
 		const char *topic = _(lk_visit_topic_label(lk_visit_topics[ps.topic]));
 		if (strcmp(lk_visit_topics[ps.topic], "rinnalla") == 0)
 			snprintf(prompt, sizeof prompt, _("%s: Enter logs it; oral one-time consent: %s (o changes)"),
 			         topic, ps.consent ? _("given") : _("not given"));
 		else
-			snprintf(prompt, sizeof prompt, _("%s: Enter logs it, Esc cancels"), topic);
+			snprintf(prompt, sizeof prompt, _("%s: Enter logs it, %s for a client, Esc cancels"),
+			         topic, link);
 		lk_draw_text(w, 4, 2, cols - 3, prompt, A_BOLD, false);
 	}
 	int foot = rows - FOOT_ROWS + 1;
@@ -354,4 +382,5 @@ const struct lk_screen lk_screen_piste = {
 	.text_input = NULL,
 	.settle = settle,
 	.status = status,
+	.live = true,
 };

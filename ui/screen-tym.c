@@ -4,7 +4,8 @@
  * responsible pair, network meeting, work-ability support team) with the
  * roles each still lacks shown as warnings and a refused member shown with
  * the reason, record or withdraw the client's consent, and the timeline
- * from core's cadence (needs assessment, plan updates, reviews, 18 months).
+ * from core's cadence (needs assessment, plan updates, reviews, 18 months),
+ * and closing the case with its outcome and the final assessment typed in.
  *
  * The rules are core's (core/tym.h), applied by the store (store/tym.h);
  * this screen only asks and shows. An outside staff member without the
@@ -12,7 +13,9 @@
  * writes SQL.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "store/client.h"
@@ -22,8 +25,9 @@
 #include "ui/ui.h"
 
 #define STAFF_MAX 200
+#define FINAL_MAX 400      /* characters of the final assessment */
 
-enum mode { VIEW, REFERRAL, TEAM, STAFF };
+enum mode { VIEW, REFERRAL, TEAM, STAFF, CLOSE };
 
 static struct {
 	char client_id[65];
@@ -38,20 +42,25 @@ static struct {
 	char notice[512];          /* the last refusal or warning, in the body */
 	bool notice_error;
 	enum lk_screen_id back;
+	int outcome;               /* closing: index into lk_tym_outcomes */
+	wchar_t final[FINAL_MAX + 1];
+	size_t flen;
 } ty;
 
 static const struct lk_screen_key keys[] = {
 	{ LK_VK_HELP, N_("Help"), NULL },
 	{ LK_VK_ADD, N_("Add"), N_("Add a member: choose the team, then the person") },
 	{ LK_VK_CONSENT, N_("Consent"), N_("Record the client's consent, or its withdrawal") },
+	{ LK_VK_FINISH, N_("Close"), N_("Close the case: the outcome and the final assessment") },
 	{ LK_VK_PICK1, NULL, N_("Choose item 1 (team or referral source)") },
 	{ LK_VK_PICK2, NULL, N_("Choose item 2") },
 	{ LK_VK_PICK3, NULL, N_("Choose item 3") },
 	{ LK_VK_PICK4, NULL, N_("Choose item 4") },
 	{ LK_VK_PICK5, NULL, N_("Choose item 5") },
 	{ LK_VK_OPEN, NULL, N_("Confirm the choice") },
-	{ LK_VK_UP, NULL, N_("Previous person") },
-	{ LK_VK_DOWN, NULL, N_("Next person") },
+	{ LK_VK_UP, NULL, N_("Previous person; when closing, the previous outcome") },
+	{ LK_VK_DOWN, NULL, N_("Next person; when closing, the next outcome") },
+	{ LK_VK_ERASE, NULL, NULL },
 	{ LK_VK_CLEAR, NULL, N_("Cancel the choice") },
 	{ LK_VK_BACK, N_("Back"), N_("Back to the client card") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
@@ -153,6 +162,8 @@ pick(struct lk_ui *ui, int i)
 	}
 }
 
+static void close_case(struct lk_ui *ui);
+
 static void
 confirm(struct lk_ui *ui)
 {
@@ -173,7 +184,31 @@ confirm(struct lk_ui *ui)
 		load(ui);
 	} else if (ty.mode == STAFF) {
 		add_member(ui);
+	} else if (ty.mode == CLOSE) {
+		close_case(ui);
 	}
+}
+
+/* Close the case with the chosen outcome and the typed assessment. */
+static void
+close_case(struct lk_ui *ui)
+{
+	char text[FINAL_MAX * 4 + 1];
+	if (wcstombs(text, ty.final, sizeof text) == (size_t)-1)
+		text[0] = '\0';
+	struct lk_err err = { 0 };
+	const char *outcome = lk_tym_outcomes[ty.outcome];
+	if (lk_tym_close(ui->st, ty.k.id, outcome, text, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s: %s", _("Not closed"), err.msg);
+		return;
+	}
+	lk_ui_message(ui, false, _("TYM case closed: %s"), _(lk_tym_outcome_label(outcome)));
+	ty.flen = 0;
+	ty.final[0] = L'\0';
+	ty.notice[0] = '\0';
+	load(ui);
+	ty.mode = ty.has_case ? VIEW : REFERRAL;
+	ty.referral = -1;
 }
 
 static void
@@ -215,23 +250,46 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_CONSENT:
 		consent(ui);
 		break;
+	case LK_VK_FINISH:
+		if (ty.has_case && ty.mode == VIEW) {
+			ty.mode = CLOSE;
+			ty.outcome = 0;
+			ty.flen = 0;
+			ty.final[0] = L'\0';
+			ty.notice[0] = '\0';
+		}
+		break;
 	case LK_VK_UP:
-		if (ty.sel > 0)
+		if (ty.mode == CLOSE)
+			ty.outcome = ty.outcome > 0 ? ty.outcome - 1 : 0;
+		else if (ty.sel > 0)
 			ty.sel--;
 		break;
 	case LK_VK_DOWN:
-		if (ty.sel + 1 < ty.n_staff)
+		if (ty.mode == CLOSE) {
+			if (lk_tym_outcomes[ty.outcome + 1])
+				ty.outcome++;
+		} else if (ty.sel + 1 < ty.n_staff) {
 			ty.sel++;
+		}
+		break;
+	case LK_VK_ERASE:
+		if (ty.mode == CLOSE && ty.flen > 0)
+			ty.final[--ty.flen] = L'\0';
 		break;
 	case LK_VK_CLEAR:
-		if (ty.mode == TEAM || ty.mode == STAFF)
+		if (ty.mode == CLOSE && ty.flen > 0) {
+			ty.final[ty.flen = 0] = L'\0';
+			break;
+		}
+		if (ty.mode == TEAM || ty.mode == STAFF || ty.mode == CLOSE)
 			ty.mode = VIEW;
 		else if (ty.mode == REFERRAL)
 			ty.referral = -1;
 		ty.notice[0] = '\0';
 		break;
 	case LK_VK_BACK:
-		if (ty.mode == TEAM || ty.mode == STAFF) {
+		if (ty.mode == TEAM || ty.mode == STAFF || ty.mode == CLOSE) {
 			ty.mode = VIEW;
 			break;
 		}
@@ -242,6 +300,24 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	default:
 		break;
 	}
+}
+
+/* Closing: typed text goes into the final assessment. */
+static void
+text_input(struct lk_ui *ui, wchar_t ch)
+{
+	(void)ui;
+	if (ty.mode != CLOSE || ty.flen >= FINAL_MAX)
+		return;
+	ty.final[ty.flen++] = ch;
+	ty.final[ty.flen] = L'\0';
+}
+
+static bool
+typing(struct lk_ui *ui)
+{
+	(void)ui;
+	return ty.mode == CLOSE;
 }
 
 /* Draw text wrapped at spaces over up to `max` lines; returns lines used. */
@@ -382,6 +458,36 @@ draw_staff(struct lk_ui *ui, WINDOW *w, int cols, int rows)
 	}
 }
 
+/* Closing: the outcomes (↑ ↓), the final assessment being typed. */
+static void
+draw_close(struct lk_ui *ui, WINDOW *w, int cols, int rows)
+{
+	lk_draw_text(w, 2, 1, cols - 2, _("Close the case: choose the outcome (↑ ↓), write the final "
+	             "assessment, then Enter"), A_BOLD, false);
+	int y = 4;
+	for (int i = 0; lk_tym_outcomes[i] && y < rows; i++, y++) {
+		bool sel = i == ty.outcome;
+		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
+		lk_draw_text(w, y, 1, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 3, cols - 4, _(lk_tym_outcome_label(lk_tym_outcomes[i])), a, false);
+	}
+	y++;
+	lk_draw_text(w, y++, 1, cols - 2, _("Final assessment"), lk_style(ui->color, LK_STYLE_LABEL),
+	             false);
+	char text[FINAL_MAX * 4 + 1];
+	if (wcstombs(text, ty.final, sizeof text) == (size_t)-1)
+		text[0] = '\0';
+	/* The end of a long text, so the cursor stays on screen. */
+	const char *shown = text;
+	while (lk_text_width(shown) > cols - 5 && *shown)
+		shown++;
+	int x = 3 + lk_draw_text(w, y, 3, cols - 4, shown, A_UNDERLINE, false);
+	if (y < rows) {
+		wmove(w, y, x < cols ? x : cols - 1);
+		ui->cursor = true;
+	}
+}
+
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
@@ -399,6 +505,9 @@ draw(struct lk_ui *ui, WINDOW *w)
 		}
 	} else if (ty.mode == STAFF) {
 		draw_staff(ui, w, cols, rows);
+		return;
+	} else if (ty.mode == CLOSE) {
+		draw_close(ui, w, cols, rows);
 		return;
 	} else {
 		int bottom = rows;
@@ -427,10 +536,12 @@ const struct lk_screen lk_screen_tym = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.typing = typing,
+	.text_help = N_("Letters and digits go into the final assessment."),
 	.enter = NULL,
 	.draw = draw,
 	.key = key,
-	.text_input = NULL,
+	.text_input = text_input,
 	.settle = NULL,
 	.status = NULL,
 };

@@ -1,7 +1,8 @@
 /*
  * tui.c — the interactive terminal: start-up and teardown of ncursesw, the
- * one libuv loop (keyboard, SIGWINCH, a message timer), the windows of the
- * frame and switching between screens.
+ * one libuv loop (keyboard, SIGWINCH, message, clock and live-screen
+ * timers; the config's [keys] applied at start), the windows of the frame
+ * and switching between screens.
  *
  * The loop: stdin readable → read every pending key with wget_wch in
  * nodelay mode → dispatch each through the key table to the current screen
@@ -30,6 +31,7 @@
 
 #define MESSAGE_MS 5000
 #define CLOCK_MS 30000
+#define LIVE_MS 3000    /* a live screen (Piste's queue) reads again this often */
 #define MIN_ROWS 6      /* header, title, a line or two, status, bar */
 #define MIN_COLS 30
 
@@ -40,10 +42,14 @@ struct loop {
 	uv_signal_t stop_sig[3];   /* SIGINT, SIGTERM, SIGHUP: leave cleanly */
 	uv_timer_t message;
 	uv_timer_t clock;
+	uv_timer_t live;
+	uv_timer_t idle;           /* locks the terminal after idle minutes */
+	uv_timer_t wait;           /* the delay after a failed sign-in */
 	SCREEN *screen;
 	int exit_signal;   /* SIGTERM or SIGHUP ended the terminal */
 	int empty_reads;   /* readable but no key: the terminal went away */
 	lk_date shown_day;
+	struct lk_sync_bg sync;    /* background sync (sync-status.h) */
 };
 
 static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
@@ -54,6 +60,10 @@ static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
 	[LK_SCREEN_BOOKING] = &lk_screen_booking,
 	[LK_SCREEN_TYM] = &lk_screen_tym,
 	[LK_SCREEN_PISTE] = &lk_screen_piste,
+	[LK_SCREEN_PICK] = &lk_screen_pick,
+	[LK_SCREEN_SIGNIN] = &lk_screen_signin,
+	[LK_SCREEN_LOCK] = &lk_screen_lock,
+	[LK_SCREEN_CONFLICTS] = &lk_screen_conflicts,
 };
 
 static void on_message(uv_timer_t *h);
@@ -65,10 +75,19 @@ lk_ui_screen(enum lk_screen_id id)
 	return screens[id];
 }
 
+/* Whether a screen takes typed text now. */
+bool
+lk_screen_text(struct lk_ui *ui, const struct lk_screen *s)
+{
+	return s->typing ? s->typing(ui) : s->text;
+}
+
 /* Make a screen current. */
 void
 lk_ui_show(struct lk_ui *ui, enum lk_screen_id id)
 {
+	if (!lk_ui_screen_allowed(ui, id))
+		return;
 	if (id == LK_SCREEN_HELP && ui->cur != LK_SCREEN_HELP)
 		ui->prev = ui->cur;
 	ui->cur = id;
@@ -150,11 +169,14 @@ stop(struct lk_ui *ui)
 	ui->quit = true;
 	uv_handle_t *hs[] = { (uv_handle_t *)&l->input, (uv_handle_t *)&l->winch,
 	                      (uv_handle_t *)&l->message, (uv_handle_t *)&l->clock,
+	                      (uv_handle_t *)&l->live, (uv_handle_t *)&l->idle,
+	                      (uv_handle_t *)&l->wait,
 	                      (uv_handle_t *)&l->stop_sig[0], (uv_handle_t *)&l->stop_sig[1],
 	                      (uv_handle_t *)&l->stop_sig[2] };
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		if (!uv_is_closing(hs[i]))
 			uv_close(hs[i], NULL);
+	lk_sync_bg_stop(&l->sync);
 }
 
 /* One key from wget_wch: global keys here, the rest to the screen. */
@@ -166,8 +188,14 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 	int n = 0;
 	for (int i = 0; i < s->n_keys && n < LK_VK_COUNT; i++)
 		active[n++] = s->keys[i].vk;
-	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, s->text, active, n);
+	if (ui->session.in && ui->cur != LK_SCREEN_LOCK && n < LK_VK_COUNT)
+		active[n++] = LK_VK_LOCK;   /* last: a screen's own keys win */
+	bool text = lk_screen_text(ui, s);
+	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, text, active, n);
 	switch (vk) {
+	case LK_VK_LOCK:
+		lk_ui_lock(ui);
+		return;
 	case LK_VK_QUIT:
 		ui->quit = true;
 		return;
@@ -182,11 +210,11 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 		}
 		break;
 	case LK_VK_NONE:
-		if (s->text && !is_key && iswprint((wint_t)ch)) {
+		if (text && !is_key && iswprint((wint_t)ch)) {
 			s->text_input(ui, (wchar_t)ch);
 		} else if (!(is_key && ch == KEY_RESIZE)) {
 			char name[64];
-			lk_key_label(LK_VK_HELP, false, active, n, s->text, name, sizeof name);
+			lk_key_label(LK_VK_HELP, false, active, n, text, name, sizeof name);
 			lk_ui_message(ui, false, _("That key does nothing here; %s shows the keys"),
 			              name);
 		}
@@ -194,7 +222,38 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 	default:
 		break;
 	}
+	if (!lk_ui_key_allowed(ui, vk))
+		return;
 	s->key(ui, vk);
+}
+
+/* Idle long enough: lock the terminal. */
+static void
+on_idle(uv_timer_t *h)
+{
+	struct lk_ui *ui = h->data;
+	lk_ui_lock(ui);
+	redraw(ui);
+}
+
+/* The delay after a failed sign-in is over. */
+static void
+on_wait(uv_timer_t *h)
+{
+	struct lk_ui *ui = h->data;
+	ui->session.waiting = false;
+	redraw(ui);
+}
+
+/* Refuse sign-in attempts for ms milliseconds, without blocking the loop. */
+void
+lk_ui_delay(struct lk_ui *ui, unsigned ms)
+{
+	struct loop *l = ui->loop_data;
+	if (l == NULL || ui->quit || ms == 0)
+		return;
+	ui->session.waiting = true;
+	uv_timer_start(&l->wait, on_wait, ms, 0);
 }
 
 /* stdin is readable: take every pending key, then draw once. */
@@ -217,6 +276,8 @@ on_input(uv_poll_t *h, int status, int events)
 		stop(ui);
 		return;
 	}
+	if (got && ui->session.in && ui->cur != LK_SCREEN_LOCK)
+		uv_timer_start(&l->idle, on_idle, lk_signin_idle_ms(ui), 0);
 	/* Readable with nothing to read, again and again: the terminal is gone. */
 	l->empty_reads = got ? 0 : l->empty_reads + 1;
 	if (l->empty_reads > 50) {
@@ -225,6 +286,19 @@ on_input(uv_poll_t *h, int status, int events)
 	}
 	if (screens[ui->cur]->settle)
 		screens[ui->cur]->settle(ui);
+	if (ui->sync.enrolled)
+		lk_sync_status_refresh(&ui->sync, ui->st);   /* a write adds to the outbox */
+	redraw(ui);
+}
+
+/* A background sync round ended: rows may have come in; redraw. */
+static void
+on_synced(void *ctx)
+{
+	struct lk_ui *ui = ctx;
+	if (ui->quit)
+		return;
+	ui->client_count = lk_client_count(ui->st);
 	redraw(ui);
 }
 
@@ -275,6 +349,18 @@ on_clock(uv_timer_t *h)
 	}
 }
 
+/* A live screen reads its data again (a kiosk ticket shows up unasked). */
+static void
+on_live(uv_timer_t *h)
+{
+	struct lk_ui *ui = h->data;
+	const struct lk_screen *s = screens[ui->cur];
+	if (ui->tiny || !s->live || s->settle == NULL)
+		return;
+	s->settle(ui);
+	redraw(ui);
+}
+
 /* Header facts: area, desk point, signed-in staff, register size. */
 static void
 load_facts(struct lk_ui *ui)
@@ -302,7 +388,12 @@ load_facts(struct lk_ui *ui)
 int
 lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 {
-	static const struct lk_tui_options none = { NULL, NULL };
+	static const struct lk_tui_options none = { NULL, NULL, NULL, NULL };
+	char kerr[512];
+	if (opt && !lk_keys_load_config(opt->config_path, kerr, sizeof kerr)) {
+		fprintf(stderr, "luukku: %s\n", kerr);
+		return 2;
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "luukku: %s\n", _("the interactive terminal needs a terminal"));
 		return 1;
@@ -335,7 +426,7 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 		return 1;
 	}
 	ui.loop_data = &l;
-	l.input.data = l.winch.data = l.message.data = l.clock.data = &ui;
+	l.input.data = l.winch.data = l.message.data = l.clock.data = l.live.data = &ui;
 	int rc = uv_poll_init(&l.loop, &l.input, STDIN_FILENO);
 	if (rc == 0)
 		rc = uv_poll_start(&l.input, UV_READABLE | UV_DISCONNECT, on_input);
@@ -350,10 +441,18 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 	uv_timer_init(&l.loop, &l.message);
 	uv_timer_init(&l.loop, &l.clock);
 	uv_timer_start(&l.clock, on_clock, CLOCK_MS, CLOCK_MS);
+	uv_timer_init(&l.loop, &l.live);
+	uv_timer_init(&l.loop, &l.idle);
+	uv_timer_init(&l.loop, &l.wait);
+	l.idle.data = l.wait.data = &ui;
+	uv_timer_start(&l.live, on_live, LIVE_MS, LIVE_MS);
 	l.shown_day = lk_today();
+	if (rc == 0 && ui.opt->sync && ui.opt->sync->round && ui.opt->sync->interval > 0)
+		lk_sync_bg_start(&l.sync, &l.loop, ui.opt->sync, &ui.sync, st, on_synced, &ui);
 
 	ui.cur = ui.prev = LK_SCREEN_LOOKUP;
-	lk_ui_show(&ui, LK_SCREEN_LOOKUP);
+	if (!lk_signin_start(&ui))   /* sign-in first once staff have secrets */
+		lk_ui_show(&ui, LK_SCREEN_LOOKUP);
 	redraw(&ui);
 	if (rc == 0) {
 		uv_run(&l.loop, UV_RUN_DEFAULT);

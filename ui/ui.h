@@ -13,8 +13,10 @@
 #include <stdbool.h>
 #include <curses.h>
 
+#include "core/roles.h"
 #include "store/store.h"
 #include "ui/keys.h"
+#include "ui/sync-status.h"
 #include "ui/tui.h"
 
 enum lk_screen_id {
@@ -25,6 +27,10 @@ enum lk_screen_id {
 	LK_SCREEN_BOOKING,
 	LK_SCREEN_TYM,
 	LK_SCREEN_PISTE,
+	LK_SCREEN_PICK,
+	LK_SCREEN_SIGNIN,
+	LK_SCREEN_LOCK,
+	LK_SCREEN_CONFLICTS,
 	LK_SCREEN_COUNT
 };
 
@@ -43,6 +49,14 @@ struct lk_screen {
 	const struct lk_screen_key *keys;  /* in dispatch order: earlier wins */
 	int n_keys;
 	bool text;                         /* an input line takes typed characters */
+	/* Whether an input line takes text now, for screens whose modes differ
+	 * (NULL: `text` holds). Read through lk_screen_text(). */
+	bool (*typing)(struct lk_ui *ui);
+	/* The help screen's sentence on typed text (msgid; NULL: letters go
+	 * into the search line). */
+	const char *text_help;
+	/* Read again and redrawn every few seconds without a key (settle()). */
+	bool live;
 	/* Called when the screen becomes current. */
 	void (*enter)(struct lk_ui *ui);
 	/* Draw into the body window (already erased); set ui->cursor and
@@ -65,6 +79,23 @@ extern const struct lk_screen lk_screen_agenda;
 extern const struct lk_screen lk_screen_booking;
 extern const struct lk_screen lk_screen_tym;
 extern const struct lk_screen lk_screen_piste;
+extern const struct lk_screen lk_screen_signin;
+extern const struct lk_screen lk_screen_lock;
+extern const struct lk_screen lk_screen_pick;
+extern const struct lk_screen lk_screen_conflicts;
+
+/* Who is at the desk (screen-signin.c, screen-lock.c). While `on` is
+ * false (no staff member has a secret) the desk runs unsigned, as before. */
+struct lk_session {
+	bool on;                    /* sign-in applies */
+	bool in;                    /* a staff member is signed in */
+	char staff_id[65];
+	char role[24];
+	int failures;               /* failed attempts in a row */
+	bool waiting;               /* the delay after a failure still runs */
+	enum lk_screen_id resume;   /* where unlocking returns */
+	struct lk_tui_options opt;  /* ui->opt while signed in */
+};
 
 struct lk_ui {
 	struct lk_store *st;
@@ -81,13 +112,18 @@ struct lk_ui {
 	char point_name[128];
 	char staff_name[256];
 	long client_count;
+	/* Background sync: online/offline, pending, conflicts (sync-status.h). */
+	struct lk_sync_status sync;
 	/* A transient message on the status line ("" for none). */
 	char message[256];
 	bool message_error;
 	void *loop_data;             /* tui.c's libuv handles */
+	struct lk_session session;   /* who is signed in (screen-signin.c) */
 };
 
 const struct lk_screen *lk_ui_screen(enum lk_screen_id id);
+/* Whether screen s takes typed text now (its typing(), else its `text`). */
+bool lk_screen_text(struct lk_ui *ui, const struct lk_screen *s);
 /* Make `id` the current screen (calls its enter()). */
 void lk_ui_show(struct lk_ui *ui, enum lk_screen_id id);
 /* Show a message on the status line for a few seconds. */
@@ -117,5 +153,31 @@ void lk_booking_reschedule(struct lk_ui *ui, const char *appointment_id);
 void lk_tym_screen_open(struct lk_ui *ui, const char *client_id);
 /* Piste: the desk point's walk-in logging, queue and today's counts. */
 void lk_piste_open(struct lk_ui *ui);
+/* Choose a client by type-ahead over the register (lk_client_search);
+ * Enter calls done(ui, id) on the chosen one (with allow_none, Enter on an
+ * empty line calls done(ui, NULL)); Back returns to the current screen
+ * without calling it. `title` and `hint` are msgids. */
+void lk_pick_client(struct lk_ui *ui, const char *title, const char *hint, bool allow_none,
+                    void (*done)(struct lk_ui *ui, const char *client_id));
+
+/* Sign-in and roles (screen-signin.c): whether the signed-in role has a
+ * capability (always, while sign-in is off); whether a screen or a key may
+ * act for it (false with a message on the status line). */
+bool lk_ui_can(const struct lk_ui *ui, enum lk_cap cap);
+bool lk_ui_screen_allowed(struct lk_ui *ui, enum lk_screen_id id);
+bool lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk);
+/* Start at the sign-in screen when sign-in applies; false when it does not. */
+bool lk_signin_start(struct lk_ui *ui);
+/* Idle minutes before the lock ($LUUKKU_LOCK_SECONDS, else [ui]
+ * lock_minutes of the config, else 5), in milliseconds. */
+unsigned lk_signin_idle_ms(const struct lk_ui *ui);
+/* Lock the terminal now (screen-lock.c): no client data until the same
+ * staff member's secret is given. */
+void lk_ui_lock(struct lk_ui *ui);
+/* Refuse sign-in attempts for `ms` (tui.c's timer ends session.waiting). */
+void lk_ui_delay(struct lk_ui *ui, unsigned ms);
+
+/* Sync conflicts: review and settle; Back returns to the current screen. */
+void lk_conflicts_open(struct lk_ui *ui);
 
 #endif

@@ -2,6 +2,9 @@
  * cmd-conflicts.c — `luukku conflicts [--tsv]`: what sync had to decide and
  * a person should look at: the record, the field, the kept and the losing
  * value, and the desks they came from; offline double bookings as clashes.
+ * `luukku conflicts settle ID --keep|--take-losing [--by STAFF]` settles
+ * one: the losing value is written back as a normal change when taken, and
+ * the settlement syncs to every desk.
  */
 #include <getopt.h>
 
@@ -21,9 +24,11 @@ print_conflict(const struct lk_conflict *c, void *ctx)
 		cmd_tsv(stdout, c->losing, false);
 		cmd_tsv(stdout, c->kept_desk, false);
 		cmd_tsv(stdout, c->losing_desk, false);
-		cmd_tsv(stdout, c->detected, true);
+		cmd_tsv(stdout, c->detected, false);
+		cmd_tsv(stdout, c->id, true);
 		return 0;
 	}
+	printf("%s ", c->id);
 	if (c->kind[0] == 'c') {
 		printf(_("%s: double booking (same %s): %s and %s\n"), c->detected,
 		       c->field[0] == 'r' ? _("room") : _("staff member"), c->kept, c->losing);
@@ -66,4 +71,52 @@ exec_conflicts(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_conflicts_entry = {
 	"conflicts", NULL, "[--tsv]", N_("list what sync decided that staff should review"),
 	exec_conflicts,
+};
+
+static int
+exec_settle(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "keep", no_argument, NULL, 'k' },
+		{ "take-losing", no_argument, NULL, 'l' },
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int how = -1, c, status;
+	const char *by = ctx->staff_id;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'k' || c == 'l') {
+			int want = c == 'k' ? LK_SETTLE_KEEP : LK_SETTLE_TAKE_LOSING;
+			if (how != -1 && how != want)
+				return cmd_usage(ctx, "keep", _("choose either --keep or --take-losing, not both"));
+			how = want;
+		} else if (c == 'b') {
+			by = optarg;
+		} else {
+			return cmd_bad_option(ctx, argv, c);
+		}
+	}
+	if (how == -1)
+		return cmd_usage(ctx, "keep", _("say --keep or --take-losing"));
+	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+		return status;
+	const char *id = argv[optind];
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_conflict_settle(st, id, (enum lk_settle)how, by && *by ? by : NULL, &err) == LK_OK)
+		printf(how == LK_SETTLE_KEEP ? _("settled: the kept value stays\n")
+		                             : _("settled: the losing value was taken\n"));
+	else
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+const struct cmd_entry cmd_conflicts_settle_entry = {
+	"conflicts", "settle", "ID --keep|--take-losing [--by STAFF]",
+	N_("settle a conflict: keep the current value or take the losing one"),
+	exec_settle,
 };

@@ -1,10 +1,19 @@
 /*
- * cmd-staff.c — `luukku staff list` and `luukku staff add`.
+ * cmd-staff.c — `luukku staff list`, `luukku staff add` and `luukku staff
+ * passwd` (a new sign-in secret, read from stdin), and reading a secret.
  */
 #include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "cmd/cmd.h"
 #include "i18n.h"
+#include "store/audit.h"
+#include "store/signin.h"
 #include "store/staff.h"
 
 static int
@@ -98,10 +107,98 @@ exec_staff_add(struct cmd_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
+/* One line from stdin without its newline; false at end of input. */
+static bool
+read_line(const char *prompt, bool tty, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	bool echo_off = tty && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		fflush(stderr);
+	}
+	if (echo_off) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool got = fgets(buf, (int)size, stdin) != NULL;
+	if (echo_off) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!got)
+		return false;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return true;
+}
+
+bool
+cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status)
+{
+	bool tty = isatty(STDIN_FILENO);
+	char again[LK_SECRET_MAX + 2];
+	struct lk_err err = { 0 };
+	if (!read_line(_("New secret (PIN or password): "), tty, buf, size)) {
+		*status = cmd_usage(ctx, "secret", _("no secret on standard input"));
+		return false;
+	}
+	if (lk_secret_check(buf, &err) != LK_OK) {
+		sodium_memzero(buf, size);
+		*status = cmd_fail(ctx, &err);
+		return false;
+	}
+	if (tty) {
+		bool same = read_line(_("The same again: "), tty, again, sizeof again) &&
+			strcmp(again, buf) == 0;
+		sodium_memzero(again, sizeof again);
+		if (!same) {
+			sodium_memzero(buf, size);
+			*status = cmd_usage(ctx, "secret", _("the two secrets differ; nothing changed"));
+			return false;
+		}
+	}
+	return true;
+}
+
+static int
+exec_staff_passwd(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	int c, status;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, c);
+	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+		return status;
+	const char *id = argv[optind];
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	struct lk_staff who;
+	char secret[LK_SECRET_MAX + 2];
+	if (lk_staff_get(st, id, &who, &err) != LK_OK)
+		status = cmd_fail(ctx, &err);
+	else if (cmd_read_secret(ctx, secret, sizeof secret, &status)) {
+		if (lk_staff_set_secret(st, id, secret, &err) != LK_OK)
+			status = cmd_fail(ctx, &err);
+		else
+			lk_audit(st, ctx->staff_id, "secret-set", NULL, id, NULL);
+		sodium_memzero(secret, sizeof secret);
+	}
+	lk_store_close(st);
+	return status;
+}
+
 const struct cmd_entry cmd_staff_list_entry = {
 	"staff", "list", "[--point ID] [--tsv]", N_("list staff members"), exec_staff_list,
 };
 const struct cmd_entry cmd_staff_add_entry = {
 	"staff", "add", "--name \"Surname, Given\" --role ROLE --point POINT_ID [--organisation ORG]",
 	N_("add a staff member"), exec_staff_add,
+};
+const struct cmd_entry cmd_staff_passwd_entry = {
+	"staff", "passwd", "STAFF_ID  (the new secret from standard input)",
+	N_("set a staff member's sign-in secret"), exec_staff_passwd,
 };

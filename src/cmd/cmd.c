@@ -14,6 +14,7 @@
 
 extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_hetu_entry,
 	cmd_workdays_entry, cmd_point_list_entry, cmd_staff_list_entry, cmd_staff_add_entry,
+	cmd_staff_passwd_entry,
 	cmd_client_add_entry, cmd_client_set_entry, cmd_client_find_entry,
 	cmd_client_show_entry, cmd_due_entry, cmd_book_entry, cmd_meeting_entry,
 	cmd_piste_log_entry;
@@ -25,11 +26,13 @@ extern const struct cmd_entry cmd_tym_open_entry, cmd_tym_member_entry, cmd_tym_
 	cmd_piste_queue_entry, cmd_piste_today_entry, cmd_kiosk_entry;
 extern const struct cmd_entry cmd_audit_entry, cmd_export_entry, cmd_purge_entry;
 
-extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry;
+extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry,
+	cmd_conflicts_settle_entry;
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry, &cmd_demo_entry, &cmd_hetu_entry, &cmd_workdays_entry,
-	&cmd_enrol_entry, &cmd_sync_entry, &cmd_conflicts_entry,
+	&cmd_enrol_entry, &cmd_sync_entry, &cmd_conflicts_settle_entry, &cmd_conflicts_entry,
 	&cmd_point_list_entry, &cmd_staff_list_entry, &cmd_staff_add_entry,
+	&cmd_staff_passwd_entry,
 	&cmd_client_add_entry, &cmd_client_set_entry, &cmd_client_find_entry,
 	/* Before "meeting": an entry without a sub takes every word after it. */
 	&cmd_slots_entry, &cmd_agenda_entry, &cmd_meeting_reschedule_entry,

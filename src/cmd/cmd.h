@@ -52,8 +52,23 @@ void cmd_tsv(FILE *f, const char *s, bool last);
 
 
 
+/* Read a new staff secret from stdin: one line when stdin is not a tty,
+ * else asked twice without echo; checked against the secret rules
+ * (store/signin.h). On failure prints the error naming --secret, sets
+ * *status and returns false. (cmd-staff.c) */
+bool cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status);
+/* The role rule of the CLI (cmd-roles.c): when the database has sign-in
+ * accounts, a command that touches client data needs the acting staff
+ * member (--staff or [desk] staff) and a role with the capability; 0 when
+ * allowed, else the printed refusal's exit status (4). */
+int cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
+
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
 /* Refuse arguments left over after the options. */
 int cmd_extra_args(const struct cmd_ctx *ctx, int argc, char **argv, int want);
+/* The terminal's background sync from the config's [sync] keys (cmd-sync.c);
+ * false when the desk is not enrolled or interval is 0 (local mode). */
+struct lk_tui_sync;
+bool cmd_sync_tui(struct cmd_ctx *ctx, struct lk_store *st, struct lk_tui_sync *out);
 #endif

@@ -2,10 +2,15 @@
  * luukku.c — main() of the desk program: global options, the database path,
  * the language, then one subcommand from cmd_table, or the terminal.
  *
- *   luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [COMMAND [SUB] …]
+ *   luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [COMMAND [SUB] …]
+ *
+ * --staff names the acting staff member (else [desk] staff of the config);
+ * cmd-roles.c checks their role before a command that touches client data.
  *
  * The database path is --db, else $LUUKKU_DB, else [store] path of the
- * config, else $XDG_DATA_HOME/luukku/luukku.db.
+ * config, else $XDG_DATA_HOME/luukku/luukku.db. Without a command, [desk]
+ * role = kiosk in the config starts the kiosk (`luukku kiosk`) instead of
+ * the desk's screens.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -28,7 +33,7 @@ static char db_buf[4096], staff_buf[128], point_buf[128];
 static void
 usage(FILE *f)
 {
-	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [COMMAND …]\n\n%s\n",
+	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [COMMAND …]\n\n%s\n",
 	        _("Usage:"), _("Commands:"));
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
 		fprintf(f, "  %-14s %-8s %s\n", (*e)->name, (*e)->sub ? (*e)->sub : "",
@@ -99,7 +104,11 @@ run_terminal(struct cmd_ctx *ctx)
 		ctx->staff_id = staff_buf;
 	if (ctx->point_id == NULL && lk_meta_get(st, "desk_point", point_buf, sizeof point_buf) == LK_OK)
 		ctx->point_id = point_buf;
-	struct lk_tui_options opt = { .staff_id = ctx->staff_id, .point_id = ctx->point_id };
+	struct lk_tui_options opt = { .staff_id = ctx->staff_id, .point_id = ctx->point_id,
+	                              .config_path = ctx->config_path };
+	struct lk_tui_sync sync;
+	if (cmd_sync_tui(ctx, st, &sync))
+		opt.sync = &sync;
 	status = lk_tui_run(st, &opt);
 	lk_store_close(st);
 	return status;
@@ -112,19 +121,21 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "staff", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cmd_ctx ctx = { .name = "" };
-	const char *db = NULL, *lang = NULL, *config = NULL;
+	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL;
 	int c;
 	/* '+': stop at the first non-option, the subcommand. */
-	while ((c = getopt_long(argc, argv, "+d:c:l:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+d:c:l:s:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'c': config = optarg; break;
 		case 'l': lang = optarg; break;
+		case 's': staff = optarg; break;
 		case 'h':
 			lk_i18n_init(lang);
 			usage(stdout);
@@ -174,7 +185,29 @@ main(int argc, char **argv)
 			ctx.point_id = snprintf(point_buf, sizeof point_buf, "%s", v) > 0 ? point_buf : NULL;
 	}
 
+	if (staff && *staff)
+		ctx.staff_id = staff;
 	int status;
+	const char *role = ini ? iniparser_getstring(ini, "desk:role", NULL) : NULL;
+	if (optind >= argc && role && *role && strcmp(role, "desk") != 0 && strcmp(role, "kiosk") != 0) {
+		fprintf(stderr, "luukku: [desk] role: %s '%s'\n", _("choose desk or kiosk, not"), role);
+		iniparser_freedict(ini);
+		return LK_EINPUT;
+	}
+	if (optind >= argc && role && strcmp(role, "kiosk") == 0) {
+		/* The kiosk as if `luukku kiosk` had been typed. */
+		static char kiosk_name[] = "kiosk";
+		char *kargv[] = { kiosk_name, NULL };
+		status = LK_EINPUT;
+		for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+			if (strcmp((*e)->name, "kiosk") == 0 && (*e)->sub == NULL) {
+				ctx.name = "kiosk";
+				optind = 0;
+				status = (*e)->exec(&ctx, 1, kargv);
+			}
+		iniparser_freedict(ini);
+		return status;
+	}
 	if (optind >= argc) {
 		status = run_terminal(&ctx);
 		iniparser_freedict(ini);
@@ -211,7 +244,11 @@ main(int argc, char **argv)
 	char **args = argv + optind + skip - 1;
 	int nargs = argc - optind - skip + 1;
 	optind = 0;   /* 0: glibc starts its scan afresh (ordering mode included) */
-	status = found->exec(&ctx, nargs, args);
+	status = cmd_check_role(&ctx, found, nargs, args);
+	if (status == 0) {
+		optind = 0;
+		status = found->exec(&ctx, nargs, args);
+	}
 	iniparser_freedict(ini);
 	return status;
 }

@@ -7,6 +7,12 @@
  *   luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT…]
  *   luukkud [--db PATH] revoke NAME
  *   luukkud [--db PATH] backup FILE
+ *   luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]
+ *   luukkud [--db PATH] seed
+ *
+ * `demo` builds a demo area into a fresh node and `seed` writes rows loaded
+ * without change capture into the change log (store/sync-seed.c), so a
+ * fresh desk's first sync receives the whole area in its scope.
  *
  * Options beat the config file ([node] listen, database, log_level,
  * idle_timeout), which beats the built-in defaults. Exit status: 0 ok,
@@ -24,6 +30,7 @@
 
 #include "i18n.h"
 #include "store/area.h"
+#include "store/demo.h"
 #include "store/store.h"
 #include "store/sync-hub.h"
 #include "sync/code.h"
@@ -49,7 +56,9 @@ usage(FILE *f)
 	        "  luukkud [--db PATH] init --area AREA\n"
 	        "  luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT...]\n"
 	        "  luukkud [--db PATH] revoke NAME\n"
-	        "  luukkud [--db PATH] backup FILE\n", _("Usage:"));
+	        "  luukkud [--db PATH] backup FILE\n"
+	        "  luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]\n"
+	        "  luukkud [--db PATH] seed\n", _("Usage:"));
 	return f == stdout ? 0 : LK_EINPUT;
 }
 
@@ -223,6 +232,83 @@ cmd_revoke(const struct opts *o, int argc, char **argv)
 	return status;
 }
 
+/* Seed the log of an open node store and say what it wrote. */
+static int
+seed_log(const char *cmd, struct lk_store *st)
+{
+	struct lk_err err = { 0 };
+	struct lk_seed_stats ss;
+	unsigned char pk[32], sk[64];
+	if (lk_hub_keys(st, pk, sk, &err) != LK_OK || lk_hub_seed(st, &ss, &err) != LK_OK)
+		return fail(cmd, &err);
+	printf(_("seeded: %ld rows in %ld changes (%ld bytes before compression)\n"), ss.rows,
+	       ss.entries, ss.bytes);
+	return 0;
+}
+
+static int
+cmd_demo(const struct opts *o, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "area", required_argument, NULL, 'a' },
+		{ "clients", required_argument, NULL, 'c' },
+		{ "seed", required_argument, NULL, 's' },
+		{ 0 },
+	};
+	const char *area = NULL;
+	long clients = 2000, seed = 1;
+	int c, status;
+	char *end;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+		if (c == 'a') {
+			area = optarg;
+		} else if (c == 'c' || c == 's') {
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < (c == 'c' ? 0 : 1) || v > 2000000)
+				return bad("demo", c == 'c' ? "clients" : "seed",
+				           _("give a whole number, e.g. 20000"));
+			*(c == 'c' ? &clients : &seed) = v;
+		} else {
+			return bad("demo", argv[optind - 1] + 2, _("unknown option or missing value"));
+		}
+	}
+	if (optind != argc)
+		return usage(stderr);
+	if (area == NULL)
+		return bad("demo", "area", _("which area? e.g. --area pohjois-karjala"));
+	struct lk_err err = { 0 };
+	if (lk_area_find(area) == NULL) {
+		lk_area_init(NULL, area, &err);
+		return fail("demo", &err);
+	}
+	struct lk_store *st = open_store("demo", o->db, true, &status);
+	if (st == NULL)
+		return status;
+	struct lk_demo_stats ds;
+	if (lk_demo_build(st, area, clients, (unsigned long)seed, 0, &ds, &err) != LK_OK)
+		status = fail("demo", &err);
+	else
+		status = seed_log("demo", st);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+cmd_seed(const struct opts *o, int argc, char **argv)
+{
+	(void)argv;
+	int status;
+	if (argc != 1)
+		return usage(stderr);
+	struct lk_store *st = open_store("seed", o->db, false, &status);
+	if (st == NULL)
+		return status;
+	status = seed_log("seed", st);
+	lk_store_close(st);
+	return status;
+}
+
 static int
 cmd_backup(const struct opts *o, int argc, char **argv)
 {
@@ -335,6 +421,10 @@ main(int argc, char **argv)
 			status = cmd_revoke(&o, nargs, args);
 		else if (strcmp(cmd, "backup") == 0)
 			status = cmd_backup(&o, nargs, args);
+		else if (strcmp(cmd, "demo") == 0)
+			status = cmd_demo(&o, nargs, args);
+		else if (strcmp(cmd, "seed") == 0)
+			status = cmd_seed(&o, nargs, args);
 		else {
 			fprintf(stderr, "luukkud: %s '%s'\n", _("unknown command"), cmd);
 			status = usage(stderr);

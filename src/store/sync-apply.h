@@ -25,6 +25,9 @@
 #include "store/store.h"
 
 #define LK_DESK_NAME_MAX 40
+/* The desk name of the node's snapshot entries (store/sync-seed.c): never a
+ * desk's name (':' is not allowed in one); desks put them in without merge. */
+#define LK_HUB_SNAPSHOT "node:snapshot"
 
 /* Counts of what one apply did, for logs (no personal data in them). */
 struct lk_apply_stats {

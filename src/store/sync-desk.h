@@ -53,6 +53,10 @@ enum lk_status lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const ch
 enum lk_status lk_desk_pull_apply(struct lk_store *st, int64_t gseq, int64_t hlc,
                                   const char *desk, const void *cs, int n,
                                   struct lk_apply_stats *stats, struct lk_err *err);
+/* A desk that got its area by sync (never ran `luukku init`) takes it as
+ * its own, as init would have: meta 'area' when the store holds exactly one
+ * area and no area is set yet. */
+void lk_desk_adopt_area(struct lk_store *st);
 /* Remember that everything up to gseq is applied (entries in between were
  * this desk's own or outside its scope). */
 enum lk_status lk_desk_pulled(struct lk_store *st, int64_t gseq, struct lk_err *err);

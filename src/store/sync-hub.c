@@ -263,6 +263,60 @@ listed(const char *const *list, const char *name)
 	return false;
 }
 
+/* The scope queries of one scope_filter() call, prepared once instead of
+ * per row (a snapshot filters hundreds of thousands of rows); per thread,
+ * finalized when the call ends. */
+static _Thread_local struct {
+	sqlite3 *db;
+	const char *sql;      /* a string literal: compared by address */
+	sqlite3_stmt *s;
+} scope_stmts[8];
+
+/* A reset statement for sql: the cached one, or a fresh one. */
+static sqlite3_stmt *
+scope_stmt(struct lk_store *st, const char *sql)
+{
+	size_t n = sizeof scope_stmts / sizeof scope_stmts[0], free_slot = n;
+	for (size_t i = 0; i < n; i++) {
+		if (scope_stmts[i].s && scope_stmts[i].db == st->db && scope_stmts[i].sql == sql) {
+			sqlite3_reset(scope_stmts[i].s);
+			sqlite3_clear_bindings(scope_stmts[i].s);
+			return scope_stmts[i].s;
+		}
+		if (scope_stmts[i].s == NULL && free_slot == n)
+			free_slot = i;
+	}
+	sqlite3_stmt *s = lk_prepare(st, sql, NULL);
+	if (s && free_slot < n) {
+		scope_stmts[free_slot].db = st->db;
+		scope_stmts[free_slot].sql = sql;
+		scope_stmts[free_slot].s = s;
+	}
+	return s;
+}
+
+/* Done with a statement from scope_stmt(). */
+static void
+scope_stmt_done(sqlite3_stmt *s)
+{
+	for (size_t i = 0; i < sizeof scope_stmts / sizeof scope_stmts[0]; i++)
+		if (scope_stmts[i].s == s) {
+			sqlite3_reset(s);
+			return;
+		}
+	sqlite3_finalize(s);
+}
+
+/* Finalize every cached scope statement. */
+static void
+scope_stmts_flush(void)
+{
+	for (size_t i = 0; i < sizeof scope_stmts / sizeof scope_stmts[0]; i++) {
+		sqlite3_finalize(scope_stmts[i].s);
+		scope_stmts[i].s = NULL;
+	}
+}
+
 /* May a desk of `scope` see (or have written) this row as it is now? */
 static bool
 row_in_scope(struct lk_store *st, const char *scope, const char *table, const char *row,
@@ -279,8 +333,7 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 	} else if (listed(reference_tables, table)) {
 		return true;
 	} else if (strcmp(table, "conflict") == 0) {
-		sqlite3_stmt *c = lk_prepare(st,
-			"SELECT table_name, row_id FROM conflict WHERE id = ?", NULL);
+		sqlite3_stmt *c = scope_stmt(st, "SELECT table_name, row_id FROM conflict WHERE id = ?");
 		bool in = false;
 		if (c) {
 			sqlite3_bind_text(c, 1, row, -1, SQLITE_STATIC);
@@ -290,8 +343,8 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 				lk_col_text(c, 1, r2, sizeof r2);
 				in = strcmp(t2, "conflict") != 0 && row_in_scope(st, scope, t2, r2, false);
 			}
+			scope_stmt_done(c);
 		}
-		sqlite3_finalize(c);
 		return in;
 	}
 	const char *sql = NULL;
@@ -300,7 +353,7 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 			sql = owner_sql[i].sql;
 	if (sql == NULL)
 		return false;   /* a table this rule does not know: area desks only */
-	sqlite3_stmt *s = lk_prepare(st, sql, NULL);
+	sqlite3_stmt *s = scope_stmt(st, sql);
 	if (s == NULL)
 		return false;
 	sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
@@ -312,17 +365,16 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 		if (k == SCOPE_KIOSK) {
 			in = client[0] == '\0';     /* anonymous visits only */
 		} else if (client[0]) {
-			sqlite3_stmt *c = lk_prepare(st,
+			sqlite3_stmt *c = scope_stmt(st,
 				"SELECT 1 FROM client c JOIN service_point p"
 				" ON p.municipality_id = c.municipality_id"
-				" WHERE c.id = ?1 AND instr(',' || ?2 || ',', ',' || p.id || ',') > 0 LIMIT 1",
-				NULL);
+				" WHERE c.id = ?1 AND instr(',' || ?2 || ',', ',' || p.id || ',') > 0 LIMIT 1");
 			if (c) {
 				sqlite3_bind_text(c, 1, client, -1, SQLITE_STATIC);
 				sqlite3_bind_text(c, 2, scope, -1, SQLITE_STATIC);
 				in = sqlite3_step(c) == SQLITE_ROW;
+				scope_stmt_done(c);
 			}
-			sqlite3_finalize(c);
 		} else if (point[0]) {
 			char list[LK_SCOPE_MAX + 2], want[80];
 			snprintf(list, sizeof list, ",%s,", scope);
@@ -330,7 +382,7 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 			in = strstr(list, want) != NULL;
 		}
 	}
-	sqlite3_finalize(s);
+	scope_stmt_done(s);
 	return in;
 }
 
@@ -487,6 +539,7 @@ scope_filter(struct lk_store *st, const char *scope, bool writing, const void *c
 			}
 	}
 	sqlite3changeset_finalize(it);
+	scope_stmts_flush();
 	if (step != SQLITE_DONE || b.oom) {
 		free(b.p);
 		return b.oom ? lk_err_set(err, LK_EFAIL, "db", "out of memory")

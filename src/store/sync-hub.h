@@ -68,6 +68,19 @@ enum lk_status lk_hub_ingest_own(struct lk_store *st, struct lk_err *err);
 /* The newest gseq (0 when the log is empty). */
 int64_t lk_hub_head(struct lk_store *st);
 
+/* What seeding wrote (sync-seed.c). */
+struct lk_seed_stats {
+	long rows;      /* rows of the synced tables */
+	long entries;   /* change-log entries they became */
+	long bytes;     /* changeset bytes, before the wire's compression */
+};
+
+/* Seed a fresh node's change log from its tables (rows loaded without
+ * capture, e.g. by the demo builder), so desks' first sync receives them;
+ * one transaction. LK_ECLASH when the log is not empty. */
+enum lk_status lk_hub_seed(struct lk_store *st, struct lk_seed_stats *stats,
+                           struct lk_err *err);
+
 /* One entry of the change log, filtered to the reader's scope. */
 struct lk_hub_entry {
 	int64_t gseq, hlc;

@@ -390,11 +390,20 @@ finish(struct conn *c, struct lk_store *st, struct lk_sync_report *rep, struct l
 enum lk_status
 lk_link_sync(struct lk_store *st, int timeout_ms, struct lk_sync_report *rep, struct lk_err *err)
 {
+	return lk_link_sync_to(st, NULL, timeout_ms, rep, err);
+}
+
+enum lk_status
+lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms, struct lk_sync_report *rep,
+                struct lk_err *err)
+{
 	struct lk_desk_link l;
 	memset(rep, 0, sizeof *rep);
 	if (lk_desk_link_get(st, &l) != LK_OK)
 		return lk_err_set(err, LK_EINPUT, "db",
 		                  "this desk is not enrolled with a node (luukku enrol HOST:PORT CODE)");
+	if (node && *node)
+		snprintf(l.node, sizeof l.node, "%s", node);   /* the node moved; its key is pinned */
 	struct conn c;
 	enum lk_status rc = conn_open(&c, l.node, timeout_ms, err);
 	if (rc == LK_OK)
@@ -424,5 +433,21 @@ lk_link_sync(struct lk_store *st, int timeout_ms, struct lk_sync_report *rep, st
 	rep->bytes_in = c.bytes_in;
 	conn_close(&c);
 	sodium_memzero(&l, sizeof l);
+	if (rc == LK_OK && rep->pulled > 0)
+		lk_desk_adopt_area(st);
+	return rc;
+}
+
+enum lk_status
+lk_link_sync_path(const char *db_path, const char *node, int timeout_ms,
+                  struct lk_sync_report *rep, struct lk_err *err)
+{
+	struct lk_store *st = NULL;
+	memset(rep, 0, sizeof *rep);
+	enum lk_status rc = lk_store_open(db_path, 0, &st, err);
+	if (rc != LK_OK)
+		return rc;
+	rc = lk_link_sync_to(st, node, timeout_ms, rep, err);
+	lk_store_close(st);
 	return rc;
 }

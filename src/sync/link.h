@@ -38,4 +38,14 @@ enum lk_status lk_link_enrol(struct lk_store *st, const char *hostport, const ch
 enum lk_status lk_link_sync(struct lk_store *st, int timeout_ms, struct lk_sync_report *rep,
                             struct lk_err *err);
 
+/* The same round with the pinned node reached at another address (NULL:
+ * the one given at enrolment), e.g. [sync] node after the node moved. */
+enum lk_status lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms,
+                               struct lk_sync_report *rep, struct lk_err *err);
+/* The same round on a connection of its own to the store at db_path, for
+ * a caller on another thread (the terminal's background sync): an SQLite
+ * connection is never shared between threads. */
+enum lk_status lk_link_sync_path(const char *db_path, const char *node, int timeout_ms,
+                                 struct lk_sync_report *rep, struct lk_err *err);
+
 #endif

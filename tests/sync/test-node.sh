@@ -41,7 +41,7 @@ expect 4 "an existing file is not overwritten" lkd backup "$T/copy.db"
 
 # SIGTERM during a round on a slow link: the round finishes, then luukkud exits.
 on a client set "$C" --phone "040 5" >/dev/null
-"$LKPROXY" proxy "$PORT" --delay 300 >"$T/proxy.port" &
+"$LKPROXY" proxy "$PORT" --delay 1000 >"$T/proxy.port" &   # slow enough to TERM mid-round under load
 PROXY=$!
 i=0; while [ ! -s "$T/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 sqlite3 "$T/a.db" "update meta set value = '127.0.0.1:$(cat "$T/proxy.port")' where key = 'sync_node'"

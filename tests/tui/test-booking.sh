@@ -4,7 +4,9 @@
 # initial interview the due list asks for (F5, Enter: the first free slot,
 # face to face, with the client's caseworker), see it on the card and in
 # the calendar, then try a clashing time for another client and see it
-# refused with the clash named; check a client in from the calendar.
+# refused with the clash named; check a client in from the calendar; book
+# from the calendar: the client by type-ahead (F5, "mäk", Enter), the
+# staff member by typing on the staff line, Enter.
 # Finnish (the default) at 80x24.
 #
 #   sh tests/tui/test-booking.sh build/luukku
@@ -22,6 +24,7 @@ matti=$(lk client add --name "Virtanen, Matti Juhani" --hetu "$(hetu 010594 - 90
 	--municipality Joensuu --job-search-start 2026-02-26)
 lk client set "$matti" --caseworker "$anna"
 lk client add --name "Mäkinen, Maija" --hetu "$(hetu 020202 - 988)" --municipality Outokumpu >/dev/null
+sari=$(lk staff add --name "Heikkinen, Sari" --role caseworker --point joensuun-palvelupiste)
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 type_text "virt mat"
@@ -211,14 +214,82 @@ assert_screen agenda-week <<'SCREEN'
  Paikallinen tila · 2 asiakasta                                        1 varaus
 F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
+# --- Booking from the calendar: for whom (type-ahead), then the staff
+# member by typing part of the name on the staff line -------------------
+keys F5
+wait_for "kenelle asiakkaalle" >/dev/null
+type_text "mäk"
+assert_screen agenda-book-pick <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Anna Korhonen · 2.3.2026
+ Varaa tapaaminen: kenelle asiakkaalle?
+
+ Haku: mäk
+
+> Mäkinen, Maija                                 020202-****  Outokumpu
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 2 asiakasta                                         1 osuma
+F1Ohje   EnterValitse F3Takaisin F10Lopeta
+SCREEN
+keys Enter
+wait_for "Mäkinen, Maija" >/dev/null
+keys Up Up Up Up Up Up           # from the slots up to the staff line
+type_text "hei"
+assert_screen booking-staff-typed <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Anna Korhonen · 2.3.2026
+ Varaa tapaaminen                                                Mäkinen, Maija
+ Lakisääteisiä määräaikoja ei ole avoinna.
+
+  Laji        Muu tapaaminen            Kanava      kasvokkain
+  Virkailija  ‹ Heikkinen Sari › hei    Kesto       45 min
+  Toimipiste  missä virkailija on       Huone       ei huonetta
+  Tulkki      ei tarvita
+  Aika        tai kirjoita: p.k.vvvv hh:mm
+
+ Vapaat ajat
+  ma 2.3.2026   09:00  Joensuun palvelupiste
+  ma 2.3.2026   09:30  Joensuun palvelupiste
+  ma 2.3.2026   10:00  Joensuun palvelupiste
+  ma 2.3.2026   10:30  Joensuun palvelupiste
+  ma 2.3.2026   11:00  Joensuun palvelupiste
+  ma 2.3.2026   11:30  Joensuun palvelupiste
+  ma 2.3.2026   12:00  Joensuun palvelupiste
+  ma 2.3.2026   12:30  Joensuun palvelupiste
+  ma 2.3.2026   13:00  Joensuun palvelupiste
+  ma 2.3.2026   13:30  Joensuun palvelupiste
+  ma 2.3.2026   14:00  Joensuun palvelupiste                                   ↓
+ Paikallinen tila · 2 asiakasta                               223 vapaata aikaa
+F1Ohje   F3Takaisin EnterVaraa  F10Lopeta
+SCREEN
+keys F1
+wait_for "virkailijarivillä nimihakuun." && ok "booking help tells where letters go" ||
+	not_ok "booking help tells where letters go"
+keys Escape Down Down Down Down Down Down Enter
+wait_for "Kalenteri: Heikkinen Sari" && ok "booked in Sari's calendar" || not_ok "booked in Sari's calendar"
 keys F10
 assert_exit 0
 
 if command -v sqlite3 >/dev/null 2>&1; then
 	got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT group_concat(what, ',') FROM (SELECT what FROM appointment_event ORDER BY rowid)")
-	[ "$got" = "booked,checked-in" ] && ok "the history keeps booked, checked-in" ||
-		not_ok "the history keeps booked, checked-in (got '$got')"
-	got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT count(*) FROM appointment")
+	[ "$got" = "booked,checked-in,booked" ] && ok "the history keeps booked, checked-in, booked" ||
+		not_ok "the history keeps booked, checked-in, booked (got '$got')"
+	got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT count(*) FROM appointment WHERE staff_id = '$anna'")
 	[ "$got" = 1 ] && ok "the clash booked nothing" || not_ok "the clash booked nothing (got $got)"
+	got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT c.surname FROM appointment a JOIN client c ON c.id = a.client_id WHERE a.staff_id = '$sari'")
+	[ "$got" = "Mäkinen" ] && ok "Sari's booking is Maija's" || not_ok "Sari's booking is Maija's (got '$got')"
 fi
 finish

@@ -4,7 +4,8 @@
 # visitor takes a ticket with a first name and it appears in the staff's
 # queue (`luukku piste queue`); digits in the name are refused; half-typed
 # input is cleared after idle (LUUKKU_KIOSK_IDLE_MS); staff leave with the
-# code and F12.
+# code and F12; [desk] role = kiosk in the config starts the kiosk without
+# a command, and an unknown role is refused (status 2).
 #
 #   sh tests/tui/test-kiosk.sh build/luukku
 . "$(dirname "$0")/lib.sh"
@@ -165,4 +166,37 @@ keys F12
 type_text "sala-1234"
 keys Enter
 assert_exit 0
+
+# --- [desk] role = kiosk: plain `luukku` starts the kiosk -------------------
+printf '[desk]\nrole = kiosk\npoint = joensuun-palvelupiste\n\n[kiosk]\nexit_code = sala-1234\n' \
+	>"$TMPDIR_TUI/kiosk.ini"
+cat >"$TMPDIR_TUI/run.sh" <<RUN
+cd "$TMPDIR_TUI" || exit 1
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --config "$TMPDIR_TUI/kiosk.ini"
+echo \$? >"$TMPDIR_TUI/status"
+sleep 60
+RUN
+rm -f "$TMPDIR_TUI/status"
+TMUX_SOCK=luukku-test-$$-role
+tm new-session -d -x 80 -y 24 -e LUUKKU_NOW="$LUUKKU_NOW" -e LANG=C.UTF-8 \
+	-e LC_ALL=C.UTF-8 -e TERM=xterm-256color sh "$TMPDIR_TUI/run.sh" ||
+	{ echo "not ok - tmux did not start" >&2; exit 1; }
+wait_for "Ota vuoronumero tästä" && ok "role = kiosk starts the kiosk" ||
+	not_ok "role = kiosk starts the kiosk"
+keys F10
+sleep 0.3
+alive && ok "F10 does nothing in the configured kiosk" || not_ok "F10 does nothing in the configured kiosk"
+keys F12
+type_text "sala-1234"
+keys Enter
+assert_exit 0
+
+printf '[desk]\nrole = kassa\n' >"$TMPDIR_TUI/bad.ini"
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --config "$TMPDIR_TUI/bad.ini" </dev/null >"$TMPDIR_TUI/out" 2>&1
+st=$?
+if [ "$st" = 2 ] && grep -q "\[desk\] role: valitse desk tai kiosk, ei 'kassa'" "$TMPDIR_TUI/out"; then
+	ok "an unknown role is refused with status 2"
+else
+	not_ok "an unknown role is refused with status 2 (got $st: $(cat "$TMPDIR_TUI/out"))"
+fi
 finish

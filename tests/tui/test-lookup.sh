@@ -133,6 +133,7 @@ assert_screen help-card <<'SCREEN'
   F4 a        Avaa kalenteri
   F5 b        Varaa tapaaminen tälle asiakkaalle
   t           Asiakkaan TYM-asiakkuus: tiimi, suostumus, aikajana
+  v           Näytä koko henkilötunnus (kirjataan lokiin)
   F10 q       Lopeta Luukku
   /           Aloita uusi haku
   ↑ k         Vieritä rivi ylöspäin
@@ -142,7 +143,6 @@ assert_screen help-card <<'SCREEN'
   Home g      Ensimmäiselle riville
   End G       Viimeiselle riville
   Ctrl-L      Piirrä näyttö uudelleen
-
 
 
 

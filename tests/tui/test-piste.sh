@@ -3,7 +3,10 @@
 # lookup F9 opens Piste; an anonymous visit is logged with a topic key and
 # Enter (3 keystrokes from the lookup, 2 on the Piste screen); today's
 # counts change; a ticket taken with the CLI is called, served and ended
-# with the keys; help lists the screen's keys. Finnish, 80x24.
+# with the keys; a ticket taken while the screen is open (as the kiosk
+# does) appears by itself; a visit is logged for a client the visitor
+# names (topic, a, the name, Enter); help lists the screen's keys.
+# Finnish, 80x24.
 #
 #   sh tests/tui/test-piste.sh build/luukku
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +18,7 @@ printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$desk" >"$TMPDIR_T
 LUUKKU_NOW="2026-03-02 08:50" lk piste arrive --point joensuun-palvelupiste --topic tyonhaku \
 	--first-name Aino >/dev/null
 lk piste arrive --point joensuun-palvelupiste --topic koulutus >/dev/null
+matti=$(lk client add --name "Virtanen, Matti" --hetu "$(hetu 010594 - 903)")
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 # Keystroke 1: F9 opens the Piste screen.
@@ -42,7 +46,7 @@ assert_screen piste-start <<'SCREEN'
  Tänään
   Työnhaku 1   Koulutus 1   Digipalvelut 0   Rinnalla 0   Muu 0
   Yhteensä 2 · odotuksen mediaani – · palvelun mediaani –
- Paikallinen tila · 0 asiakasta                                      Jonossa: 2
+ Paikallinen tila · 1 asiakas                                        Jonossa: 2
 F1Ohje   EnterKirjaa F5Kutsu  F6Palvele F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 
@@ -54,7 +58,7 @@ assert_screen piste-topic-chosen <<'SCREEN'
 
  Kirjaa nimetön käynti: valitse aihe, sitten Enter
   1 Työnhaku  2 Koulutus  3 Digipalvelut  4 Rinnalla  5 Muu
-  Digipalvelut: Enter kirjaa, Esc peruu
+  Digipalvelut: Enter kirjaa, F2 asiakkaalle, Esc peruu
 
  Jono
   Nro  Aihe             Nimi           Saapui Tila         Odottanut
@@ -71,7 +75,7 @@ assert_screen piste-topic-chosen <<'SCREEN'
  Tänään
   Työnhaku 1   Koulutus 1   Digipalvelut 0   Rinnalla 0   Muu 0
   Yhteensä 2 · odotuksen mediaani – · palvelun mediaani –
- Paikallinen tila · 0 asiakasta                                      Jonossa: 2
+ Paikallinen tila · 1 asiakas                                        Jonossa: 2
 F1Ohje   EnterKirjaa F5Kutsu  F6Palvele F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 keys Enter
@@ -135,6 +139,19 @@ assert_screen piste-ended <<'SCREEN'
 F1Ohje   EnterKirjaa F5Kutsu  F6Palvele F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 
+# A kiosk ticket taken now shows up in the queue without a key press.
+lk piste arrive --point joensuun-palvelupiste --topic muu --first-name Eero >/dev/null
+wait_for "Eero" && ok "a new ticket appears by itself" || not_ok "a new ticket appears by itself"
+
+# The visitor wants the visit on their record: topic 1, a, the name, Enter.
+keys 1 a
+wait_for "kenelle asiakkaalle" && ok "a asks for the client" || not_ok "a asks for the client"
+type_text "virt"
+wait_for "Virtanen, Matti" && ok "the client is found as typed" || not_ok "the client is found as typed"
+keys Enter
+wait_for "Käynti kirjattu: Työnhaku, valitulle asiakkaalle" && ok "the visit is logged for the client" ||
+	not_ok "the visit is logged for the client"
+
 keys F1
 assert_screen piste-help <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
@@ -148,6 +165,7 @@ assert_screen piste-help <<'SCREEN'
   5           Aihe: muu
   Enter →     Kirjaa valittu käynti nimettömänä
   o           Rinnalla: asiakas antoi suullisen kertasuostumuksen
+  F2 a        Kirjaa valittu käynti asiakkaalle, kun asiakas sitä haluaa
   F5 c        Kutsu valittu vuoronumero
   F6 s        Aloita valitun vuoronumeron palvelu
   F7 e        Päätä valittu käynti
@@ -158,8 +176,7 @@ assert_screen piste-help <<'SCREEN'
   Ctrl-U Esc  Peru valittu aihe
   F3 ←        Palaa takaisin
   F10 q       Lopeta Luukku
-  Ctrl-L      Piirrä näyttö uudelleen
- Paikallinen tila · 0 asiakasta
+ Paikallinen tila · 1 asiakas
 F3Takaisin F10Lopeta
 SCREEN
 keys F1 F10
@@ -167,4 +184,6 @@ assert_exit 0
 
 got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT topic, coalesce(client_id, 'anon'), coalesce(call_name, '-') FROM visit WHERE ticket = 3")
 [ "$got" = "digi|anon|-" ] && ok "the logged visit is anonymous" || not_ok "the logged visit is anonymous (got '$got')"
+got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT topic, client_id FROM visit WHERE client_id IS NOT NULL")
+[ "$got" = "tyonhaku|$matti" ] && ok "the linked visit is the client's" || not_ok "the linked visit is the client's (got '$got')"
 finish

@@ -3,7 +3,8 @@
 # client card `t` opens the TYM screen; a case is opened (referral 1, Enter);
 # the responsible pair gets its TYM caseworker and a social worker; a Kela
 # advisor as a third member of the pair is refused with the reason on
-# screen; the start team shows the roles it lacks; consent is recorded.
+# screen; the start team shows the roles it lacks; consent is recorded;
+# the case is closed with an outcome and the final assessment (F7).
 # Finnish, 80x24.
 #
 #   sh tests/tui/test-tym.sh build/luukku
@@ -47,7 +48,7 @@ assert_screen tym-open <<'SCREEN'
 
 
  Paikallinen tila · 1 asiakas
-F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+F1Ohje   aLisää  oSuostumus F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 
 # Open the case: referral "1 basic services", Enter.
@@ -85,7 +86,7 @@ assert_screen tym-pair-refused <<'SCREEN'
  (Heikkinen Sari); heitä on tasan yksi, joten Kivelä Kari ei voi liittyä
 
  Kivelä Kari ei lisätty
-F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+F1Ohje   aLisää  oSuostumus F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 
 # Start team: only the TYM caseworker so far; the two missing roles show.
@@ -117,7 +118,7 @@ assert_screen tym-consent <<'SCREEN'
 
 
  Paikallinen tila · 1 asiakas
-F1Ohje   aLisää  oSuostumus F3Takaisin F10Lopeta
+F1Ohje   aLisää  oSuostumus F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 
 keys F1
@@ -128,27 +129,61 @@ assert_screen tym-help <<'SCREEN'
   F1 ?        Näytä tämän näkymän näppäimet
   a           Lisää jäsen: valitse tiimi, sitten henkilö
   o           Kirjaa asiakkaan suostumus tai sen peruminen
+  F7 e        Päätä asiakkuus: tulos ja loppuarvio
   1           Valitse 1 (tiimi tai lähettäjä)
   2           Valitse 2
   3           Valitse 3
   4           Valitse 4
   5           Valitse 5
   Enter →     Vahvista valinta
-  ↑ k         Edellinen henkilö
-  ↓ j         Seuraava henkilö
+  ↑ k         Edellinen henkilö; päätettäessä edellinen tulos
+  ↓ j         Seuraava henkilö; päätettäessä seuraava tulos
+  Backspace   Poista viimeinen merkki
   Ctrl-U Esc  Peru valinta
   F3 ←        Takaisin asiakaskorttiin
   F10 q       Lopeta Luukku
   Ctrl-L      Piirrä näyttö uudelleen
 
 
-
-
  Paikallinen tila · 1 asiakas
 F3Takaisin F10Lopeta
 SCREEN
-keys F1 F10
+# --- Close the case: F7, the outcome "work" (↓), the final assessment, Enter.
+keys F1 F7 Down
+type_text "Työllistyi Abloyn kokoonpanoon."
+assert_screen tym-close <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                    Suostumus: annettu 2.3.2026
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+ Päätä asiakkuus: valitse tulos (↑ ↓), kirjoita loppuarvio, sitten Enter
+
+   takaisin peruspalveluihin
+ > työ
+   opiskelu
+   eläke
+   muu
+
+ Loppuarvio
+   Työllistyi Abloyn kokoonpanoon.
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   F7Päätä  F3Takaisin F10Lopeta
+SCREEN
+keys Enter
+wait_for "TYM-asiakkuus päätetty: työ" && ok "Enter closes the case" || not_ok "Enter closes the case"
+keys F10
 assert_exit 0
+got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT outcome, final_assessment, closed IS NOT NULL FROM tym_case")
+[ "$got" = "tyo|Työllistyi Abloyn kokoonpanoon.|1" ] && ok "the case is closed with its outcome" ||
+	not_ok "the case is closed with its outcome (got '$got')"
 
 got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT team, count(*) FROM tym_member GROUP BY team ORDER BY team" | tr '\n' ' ')
 [ "$got" = "pair|2 start|1 " ] && ok "the refused member was not stored" ||

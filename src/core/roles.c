@@ -1,0 +1,88 @@
+/*
+ * roles.c — the permission table: which staff role may do what.
+ *
+ * Sources: design.md, "Security and privacy contract" (roles decide what a
+ * screen shows; TYM partners see only their own TYM clients, only the TYM
+ * part, only while consent is on record; revealing an identity code is
+ * deliberate); domain.md, "Roles" and "TYM" (outside members — social
+ * worker, Kela advisor, nurse — see only what their role in the team
+ * needs; consent, 004 §4.2.1); domain.md "Piste" (walk-in desks log
+ * visits, anonymous by default, no client register); design.md "User
+ * interface" (a kiosk: one screen, no way to client data).
+ */
+#include <string.h>
+
+#include "core/roles.h"
+
+#define S (1u << LK_CAP_SEARCH)
+#define C (1u << LK_CAP_CARD)
+#define R (1u << LK_CAP_REVEAL)
+#define B (1u << LK_CAP_BOOK)
+#define T (1u << LK_CAP_TYM)
+#define P (1u << LK_CAP_TYM_PART)
+#define W (1u << LK_CAP_PISTE)
+#define K (1u << LK_CAP_KIOSK)
+#define O (1u << LK_CAP_REPORTS)
+#define A (1u << LK_CAP_ADMIN)
+
+static const struct {
+	const char *role;
+	unsigned caps;
+	const char *home;
+	const char *why;   /* the source of the row */
+} table[] = {
+	/* Area staff: the caseworker's whole service process (domain.md, Roles). */
+	{ "caseworker",        S | C | R | B | T | W,         "lookup", "domain.md Roles: asiakasvastaava" },
+	{ "tym-caseworker",    S | C | R | B | T | W,         "lookup", "domain.md TYM: TYM-asiakasvastaava" },
+	{ "coordinator",       S | C | R | B | T,             "lookup", "domain.md Roles: työkykykoordinaattori" },
+	{ "career-counsellor", S | C | R | B,                 "lookup", "domain.md Roles: uraohjaaja" },
+	{ "ohjaamo",           S | C | R | B | W,             "lookup", "domain.md Roles: Ohjaamo-asiantuntija" },
+	{ "job-coach",         S | C | B,                     "lookup", "domain.md Roles: työhönvalmentaja" },
+	{ "lobby",             S | B | W,                     "lookup", "domain.md Roles: aula- ja puhelinpalvelu" },
+	/* Outside TYM partners (design.md contract; domain.md TYM, 004 §4.2.1). */
+	{ "social-worker",     P,                             "lookup", "design.md: outside TYM members" },
+	{ "kela-advisor",      P,                             "lookup", "design.md: outside TYM members" },
+	{ "nurse",             P,                             "lookup", "design.md: outside TYM members" },
+	/* Walk-in desk and kiosk (domain.md Piste; design.md User interface). */
+	{ "piste",             W | K,                         "piste",  "domain.md Piste: anonymous walk-ins" },
+	{ "kiosk",             K,                             "kiosk",  "design.md User interface: kiosk" },
+	/* Leads and the administrator (domain.md Roles: palveluvastaava …). */
+	{ "lead",              S | C | R | B | T | W | O,     "lookup", "domain.md Roles: team and service leads" },
+	{ "admin",             S | C | R | B | T | W | K | O | A, "lookup", "issue 5: the first admin account" },
+};
+
+static const char *const names[LK_CAP_COUNT] = {
+	[LK_CAP_SEARCH] = "search", [LK_CAP_CARD] = "card", [LK_CAP_REVEAL] = "reveal",
+	[LK_CAP_BOOK] = "book", [LK_CAP_TYM] = "tym", [LK_CAP_TYM_PART] = "tym-part",
+	[LK_CAP_PISTE] = "piste", [LK_CAP_KIOSK] = "kiosk", [LK_CAP_REPORTS] = "reports",
+	[LK_CAP_ADMIN] = "admin",
+};
+
+static int
+row(const char *role)
+{
+	for (int i = 0; role && i < (int)(sizeof table / sizeof table[0]); i++)
+		if (strcmp(table[i].role, role) == 0)
+			return i;
+	return -1;
+}
+
+bool
+lk_role_can(const char *role, enum lk_cap cap)
+{
+	int i = row(role);
+	return i >= 0 && cap >= 0 && cap < LK_CAP_COUNT && (table[i].caps & (1u << cap)) != 0;
+}
+
+const char *
+lk_cap_name(enum lk_cap cap)
+{
+	return cap >= 0 && cap < LK_CAP_COUNT ? names[cap] : "?";
+}
+
+const char *
+lk_role_home(const char *role)
+{
+	int i = row(role);
+	return i >= 0 ? table[i].home : "lookup";
+}

@@ -1,0 +1,238 @@
+#!/bin/sh
+# tests/tui/test-signin.sh — who is at the desk: once a staff member has a
+# secret the terminal starts at sign-in (a name by type-ahead, then the
+# secret, masked); a wrong secret is refused and slows the next attempt;
+# every attempt is audited; the identity code is revealed on the card only
+# on its key, audited; F11 and idle time lock the terminal, which shows no
+# client data, and only the same person's secret unlocks it. A Piste desk
+# signs in to the Piste screen and cannot leave it for the register.
+#
+#   sh tests/tui/test-signin.sh build/luukku
+. "$(dirname "$0")/lib.sh"
+
+P=joensuun-palvelupiste
+echo 4321 | lk init --area pohjois-karjala --admin "Aalto, Aino" >"$TMPDIR_TUI/admin"
+A=$(cat "$TMPDIR_TUI/admin")
+W=$(lk --staff "$A" staff add --name "Mäkelä, Liisa" --role caseworker --point $P)
+PI=$(lk --staff "$A" staff add --name "Piste, Pia" --role piste --point $P)
+echo salasana1 | lk --staff "$A" staff passwd "$W"
+echo 7777 | lk --staff "$A" staff passwd "$PI"
+lk --staff "$A" client add --name "Virtanen, Matti" --hetu "$(hetu 010594 - 902)" --municipality Joensuu >/dev/null
+# A social worker in the team of one TYM client, with consent on record.
+S=$(lk --staff "$A" staff add --name "Heikkinen, Sari" --role social-worker --point $P)
+echo 2468 | lk --staff "$A" staff passwd "$S"
+C2=$(lk --staff "$A" client add --name "Virtala, Ville" --hetu "$(hetu 020394 - 913)" --municipality Joensuu)
+CASE=$(lk --staff "$A" tym open --client "$C2" --referral hyvinvointialue)
+lk --staff "$A" tym member add "$CASE" --staff "$S" --team start 2>/dev/null
+lk --staff "$A" tym consent "$CASE" --given --how written
+printf '[desk]\npoint = %s\n' "$P" >"$TMPDIR_TUI/luukku.ini"
+sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
+check() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+
+export LUUKKU_LOCK_SECONDS=6
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+type_text "mäk"
+wait_for "Mäkelä, Liisa" >/dev/null
+assert_screen signin-name <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
+ Kirjautuminen
+
+ Nimi:      mäk
+
+> Mäkelä, Liisa                        Asiakasvastaava
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 2 asiakasta
+EnterSeuraava F10Lopeta
+SCREEN
+keys Enter
+type_text "vaara123"
+assert_screen signin-secret <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
+ Kirjautuminen
+
+ Nimi:      Mäkelä, Liisa
+ Salaisuus: ********
+
+  Enter kirjaa sisään; Esc valitsee toisen nimen.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 2 asiakasta
+EnterSeuraava F10Lopeta
+SCREEN
+keys Enter
+wait_for "Väärä nimi tai salaisuus" >/dev/null
+check "a wrong secret is audited as a failure" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$W'")" "1"
+# At once again: refused without a check while the delay runs.
+type_text "salasana1"
+keys Enter
+wait_for "Odota hetki" >/dev/null && ok "the next attempt waits" || not_ok "the next attempt waits"
+check "no second check during the delay" "$(sql "select count(*) from audit where action like 'sign-in%'")" "1"
+sleep 1.2
+type_text "salasana1"
+keys Enter
+wait_for "Liisa Mäkelä" >/dev/null
+check "the sign-in is audited" "$(sql "select count(*) from audit where action = 'sign-in' and staff_id = '$W'")" "1"
+check "no secret in the audit trail" "$(sql "select count(*) from audit where detail like '%salasana%' or detail like '%vaara%'")" "0"
+type_text "virtanen"
+wait_for "010594-****" >/dev/null && ok "the list masks the identity code" || not_ok "the list masks the identity code"
+keys Enter
+wait_for "Asiakaskortti" >/dev/null
+keys v
+assert_screen card-revealed <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste       Liisa Mäkelä · 2.3.2026
+ Asiakaskortti
+  Virtanen, Matti                                                   010594-9021
+  Kotikunta         Joensuu             Puhelin           –
+  Osoite            –
+  Sähköposti        –
+  Asiointikieli     suomi               Tulkki            ei tarvita
+  Palvelulinja      Työnvälitys ja osaamisen kehittäminen
+  Vastuuvirkailija  ei vielä nimetty    Työnhaku alkanut  –
+
+ Tulevat tapaamiset
+  Ei tulevia tapaamisia.
+
+ Lakisääteiset määräajat
+  Asiakkaalla ei ole lakisääteisiä määräaikoja.
+
+
+
+
+
+
+
+ Paikallinen tila · 2 asiakasta
+F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
+SCREEN
+check "revealing is audited" "$(sql "select count(*) from audit where action = 'reveal-hetu' and staff_id = '$W'")" "1"
+keys F11
+assert_screen locked <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste       Liisa Mäkelä · 2.3.2026
+ Lukittu
+
+  Luukku on lukittu. Liisa Mäkelä, anna salaisuutesi jatkaaksesi.
+
+  Salaisuus:
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 2 asiakasta
+EnterAvaa   F10Lopeta
+SCREEN
+type_text "4321"
+keys Enter
+wait_for "Väärä salaisuus" >/dev/null && ok "another person's secret does not unlock" || not_ok "another person's secret does not unlock"
+sleep 1.2
+type_text "salasana1"
+keys Enter
+wait_for "Virtanen, Matti" >/dev/null && ok "unlocking returns to the card" || not_ok "unlocking returns to the card"
+check "unlocks are audited" "$(sql "select action from audit where action like 'unlock%' order by at, rowid" | tr '\n' ' ')" "unlock-failed unlock "
+# Idle for LUUKKU_LOCK_SECONDS: locked again, no client data on screen.
+sleep 6.5
+wait_for "Luukku on lukittu" >/dev/null && ok "idle time locks the terminal" || not_ok "idle time locks the terminal"
+if screen | grep -q -e Virtanen -e 010594; then not_ok "the lock screen shows no client data"; else ok "the lock screen shows no client data"; fi
+keys F10
+assert_exit 0
+
+# --- A Piste desk: straight to the Piste screen, no register -----------------
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+type_text "piste"
+keys Enter
+type_text "7777"
+keys Enter
+wait_for "Pia Piste" >/dev/null
+keys Escape
+sleep 0.3
+assert_screen piste-home <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste          Pia Piste · 2.3.2026
+ Piste – asiointi ilman ajanvarausta · Joensuun palvelupiste
+
+ Kirjaa nimetön käynti: valitse aihe, sitten Enter
+  1 Työnhaku  2 Koulutus  3 Digipalvelut  4 Rinnalla  5 Muu
+
+
+ Jono
+  Kukaan ei odota.
+
+
+
+
+
+
+
+
+
+
+ Tänään
+  Työnhaku 0   Koulutus 0   Digipalvelut 0   Rinnalla 0   Muu 0
+  Yhteensä 0 · odotuksen mediaani – · palvelun mediaani –
+ Paikallinen tila · 2 asiakasta                                      Jonossa: 0
+F1Ohje   EnterKirjaa F5Kutsu  F6Palvele F7Päätä  F3Takaisin F10Lopeta
+SCREEN
+keys F10
+assert_exit 0
+
+# --- A TYM partner: own TYM clients with consent, only the TYM part -----------
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+type_text "heik"
+keys Enter
+type_text "2468"
+keys Enter
+wait_for "Sari Heikkinen" >/dev/null
+type_text "virt"
+wait_for "Virtala, Ville" >/dev/null && ok "the partner finds their TYM client" || not_ok "the partner finds their TYM client"
+if screen | grep -q "Virtanen, Matti"; then not_ok "no other client is listed"; else ok "no other client is listed"; fi
+keys Enter
+wait_for "TYM" >/dev/null
+if screen | grep -q -e Asiakaskortti -e Puhelin; then not_ok "the partner gets the TYM part, not the card"; else ok "the partner gets the TYM part, not the card"; fi
+check "the partner opened no card" "$(sql "select count(*) from audit where action = 'open-card' and staff_id = '$S'")" "0"
+check "the TYM read is audited" "$(sql "select count(*) from audit where action = 'open-tym' and staff_id = '$S'")" "1"
+keys o
+wait_for "Ei roolille" >/dev/null && ok "the partner may not change consent" || not_ok "the partner may not change consent"
+check "consent unchanged" "$(sql "select count(*) from consent where withdrawn_at is not null")" "0"
+keys F10
+assert_exit 0
+finish
