@@ -175,20 +175,9 @@ field(const char *label, const char *value)
 static int
 exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	bool tsv = false;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 't')
-			tsv = true;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	bool tsv;
+	int status;
+	if ((status = cmd_parse_tsv(ctx, argc, argv, 1, &tsv)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)

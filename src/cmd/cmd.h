@@ -65,6 +65,9 @@ int cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, cha
 
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
+/* The options of a command that takes only --tsv and `nargs` arguments
+ * (left at argv[optind]…); 0, or the exit status of a usage error. */
+int cmd_parse_tsv(const struct cmd_ctx *ctx, int argc, char **argv, int nargs, bool *tsv);
 /* Refuse arguments left over after the options. */
 int cmd_extra_args(const struct cmd_ctx *ctx, int argc, char **argv, int want);
 /* The terminal's background sync from the config's [sync] keys (cmd-sync.c);
