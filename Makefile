@@ -55,7 +55,7 @@ FUZZ_SRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN  = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
-	-Isrc -I. -Ibuild/fuzz/gen -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
+	-Isrc -I. -Ibuild/fuzz/gen -I/usr/include/iniparser $(shell pkg-config --cflags ncursesw 2>/dev/null) -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
 
 .PHONY: all deps run check tests bench install clean pot fuzz fuzz-build
 
@@ -67,10 +67,12 @@ deps:
 $(BUILD)/luukku: $(CMD_OBJ) $(BUILD)/libluukku.a
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libluukku.a $(LIBS)
 
-# The central node: its main(), the language set-up it shares with luukku,
-# and the library (only the store and sync parts end up linked).
-$(BUILD)/luukkud: $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/libluukku.a
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/libluukku.a $(LIBS)
+# The central node: its main(), the language set-up and config loader it
+# shares with luukku, and the library (only the store and sync parts end up
+# linked).
+NODE_OBJ  = $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/src/cmd/config.o
+$(BUILD)/luukkud: $(NODE_OBJ) $(BUILD)/libluukku.a
+	$(CC) $(LDFLAGS) -o $@ $(NODE_OBJ) $(BUILD)/libluukku.a $(LIBS)
 
 $(BUILD)/libluukku.a: $(LIB_OBJ)
 	@rm -f $@
@@ -121,8 +123,9 @@ check: deps
 	$(MAKE) fuzz-build
 	FUZZ_SECONDS=5 sh tests/run.sh build/san
 
-# libFuzzer targets (clang): the identity-code parser, dates, text checks
-# and the CSV reader. `make check` runs each for 5 s; `make fuzz` for
+# libFuzzer targets (clang): the identity-code parser, dates, text checks,
+# the CSV reader, the sync wire decoder and sealed frames, and the two
+# config loaders. `make check` runs each for 5 s; `make fuzz` for
 # FUZZ_SECONDS (60) each, keeping the corpus in build/fuzz/corpus.
 fuzz-build: $(FUZZ_BIN)
 
@@ -130,10 +133,21 @@ build/fuzz/gen/embedded.c: scripts/embed.sh $(sort $(wildcard schema/*.sql)) dat
 	@mkdir -p $(dir $@)
 	sh scripts/embed.sh $@ $(sort $(wildcard schema/*.sql)) data/service_points.csv
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(STORE_SRC) build/fuzz/gen/embedded.c
+# What the targets link, compiled once into build/fuzz/obj.
+FUZZ_LINK = $(CORE_SRC) $(STORE_SRC) $(SYNC_SRC) src/cmd/config.c ui/keys.c ui/keys-config.c \
+	build/fuzz/gen/embedded.c
+FUZZ_OBJ  = $(FUZZ_LINK:%.c=build/fuzz/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+FUZZ_LIBS = -lsqlite3 -lsodium -lzstd -luv -liniparser \
+	$(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lm
+
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(STORE_SRC) build/fuzz/gen/embedded.c \
-		-lsqlite3 -lsodium -lm
+	clang $(subst -fsanitize=fuzzer,-fsanitize=fuzzer-no-link,$(FUZZ_FLAGS)) -MMD -MP -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
 
 fuzz: deps fuzz-build
 	for f in $(FUZZ_BIN); do \

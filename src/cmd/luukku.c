@@ -23,6 +23,7 @@
 #include <iniparser.h>
 
 #include "cmd/cmd.h"
+#include "cmd/config.h"
 #include "i18n.h"
 #include "ui/tui.h"
 
@@ -75,12 +76,12 @@ default_config(void)
 }
 
 static const char *
-default_db(dictionary *ini)
+default_db(const struct lk_desk_config *dc)
 {
 	const char *env = getenv("LUUKKU_DB");
 	if (env && *env)
 		return env;
-	const char *conf = ini ? iniparser_getstring(ini, "store:path", NULL) : NULL;
+	const char *conf = dc->db;
 	if (conf && *conf)
 		return conf;
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
@@ -150,23 +151,23 @@ main(int argc, char **argv)
 		}
 	}
 
-	dictionary *ini = NULL;
+	struct lk_desk_config dc = { 0 };
 	if (config == NULL)
 		config = default_config();
 	if (config) {
-		struct stat sb;
-		if (stat(config, &sb) != 0 || (ini = iniparser_load(config)) == NULL) {
+		struct lk_config_err ce = { 0 };
+		if (lk_desk_config_load(config, &dc, &ce) != 0) {
 			lk_i18n_init(lang);
-			fprintf(stderr, "luukku: --config: %s: %s\n", config,
-			        errno == ENOENT ? _("no such file") : _("cannot read it as an ini file"));
+			fprintf(stderr, "luukku: --config: %s: %s\n", config, _(ce.msg));
 			return LK_EINPUT;
 		}
 	}
-	if (lang == NULL && ini)
-		lang = iniparser_getstring(ini, "ui:lang", NULL);
+	dictionary *ini = dc.ini;
+	if (lang == NULL)
+		lang = dc.lang;
 	if (lang == NULL)
 		lang = getenv("LUUKKU_LANG");
-	if (lang && strcmp(lang, "fi") != 0 && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+	if (lang && !lk_config_lang_ok(lang)) {
 		lk_i18n_init("fi");
 		fprintf(stderr, "luukku: --lang: %s '%s'\n", _("choose fi, sv or en, not"), lang);
 		iniparser_freedict(ini);
@@ -175,21 +176,17 @@ main(int argc, char **argv)
 	lk_i18n_init(lang ? lang : "fi");
 	ctx.lang = lang ? lang : "fi";
 	ctx.config_path = config;
-	ctx.db_path = db ? db : default_db(ini);
-	if (ini) {
-		const char *v = iniparser_getstring(ini, "desk:staff", NULL);
-		if (v && *v)
-			ctx.staff_id = snprintf(staff_buf, sizeof staff_buf, "%s", v) > 0 ? staff_buf : NULL;
-		v = iniparser_getstring(ini, "desk:point", NULL);
-		if (v && *v)
-			ctx.point_id = snprintf(point_buf, sizeof point_buf, "%s", v) > 0 ? point_buf : NULL;
-	}
+	ctx.db_path = db ? db : default_db(&dc);
+	if (dc.staff && *dc.staff)
+		ctx.staff_id = snprintf(staff_buf, sizeof staff_buf, "%s", dc.staff) > 0 ? staff_buf : NULL;
+	if (dc.point && *dc.point)
+		ctx.point_id = snprintf(point_buf, sizeof point_buf, "%s", dc.point) > 0 ? point_buf : NULL;
 
 	if (staff && *staff)
 		ctx.staff_id = staff;
 	int status;
-	const char *role = ini ? iniparser_getstring(ini, "desk:role", NULL) : NULL;
-	if (optind >= argc && role && *role && strcmp(role, "desk") != 0 && strcmp(role, "kiosk") != 0) {
+	const char *role = dc.role;
+	if (optind >= argc && role && !lk_config_role_ok(role)) {
 		fprintf(stderr, "luukku: [desk] role: %s '%s'\n", _("choose desk or kiosk, not"), role);
 		iniparser_freedict(ini);
 		return LK_EINPUT;

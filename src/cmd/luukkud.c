@@ -15,9 +15,9 @@
  * fresh desk's first sync receives the whole area in its scope.
  *
  * Options beat the config file ([node] listen, database, log_level,
- * idle_timeout), which beats the built-in defaults. Exit status: 0 ok,
- * 1 failure, 2 bad input naming the option or the config key, 3 not found,
- * 4 clashes with what is there.
+ * idle_timeout; read and checked in cmd/config.c), which beats the built-in
+ * defaults. Exit status: 0 ok, 1 failure, 2 bad input naming the option or
+ * the config key, 3 not found, 4 clashes with what is there.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -28,6 +28,7 @@
 
 #include <iniparser.h>
 
+#include "cmd/config.h"
 #include "i18n.h"
 #include "store/area.h"
 #include "store/demo.h"
@@ -39,14 +40,6 @@
 #include "sync/node.h"
 
 #define VERSION "0.1.0"
-#define DEFAULT_LISTEN "0.0.0.0:7410"
-#define DEFAULT_DB "/var/lib/luukkud/luukkud.db"
-#define DEFAULT_CONFIG "/etc/luukku/luukkud.ini"
-
-struct opts {
-	const char *config, *db, *listen, *log_level;
-	int idle;
-};
 
 static int
 usage(FILE *f)
@@ -79,59 +72,6 @@ bad(const char *cmd, const char *field, const char *msg)
 	return LK_EINPUT;
 }
 
-/* Read the config: explicit --config must exist; the default may not. */
-static int
-load_config(struct opts *o, dictionary **ini)
-{
-	const char *path = o->config;
-	bool given = path != NULL;
-	if (!given && (path = getenv("LUUKKUD_CONFIG")) && *path)
-		given = true;
-	if (!given)
-		path = DEFAULT_CONFIG;
-	struct stat sb;
-	if (stat(path, &sb) != 0) {
-		if (!given)
-			return 0;
-		fprintf(stderr, "luukkud: --config: %s: %s\n", path, _("no such file"));
-		return LK_EINPUT;
-	}
-	if ((*ini = iniparser_load(path)) == NULL) {
-		fprintf(stderr, "luukkud: --config: %s: %s\n", path, _("cannot read it as an ini file"));
-		return LK_EINPUT;
-	}
-	o->config = path;
-	return 0;
-}
-
-/* Fill what the options left open from the config and the defaults. */
-static int
-settle(struct opts *o, dictionary *ini)
-{
-	const char *v;
-	if (o->db == NULL && ini && (v = iniparser_getstring(ini, "node:database", NULL)) && *v)
-		o->db = v;
-	if (o->db == NULL && (v = getenv("LUUKKUD_DB")) && *v)
-		o->db = v;
-	if (o->db == NULL)
-		o->db = DEFAULT_DB;
-	if (o->listen == NULL && ini && (v = iniparser_getstring(ini, "node:listen", NULL)) && *v)
-		o->listen = v;
-	if (o->listen == NULL)
-		o->listen = DEFAULT_LISTEN;
-	if (o->log_level == NULL && ini && (v = iniparser_getstring(ini, "node:log_level", NULL)) && *v)
-		o->log_level = v;
-	if (o->log_level && !lk_log_set_level(o->log_level))
-		return bad("", "log-level", _("choose error, warn, info or debug"));
-	o->idle = ini ? iniparser_getint(ini, "node:idle_timeout", 60) : 60;
-	if (o->idle < 1 || o->idle > 3600)
-		return bad("", "idle_timeout", _("give 1-3600 seconds"));
-	char host[256], port[16];
-	if (!lk_hostport(o->listen, host, sizeof host, port, sizeof port))
-		return bad("", "listen", _("give HOST:PORT, e.g. 0.0.0.0:7410"));
-	return 0;
-}
-
 static struct lk_store *
 open_store(const char *cmd, const char *db, bool create, int *status)
 {
@@ -152,7 +92,7 @@ open_store(const char *cmd, const char *db, bool create, int *status)
 }
 
 static int
-cmd_init(const struct opts *o, int argc, char **argv)
+cmd_init(const struct lk_node_config *o, int argc, char **argv)
 {
 	static const struct option lo[] = { { "area", required_argument, NULL, 'a' }, { 0 } };
 	const char *area = NULL;
@@ -184,7 +124,7 @@ cmd_init(const struct opts *o, int argc, char **argv)
 }
 
 static int
-cmd_enrol(const struct opts *o, int argc, char **argv)
+cmd_enrol(const struct lk_node_config *o, int argc, char **argv)
 {
 	static const struct option lo[] = { { "scope", required_argument, NULL, 's' }, { 0 } };
 	const char *scope = NULL;
@@ -217,7 +157,7 @@ cmd_enrol(const struct opts *o, int argc, char **argv)
 }
 
 static int
-cmd_revoke(const struct opts *o, int argc, char **argv)
+cmd_revoke(const struct lk_node_config *o, int argc, char **argv)
 {
 	int status;
 	if (argc != 2)
@@ -247,7 +187,7 @@ seed_log(const char *cmd, struct lk_store *st)
 }
 
 static int
-cmd_demo(const struct opts *o, int argc, char **argv)
+cmd_demo(const struct lk_node_config *o, int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "area", required_argument, NULL, 'a' },
@@ -295,7 +235,7 @@ cmd_demo(const struct opts *o, int argc, char **argv)
 }
 
 static int
-cmd_seed(const struct opts *o, int argc, char **argv)
+cmd_seed(const struct lk_node_config *o, int argc, char **argv)
 {
 	(void)argv;
 	int status;
@@ -310,7 +250,7 @@ cmd_seed(const struct opts *o, int argc, char **argv)
 }
 
 static int
-cmd_backup(const struct opts *o, int argc, char **argv)
+cmd_backup(const struct lk_node_config *o, int argc, char **argv)
 {
 	int status;
 	if (argc != 2)
@@ -326,7 +266,7 @@ cmd_backup(const struct opts *o, int argc, char **argv)
 }
 
 struct run_ctx {
-	struct opts *o;
+	struct lk_node_config *o;
 	struct lk_store *st;
 };
 
@@ -349,7 +289,7 @@ reload(void *p)
 }
 
 static int
-run_node(struct opts *o)
+run_node(struct lk_node_config *o)
 {
 	int status;
 	struct lk_store *st = open_store("", o->db, false, &status);
@@ -383,7 +323,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct opts o = { 0 };
+	struct lk_node_config o = { 0 };
 	const char *lang = getenv("LUUKKU_LANG");
 	lk_i18n_init(lang && *lang ? lang : "fi");
 	int c;
@@ -399,12 +339,15 @@ main(int argc, char **argv)
 		}
 	}
 	dictionary *ini = NULL;
-	int status = load_config(&o, &ini);
-	if (status == 0)
-		status = settle(&o, ini);
+	struct lk_config_err ce = { 0 };
+	int status = lk_node_config_load(&o, &ini, &ce);
 	if (status != 0) {
-		iniparser_freedict(ini);
+		fprintf(stderr, "luukkud: --config: %s: %s\n", ce.value, _(ce.msg));
 		return status;
+	}
+	if ((status = lk_node_config_settle(&o, ini, &ce)) != 0) {
+		iniparser_freedict(ini);
+		return bad("", ce.key, _(ce.msg));
 	}
 	if (optind >= argc) {
 		status = run_node(&o);

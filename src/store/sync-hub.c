@@ -1,7 +1,8 @@
 /*
  * sync-hub.c — the central node's tables: key pair, enrolled desks, the
- * change log, and the scope rule deciding which rows a desk may see and
- * write (design.md, sync contract 3 and 7).
+ * change log with each entry's scope tags (judged once, when appended), and
+ * the scope rule deciding which rows a desk may see and write (design.md,
+ * sync contract 3 and 7; schema/007_hub_log_tag.sql).
  *
  * Scope: 'area' sees and writes everything. A list of service points sees
  * the reference tables and the client data of clients whose home
@@ -270,7 +271,7 @@ static _Thread_local struct {
 	sqlite3 *db;
 	const char *sql;      /* a string literal: compared by address */
 	sqlite3_stmt *s;
-} scope_stmts[8];
+} scope_stmts[16];
 
 /* A reset statement for sql: the cached one, or a fresh one. */
 static sqlite3_stmt *
@@ -488,6 +489,163 @@ op_row(sqlite3_changeset_iter *it, int op, char *buf, size_t size)
 	}
 }
 
+/* ---- tags: each log entry's scope, judged once when it is appended ---- */
+
+#define TAG_MAX 80
+
+struct tags {
+	char (*t)[TAG_MAX];
+	int n, cap;
+	bool oom;
+};
+
+static void
+tag_add(struct tags *ts, const char *kind, const char *key)
+{
+	char t[TAG_MAX];
+	snprintf(t, sizeof t, "%s%s", kind, key);
+	for (int i = 0; i < ts->n; i++)
+		if (strcmp(ts->t[i], t) == 0)
+			return;
+	if (ts->n == ts->cap) {
+		int cap = ts->cap ? ts->cap * 2 : 8;
+		char (*p)[TAG_MAX] = realloc(ts->t, (size_t)cap * sizeof *p);
+		if (p == NULL) {
+			ts->oom = true;
+			return;
+		}
+		ts->t = p;
+		ts->cap = cap;
+	}
+	memcpy(ts->t[ts->n++], t, sizeof t);
+}
+
+/* The tags of one row as it is now: a superset of the desks that
+ * row_in_scope() lets read it (docs in schema/007_hub_log_tag.sql). */
+static void
+row_tags(struct lk_store *st, const char *table, const char *row, struct tags *ts, int depth)
+{
+	if (listed(reference_tables, table)) {
+		tag_add(ts, "*", "");
+		if (listed(kiosk_tables, table))
+			tag_add(ts, "k", "");
+		return;
+	}
+	if (strcmp(table, "conflict") == 0) {
+		sqlite3_stmt *c = scope_stmt(st, "SELECT table_name, row_id FROM conflict WHERE id = ?");
+		bool found = false;
+		if (c) {
+			sqlite3_bind_text(c, 1, row, -1, SQLITE_STATIC);
+			if (sqlite3_step(c) == SQLITE_ROW) {
+				char t2[64], r2[128];
+				lk_col_text(c, 0, t2, sizeof t2);
+				lk_col_text(c, 1, r2, sizeof r2);
+				scope_stmt_done(c);
+				c = NULL;
+				found = true;
+				if (depth == 0 && strcmp(t2, "conflict") != 0)
+					row_tags(st, t2, r2, ts, depth + 1);
+			}
+			if (c)
+				scope_stmt_done(c);
+		}
+		if (!found)
+			tag_add(ts, "*", "");
+		return;
+	}
+	const char *sql = NULL;
+	for (size_t i = 0; i < sizeof owner_sql / sizeof owner_sql[0]; i++)
+		if (strcmp(owner_sql[i].table, table) == 0)
+			sql = owner_sql[i].sql;
+	if (sql == NULL)
+		return;   /* area desks only; they read untagged */
+	sqlite3_stmt *s = scope_stmt(st, sql);
+	char client[72] = "", point[72] = "";
+	bool found = false;
+	if (s) {
+		sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			found = true;
+			lk_col_text(s, 0, client, sizeof client);
+			lk_col_text(s, 1, point, sizeof point);
+		}
+		scope_stmt_done(s);
+	}
+	if (!found) {
+		tag_add(ts, "*", "");
+		return;
+	}
+	if (client[0]) {
+		sqlite3_stmt *c = scope_stmt(st, "SELECT municipality_id FROM client WHERE id = ?");
+		char muni[72] = "";
+		if (c) {
+			sqlite3_bind_text(c, 1, client, -1, SQLITE_STATIC);
+			if (sqlite3_step(c) == SQLITE_ROW)
+				lk_col_text(c, 0, muni, sizeof muni);
+			scope_stmt_done(c);
+		}
+		if (muni[0])
+			tag_add(ts, "m:", muni);
+		else
+			tag_add(ts, "*", "");
+	} else if (point[0]) {
+		tag_add(ts, "p:", point);
+	}
+}
+
+/* Tag log entry gseq: by its rows (changeset cs), or, everyone, with '*'
+ * and 'k' so every desk judges it. */
+static enum lk_status
+log_tag(struct lk_store *st, int64_t gseq, const void *cs, int n, bool everyone,
+        struct lk_err *err)
+{
+	struct tags ts = { 0 };
+	if (everyone) {
+		tag_add(&ts, "*", "");
+		tag_add(&ts, "k", "");
+	} else {
+		sqlite3_changeset_iter *it = NULL;
+		if (sqlite3changeset_start(&it, n, (void *)cs) != SQLITE_OK)
+			return lk_err_set(err, LK_EINPUT, "changeset", "a change cannot be read");
+		while (sqlite3changeset_next(it) == SQLITE_ROW) {
+			const char *name;
+			int ncol, op, indirect;
+			char row[128];
+			sqlite3changeset_op(it, &name, &ncol, &op, &indirect);
+			op_row(it, op, row, sizeof row);
+			row_tags(st, name, row, &ts, 0);
+		}
+		if (sqlite3changeset_finalize(it) != SQLITE_OK)
+			tag_add(&ts, "*", "");
+	}
+	enum lk_status rc = LK_OK;
+	if (ts.oom)
+		rc = lk_err_set(err, LK_EFAIL, "db", "out of memory");
+	sqlite3_stmt *s = rc == LK_OK && ts.n
+		? scope_stmt(st, "INSERT OR IGNORE INTO hub_log_tag(tag, gseq) VALUES (?, ?)") : NULL;
+	if (rc == LK_OK && ts.n && s == NULL)
+		rc = lk_sql_err(st, err, "log");
+	for (int i = 0; rc == LK_OK && i < ts.n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, ts.t[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, gseq);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = lk_sql_err(st, err, "log");
+	}
+	if (s)
+		scope_stmt_done(s);
+	free(ts.t);
+	return rc;
+}
+
+enum lk_status
+lk_hub_log_tag_all(struct lk_store *st, int64_t gseq, struct lk_err *err)
+{
+	enum lk_status rc = log_tag(st, gseq, NULL, 0, true, err);
+	scope_stmts_flush();
+	return rc;
+}
+
 /* Keep the ops of cs that `scope` may see (or, writing, may have made).
  * *out is NULL when nothing is kept; *dropped counts the others. */
 static enum lk_status
@@ -539,7 +697,6 @@ scope_filter(struct lk_store *st, const char *scope, bool writing, const void *c
 			}
 	}
 	sqlite3changeset_finalize(it);
-	scope_stmts_flush();
 	if (step != SQLITE_DONE || b.oom) {
 		free(b.p);
 		return b.oom ? lk_err_set(err, LK_EFAIL, "db", "out of memory")
@@ -569,6 +726,8 @@ log_append(struct lk_store *st, const char *desk, int64_t hlc, const void *cs, i
 	sqlite3_bind_blob(s, 3, cs, n, SQLITE_STATIC);
 	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "log");
 	sqlite3_finalize(s);
+	if (rc == LK_OK)
+		rc = log_tag(st, sqlite3_last_insert_rowid(st->db), cs, n, false, err);
 	return rc;
 }
 
@@ -646,6 +805,7 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const void 
 		sqlite3_free(ccs);
 	}
 	sqlite3session_delete(ses);
+	scope_stmts_flush();
 	if (rc == LK_OK && (rc = desk_seen(st, d->name, hlc, err)) == LK_OK)
 		rc = lk_sync_commit(st, err);
 	else
@@ -681,6 +841,7 @@ lk_hub_ingest_own(struct lk_store *st, struct lk_err *err)
 		rc = log_append(st, LK_HUB_NODE, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
 		                sqlite3_column_bytes(s, 1), err);
 	sqlite3_finalize(s);
+	scope_stmts_flush();
 	if (rc == LK_OK && sqlite3_exec(st->db, "DELETE FROM outbox", NULL, NULL, NULL) != SQLITE_OK)
 		rc = lk_sql_err(st, err, "outbox");
 	if (rc == LK_OK)
@@ -707,27 +868,47 @@ lk_hub_entry_free(struct lk_hub_entry *e)
 	e->cs = NULL;
 }
 
+/* The entries a desk may receive, by tag (schema/007_hub_log_tag.sql):
+ * ?1 after, ?2 head, ?3 max, ?4 the desk's name, ?5 its scope. */
+static const char read_area_sql[] =
+	"SELECT gseq, desk, hlc, changeset FROM hub_log WHERE gseq > ?1 AND gseq <= ?2 "
+	"AND desk <> ?4 ORDER BY gseq LIMIT ?3";
+static const char read_kiosk_sql[] =
+	"SELECT l.gseq, l.desk, l.hlc, l.changeset FROM hub_log l WHERE l.gseq IN "
+	"(SELECT gseq FROM hub_log_tag WHERE tag = 'k' AND gseq > ?1 AND gseq <= ?2) "
+	"AND l.desk <> ?4 ORDER BY l.gseq LIMIT ?3";
+static const char read_points_sql[] =
+	"SELECT l.gseq, l.desk, l.hlc, l.changeset FROM hub_log l WHERE l.gseq IN "
+	"(SELECT gseq FROM hub_log_tag WHERE gseq > ?1 AND gseq <= ?2 AND tag IN "
+	" (SELECT '*' UNION SELECT 'm:' || municipality_id FROM service_point"
+	"  WHERE instr(',' || ?5 || ',', ',' || id || ',') > 0"
+	"  UNION SELECT 'p:' || id FROM service_point"
+	"  WHERE instr(',' || ?5 || ',', ',' || id || ',') > 0)) "
+	"AND l.desk <> ?4 ORDER BY l.gseq LIMIT ?3";
+
 int
 lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
             struct lk_hub_entry *e, int max, int64_t *last, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT gseq, desk, hlc, changeset FROM hub_log WHERE gseq > ?1 AND gseq <= ?2 "
-		"ORDER BY gseq LIMIT ?3", err);
+	enum scope_kind kind = scope_kind(d->scope);
+	sqlite3_stmt *s = lk_prepare(st, kind == SCOPE_AREA    ? read_area_sql
+	                                 : kind == SCOPE_KIOSK ? read_kiosk_sql
+	                                                       : read_points_sql, err);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, after);
 	sqlite3_bind_int64(s, 2, head);
 	sqlite3_bind_int(s, 3, max);
-	int k = 0;
-	*last = after;
-	bool area = scope_kind(d->scope) == SCOPE_AREA;
+	sqlite3_bind_text(s, 4, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, d->scope, -1, SQLITE_STATIC);
+	int k = 0, got = 0;
+	int64_t seen = after;
+	bool area = kind == SCOPE_AREA;
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		*last = sqlite3_column_int64(s, 0);
+		got++;
+		seen = sqlite3_column_int64(s, 0);
 		char desk[LK_DESK_NAME_MAX + 1];
 		lk_col_text(s, 1, desk, sizeof desk);
-		if (strcmp(desk, d->name) == 0)
-			continue;
 		const void *cs = sqlite3_column_blob(s, 3);
 		int n = sqlite3_column_bytes(s, 3);
 		void *copy = NULL;
@@ -744,7 +925,7 @@ lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int
 		}
 		if (copy == NULL)
 			continue;   /* nothing of it in scope */
-		e[k].gseq = *last;
+		e[k].gseq = seen;
 		e[k].hlc = sqlite3_column_int64(s, 2);
 		snprintf(e[k].desk, sizeof e[k].desk, "%s", desk);
 		e[k].cs = copy;
@@ -752,6 +933,10 @@ lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int
 		k++;
 	}
 	sqlite3_finalize(s);
+	scope_stmts_flush();
+	/* Fewer rows than asked: nothing else up to head may concern the desk
+	 * (its own entries and the untagged ones are passed over). */
+	*last = got < max ? head : seen;
 	return k;
 }
 

@@ -65,6 +65,9 @@ enum lk_status lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t h
  * change log as desk "node". */
 enum lk_status lk_hub_ingest_own(struct lk_store *st, struct lk_err *err);
 
+/* Tag log entry gseq for every desk to judge (a snapshot entry). */
+enum lk_status lk_hub_log_tag_all(struct lk_store *st, int64_t gseq, struct lk_err *err);
+
 /* The newest gseq (0 when the log is empty). */
 int64_t lk_hub_head(struct lk_store *st);
 

@@ -50,6 +50,8 @@ seed_append(struct seed *sd, sqlite3_session *ses, struct lk_err *err)
 			if (sqlite3_step(s) != SQLITE_DONE)
 				rc = lk_sql_err(sd->st, err, "log");
 			sqlite3_finalize(s);
+			if (rc == LK_OK)
+				rc = lk_hub_log_tag_all(sd->st, sqlite3_last_insert_rowid(sd->st->db), err);
 			sd->stats->entries++;
 			sd->stats->bytes += n;
 		}

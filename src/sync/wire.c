@@ -93,6 +93,10 @@ lk_rd_varint(struct lk_rd *r)
 			return 0;
 		}
 		unsigned char c = r->p[r->off++];
+		/* Only the shortest form, as lk_buf_varint writes it: no
+		 * trailing zero group, no bits past 64. */
+		if ((shift > 0 && c == 0) || (shift == 63 && c > 1))
+			break;
 		v |= (uint64_t)(c & 0x7f) << shift;
 		if (!(c & 0x80))
 			return v;

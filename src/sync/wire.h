@@ -76,6 +76,7 @@ struct lk_rd {
 	bool bad;
 };
 
+/* An LEB128 varint in its shortest form (anything else sets `bad`). */
 uint64_t lk_rd_varint(struct lk_rd *r);
 unsigned lk_rd_byte(struct lk_rd *r);
 /* Fixed-size field: copy n bytes to out. */

