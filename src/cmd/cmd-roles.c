@@ -41,6 +41,7 @@ static const struct {
 	{ "audit", NULL, LK_CAP_REPORTS, -1 },
 	{ "export", NULL, LK_CAP_REPORTS, -1 },
 	{ "purge", NULL, LK_CAP_REPORTS, -1 },
+	{ "report", NULL, LK_CAP_REPORTS, -1 },
 	{ "conflicts", NULL, LK_CAP_CARD, -1 },
 	{ "staff", "add", LK_CAP_ADMIN, -1 },
 	{ "staff", "passwd", LK_CAP_ADMIN, -1 },

@@ -888,7 +888,8 @@ static const char read_points_sql[] =
 
 int
 lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
-            struct lk_hub_entry *e, int max, int64_t *last, struct lk_err *err)
+            struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
+            struct lk_err *err)
 {
 	enum scope_kind kind = scope_kind(d->scope);
 	sqlite3_stmt *s = lk_prepare(st, kind == SCOPE_AREA    ? read_area_sql
@@ -903,8 +904,9 @@ lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int
 	sqlite3_bind_text(s, 5, d->scope, -1, SQLITE_STATIC);
 	int k = 0, got = 0;
 	int64_t seen = after;
-	bool area = kind == SCOPE_AREA;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	size_t kept = 0;
+	bool area = kind == SCOPE_AREA, full = false;
+	while (!full && sqlite3_step(s) == SQLITE_ROW) {
 		got++;
 		seen = sqlite3_column_int64(s, 0);
 		char desk[LK_DESK_NAME_MAX + 1];
@@ -931,12 +933,15 @@ lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int
 		e[k].cs = copy;
 		e[k].n = cn;
 		k++;
+		kept += (size_t)cn;
+		full = budget > 0 && kept >= budget;
 	}
 	sqlite3_finalize(s);
 	scope_stmts_flush();
-	/* Fewer rows than asked: nothing else up to head may concern the desk
-	 * (its own entries and the untagged ones are passed over). */
-	*last = got < max ? head : seen;
+	/* Fewer rows than asked and the budget not reached: nothing else up
+	 * to head may concern the desk (its own entries and the untagged ones
+	 * are passed over). */
+	*last = got < max && !full ? head : seen;
 	return k;
 }
 

@@ -93,10 +93,14 @@ struct lk_hub_entry {
 };
 
 /* Read up to `max` entries after gseq `after` (up to `head`) for desk d:
- * its own entries are skipped, the others filtered to its scope. Returns
- * the number read into e[]; free each e[i].cs with lk_hub_entry_free. */
+ * its own entries are skipped, the others filtered to its scope. Stops
+ * early after the entry that brings the bytes kept to `budget` or more
+ * (0: no limit), so a caller sending `budget` a batch does not filter
+ * entries it then drops and reads again. Returns the number read into
+ * e[]; free each e[i].cs with lk_hub_entry_free. */
 int lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
-                struct lk_hub_entry *e, int max, int64_t *last, struct lk_err *err);
+                struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
+                struct lk_err *err);
 void lk_hub_entry_free(struct lk_hub_entry *e);
 
 /* A consistent online copy of the store into a new file (mode 0600),

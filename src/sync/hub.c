@@ -221,8 +221,8 @@ lk_hub_conn_pump(struct lk_hub_conn *c, struct lk_buf *out, size_t budget)
 	while (c->cursor < c->head && out->n - start < budget) {
 		int64_t last;
 		struct lk_err err = { 0 };
-		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, e, BATCH_ENTRIES, &last,
-		                    &err);
+		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, e, BATCH_ENTRIES,
+		                    BATCH_BYTES, &last, &err);
 		if (k < 0) {
 			lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);
 			fail(c, out, LK_WERR_STORE, "the node's store failed; try again later");

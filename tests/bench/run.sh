@@ -10,9 +10,11 @@
 #      of the same screen (bench_tty);
 #   4. sync bytes and times on loopback and over a shaped 64 kbit/s,
 #      300 ms link (sync.sh);
-#   5. many desks on one luukkud (load.sh, bench_load).
+#   5. many desks on one luukkud (load.sh, bench_load);
+#   6. a fresh desk's first sync of the 20 000-client demo area, area-wide,
+#      scoped to one point and a kiosk (first-sync.sh).
 # BENCH_LARGE sets the large register's size (1000000); BENCH_ONLY=search,
-# tty, sync or load runs one part.
+# tty, sync, load or first-sync runs one part.
 set -e
 build=${1:-build}
 dir=$build/bench
@@ -56,6 +58,10 @@ fi
 if part sync; then
 	echo "== sync: bytes and a slow link"
 	timeout 600 sh tests/bench/sync.sh "$build/luukku"
+fi
+if part first-sync; then
+	echo "== a fresh desk's first sync, loopback"
+	FIRST_SYNC_KEEP=$dir/first-sync-node.db timeout 900 sh tests/bench/first-sync.sh "$build/luukku"
 fi
 if part load; then
 	echo "== desks on one luukkud"

@@ -1,0 +1,286 @@
+/*
+ * report.c — the target reports of issue 7 (report.h): face-to-face shares,
+ * Piste walk-in visits and caseloads. Every statement binds its values.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store/report.h"
+#include "store/store-internal.h"
+
+/* The targets the areas set themselves (domain.md, "Targets the areas
+ * report": 001 §1, 003 §3, 004 §3.3). Indexed by enum lk_target_id. */
+const struct lk_target lk_targets[] = {
+	[LK_TARGET_F2F_INITIAL] = { "f2f-initial", N_("initial interviews face to face"),
+	                            "domain.md: 75 % of initial interviews face to face",
+	                            75.0, false, false, 0 },
+	[LK_TARGET_F2F_JOBSEARCH] = { "f2f-jobsearch", N_("job-search discussions face to face"),
+	                              "domain.md: > 50 % of job-search discussions face to face",
+	                              50.0, true, false, 0 },
+	[LK_TARGET_CASELOAD] = { "caseload", N_("clients per caseworker"),
+	                         "domain.md: 100-200 clients per client-service expert (003)",
+	                         100.0, false, true, 200.0 },
+};
+
+bool
+lk_target_met(const struct lk_target *t, double v)
+{
+	if (t->low_strict ? !(v > t->low) : !(v >= t->low))
+		return false;
+	return !t->has_high || v <= t->high;
+}
+
+char *
+lk_target_text(const struct lk_target *t, char *buf, size_t size)
+{
+	if (t->has_high)
+		snprintf(buf, size, "%g-%g", t->low, t->high);
+	else
+		snprintf(buf, size, "%s %g", t->low_strict ? ">" : ">=", t->low);
+	return buf;
+}
+
+enum lk_status
+lk_report_check(struct lk_store *st, struct lk_report_filter *f, struct lk_err *err)
+{
+	f->municipality_id[0] = '\0';
+	if (f->from != LK_NO_DATE && f->to != LK_NO_DATE && f->to < f->from)
+		return lk_err_set(err, LK_EINPUT, "to", _("the end comes before --from"));
+	if (f->point_id) {
+		sqlite3_stmt *s = lk_prepare(st, "SELECT 1 FROM service_point WHERE id = ?1", err);
+		if (s == NULL)
+			return LK_EFAIL;
+		sqlite3_bind_text(s, 1, f->point_id, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc == SQLITE_DONE)
+			return lk_err_set(err, LK_EINPUT, "point", _("no service point '%s'"), f->point_id);
+		if (rc != SQLITE_ROW)
+			return lk_sql_err(st, err, "service_point");
+	}
+	if (f->municipality) {
+		sqlite3_stmt *s = lk_prepare(st,
+			"SELECT id FROM municipality WHERE id = ?1 OR lower(name) = lower(?1)"
+			" ORDER BY id = ?1 DESC LIMIT 1", err);
+		if (s == NULL)
+			return LK_EFAIL;
+		sqlite3_bind_text(s, 1, f->municipality, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			lk_col_text(s, 0, f->municipality_id, sizeof f->municipality_id);
+		sqlite3_finalize(s);
+		if (rc == SQLITE_DONE)
+			return lk_err_set(err, LK_EINPUT, "municipality", _("no municipality '%s'"),
+			                  f->municipality);
+		if (rc != SQLITE_ROW)
+			return lk_sql_err(st, err, "municipality");
+	}
+	return LK_OK;
+}
+
+/* Binds ?1 from, ?2 to, ?3 point, ?4 municipality id. */
+static void
+bind_filter(sqlite3_stmt *s, const struct lk_report_filter *f)
+{
+	lk_bind_date(s, 1, f->from);
+	lk_bind_date(s, 2, f->to);
+	lk_bind_text(s, 3, f->point_id);
+	lk_bind_text(s, 4, f->municipality ? f->municipality_id : NULL);
+}
+
+enum lk_status
+lk_report_face_to_face(struct lk_store *st, const struct lk_report_filter *f, lk_f2f_cb cb,
+                       void *ctx, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT p.id, p.name, substr(a.start, 1, 7) AS month,"
+		" sum(a.kind = 'alkuhaastattelu'),"
+		" sum(a.kind = 'alkuhaastattelu' AND a.channel = 'face'),"
+		" sum(a.kind = 'tyonhakukeskustelu'),"
+		" sum(a.kind = 'tyonhakukeskustelu' AND a.channel = 'face')"
+		" FROM appointment a JOIN staff s ON s.id = a.staff_id"
+		" JOIN service_point p ON p.id = coalesce(a.point_id, s.home_point_id)"
+		" WHERE a.status = 'done' AND a.kind IN ('alkuhaastattelu', 'tyonhakukeskustelu')"
+		" AND (?1 IS NULL OR substr(a.start, 1, 10) >= ?1)"
+		" AND (?2 IS NULL OR substr(a.start, 1, 10) <= ?2)"
+		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
+		" GROUP BY p.id, month ORDER BY p.name, p.id, month", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	bind_filter(s, f);
+	struct lk_f2f_row r;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		lk_col_text(s, 0, r.point_id, sizeof r.point_id);
+		lk_col_text(s, 1, r.point_name, sizeof r.point_name);
+		lk_col_text(s, 2, r.month, sizeof r.month);
+		r.initial = sqlite3_column_int64(s, 3);
+		r.initial_face = sqlite3_column_int64(s, 4);
+		r.jobsearch = sqlite3_column_int64(s, 5);
+		r.jobsearch_face = sqlite3_column_int64(s, 6);
+		if (cb(&r, ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, "appointment");
+	return LK_OK;
+}
+
+/* Minutes from a to b, both "YYYY-MM-DD HH:MM"; false when either is
+ * missing or unparsable or b comes first. */
+static bool
+span(sqlite3_stmt *s, int ia, int ib, long *out)
+{
+	const char *a = (const char *)sqlite3_column_text(s, ia);
+	const char *b = (const char *)sqlite3_column_text(s, ib);
+	lk_time ta, tb;
+	if (a == NULL || b == NULL || !lk_time_parse(a, &ta) || !lk_time_parse(b, &tb) || tb < ta)
+		return false;
+	*out = (long)(tb - ta);
+	return true;
+}
+
+struct minutes {
+	long *v;
+	size_t n, cap;
+};
+
+static bool
+minutes_add(struct minutes *m, long v)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		long *nv = realloc(m->v, cap * sizeof *nv);
+		if (nv == NULL)
+			return false;
+		m->v = nv;
+		m->cap = cap;
+	}
+	m->v[m->n++] = v;
+	return true;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median (mean of the middle two for an even count); -1 when empty.
+ * Empties m for the next group. */
+static double
+minutes_median(struct minutes *m)
+{
+	double med = -1;
+	if (m->n) {
+		qsort(m->v, m->n, sizeof m->v[0], cmp_long);
+		med = m->n % 2 ? (double)m->v[m->n / 2]
+		               : (m->v[m->n / 2 - 1] + m->v[m->n / 2]) / 2.0;
+	}
+	m->n = 0;
+	return med;
+}
+
+enum lk_status
+lk_report_walk_in(struct lk_store *st, const struct lk_report_filter *f, lk_walkin_cb cb,
+                  void *ctx, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT p.id, p.name, v.topic, v.client_id IS NULL, v.arrived, v.called, v.served,"
+		" v.ended FROM visit v JOIN service_point p ON p.id = v.point_id"
+		" WHERE (?1 IS NULL OR substr(v.arrived, 1, 10) >= ?1)"
+		" AND (?2 IS NULL OR substr(v.arrived, 1, 10) <= ?2)"
+		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
+		" ORDER BY p.name, p.id, v.topic", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	bind_filter(s, f);
+	struct lk_walkin_row r = { 0 };
+	struct minutes wait = { 0 }, service = { 0 };
+	enum lk_status status = LK_OK;
+	bool open = false, stop = false;
+	int rc;
+	while (!stop) {
+		rc = sqlite3_step(s);
+		char point[64] = "", topic[16] = "";
+		if (rc == SQLITE_ROW) {
+			lk_col_text(s, 0, point, sizeof point);
+			lk_col_text(s, 2, topic, sizeof topic);
+		}
+		if (open && (rc != SQLITE_ROW || strcmp(point, r.point_id) || strcmp(topic, r.topic))) {
+			r.median_wait = minutes_median(&wait);
+			r.median_service = minutes_median(&service);
+			if (cb(&r, ctx))
+				break;
+			open = false;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (!open) {
+			memset(&r, 0, sizeof r);
+			snprintf(r.point_id, sizeof r.point_id, "%s", point);
+			snprintf(r.topic, sizeof r.topic, "%s", topic);
+			lk_col_text(s, 1, r.point_name, sizeof r.point_name);
+			open = true;
+		}
+		r.visits++;
+		if (sqlite3_column_int(s, 3))
+			r.anonymous++;
+		else
+			r.identified++;
+		long m;
+		if (span(s, 4, 5, &m) && !minutes_add(&wait, m))
+			stop = true;
+		if (span(s, 6, 7, &m) && !minutes_add(&service, m))
+			stop = true;
+		if (stop)
+			status = lk_err_set(err, LK_EFAIL, "", _("out of memory"));
+	}
+	sqlite3_finalize(s);
+	free(wait.v);
+	free(service.v);
+	if (status != LK_OK)
+		return status;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, "visit");
+	return LK_OK;
+}
+
+enum lk_status
+lk_report_caseload(struct lk_store *st, const struct lk_report_filter *f, lk_caseload_cb cb,
+                   void *ctx, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT s.id, s.surname || ', ' || s.given_names, s.home_point_id, count(c.id)"
+		" FROM staff s JOIN service_point p ON p.id = s.home_point_id"
+		" LEFT JOIN client c ON c.caseworker_id = s.id"
+		"  AND (c.job_search_end IS NULL OR c.job_search_end >= ?2)"
+		" WHERE s.active = 1"
+		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
+		" GROUP BY s.id HAVING s.role = 'caseworker' OR count(c.id) > 0"
+		" ORDER BY s.surname, s.given_names, s.id", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	struct lk_report_filter g = *f;
+	if (g.to == LK_NO_DATE)
+		g.to = lk_today();
+	bind_filter(s, &g);
+	struct lk_caseload_row r;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		lk_col_text(s, 0, r.staff_id, sizeof r.staff_id);
+		lk_col_text(s, 1, r.staff_name, sizeof r.staff_name);
+		lk_col_text(s, 2, r.point_id, sizeof r.point_id);
+		r.clients = sqlite3_column_int64(s, 3);
+		if (cb(&r, ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, "client");
+	return LK_OK;
+}
