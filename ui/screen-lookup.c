@@ -305,13 +305,8 @@ static void
 status(struct lk_ui *ui, char *buf, size_t size)
 {
 	(void)ui;
-	if (lk.qlen == 0 || lk.pending || lk.failed)
-		buf[0] = '\0';
-	else if (lk.more)
-		snprintf(buf, size, _("More than %d matches: narrow the search"), lk.n);
-	else
-		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d match", "%d matches",
-		                              (unsigned long)lk.n), lk.n);
+	lk_draw_match_count(buf, size, lk.qlen > 0, !lk.pending && !lk.failed, lk.more,
+	                    lk.n);
 }
 
 const struct lk_screen lk_screen_lookup = {

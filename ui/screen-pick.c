@@ -217,13 +217,8 @@ static void
 status(struct lk_ui *ui, char *buf, size_t size)
 {
 	(void)ui;
-	if (pk.qlen == 0 || pk.pending || pk.failed)
-		buf[0] = '\0';
-	else if (pk.more)
-		snprintf(buf, size, _("More than %d matches: narrow the search"), pk.n);
-	else
-		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d match", "%d matches",
-		                              (unsigned long)pk.n), pk.n);
+	lk_draw_match_count(buf, size, pk.qlen > 0, !pk.pending && !pk.failed, pk.more,
+	                    pk.n);
 }
 
 const struct lk_screen lk_screen_pick = {
