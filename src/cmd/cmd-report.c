@@ -387,7 +387,7 @@ print_cadence(const struct lk_cadence_row *r, void *vctx)
 static const struct col tym_cols[] = {
 	{ "point_id", NULL, 0, false },
 	{ "point", N_("Point"), 30, false },
-	{ "open_cases", N_("Open"), 4, true },
+	{ "open_cases", N_("Open cases"), 10, true },
 	{ "opened", N_("Opened"), 6, true },
 	{ "assessed_in_time", NULL, 0, false },
 	{ "assessed_late", NULL, 0, false },

@@ -95,6 +95,12 @@ same "as of today, with the point's total and the unassigned" "$OUT" "$(printf '
 'Kiteen palvelupiste            Ojala, Eeva                          3            3       3      0' \
 'Kiteen palvelupiste            all caseworkers                      3            3       3      0' \
 '–                              no caseworker                        1            1       1      0')"
+expect 0 "in Finnish, the default" lk --lang fi report cadence --point $Q
+same "Finnish headings and the day as d.m.yyyy" "$OUT" "$(printf '%s\n' \
+'Tilanne 2.3.2026; tulossa: erääntyy 14 päivän sisällä.' \
+'Toimipiste                     Vastuuvirkailija               Asiakkaita Myöhässä asiakkaita Myöhässä Tulossa' \
+'Kiteen palvelupiste            Ojala, Eeva                             3                   3        3       0' \
+'Kiteen palvelupiste            kaikki virkailijat                      3                   3        3       0')"
 expect 0 "--within 13 leaves out what falls due on 16.3." lk report cadence --within 13 --point $P --csv
 same "B's and G1's coming only; A still overdue" "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d)" "$(printf '%s\n' \
 "caseworker,$P,Joensuun palvelupiste,$S3,\"Aalto, Tiina\",3,0,0,1,2026-03-02,13" \
@@ -130,9 +136,9 @@ same "per point of the responsible TYM caseworker" "$(printf '%s\n' "$OUT" | tr 
 "$Q,Kiteen palvelupiste,1,1,1,0,0,100.0,>= 100,1,2,1,50.0,1")"
 expect 0 "the TYM report for people" lk report tym
 same "shares with their counts, the target and the verdict" "$OUT" "$(printf '%s\n' \
-'Point                          Open Opened Assessed within 3 months Target        Plan updates on time Past 18 months' \
-'Joensuun palvelupiste             3      4 1/2 50.0 %               >= 100 % below 0/1 0.0 %                         0' \
-'Kiteen palvelupiste               1      1 1/1 100.0 %              >= 100 % met   1/2 50.0 %                        1')"
+'Point                          Open cases Opened Assessed within 3 months Target        Plan updates on time Past 18 months' \
+'Joensuun palvelupiste                   3      4 1/2 50.0 %               >= 100 % below 0/1 0.0 %                         0' \
+'Kiteen palvelupiste                     1      1 1/1 100.0 %              >= 100 % met   1/2 50.0 %                        1')"
 expect 0 "the TYM report from 1.1.2026" lk report tym --from 2026-01-01 --csv
 same "T5 closed before; only T4 opened since; no update fell due since" \
 "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d)" "$(printf '%s\n' \
