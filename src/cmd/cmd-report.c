@@ -227,7 +227,8 @@ emit(struct out *o, const struct col *cols, const char *const *cells)
 				continue;
 			const char *c;
 			if (row == 0) {
-				c = _(cols[i].head);
+				/* "" heads a verdict column; gettext("") is the catalog's header */
+				c = cols[i].head[0] ? _(cols[i].head) : "";
 				o->cw[i] = width(c, cols[i].width);
 			} else {
 				c = cells[i][0] ? cells[i] : "–";

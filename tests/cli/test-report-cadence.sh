@@ -139,6 +139,10 @@ same "shares with their counts, the target and the verdict" "$OUT" "$(printf '%s
 'Point                          Open cases Opened Assessed within 3 months Target        Plan updates on time Past 18 months' \
 'Joensuun palvelupiste                   3      4 1/2 50.0 %               >= 100 % below 0/1 0.0 %                         0' \
 'Kiteen palvelupiste                     1      1 1/1 100.0 %              >= 100 % met   1/2 50.0 %                        1')"
+expect 0 "the TYM report in Finnish" lk --lang fi report tym --point $Q
+same "Finnish headings, the verdict column unheaded" "$OUT" "$(printf '%s\n' \
+'Toimipiste                        Avoimia Avattu Arvioitu 3 kuukaudessa   Tavoite       Suunnitelmat päivitetty ajallaan Yli 18 kuukautta' \
+'Kiteen palvelupiste                     1      1 1/1 100.0 %              >= 100 % täyttyy 1/2 50.0 %                                      1')"
 expect 0 "the TYM report from 1.1.2026" lk report tym --from 2026-01-01 --csv
 same "T5 closed before; only T4 opened since; no update fell due since" \
 "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d)" "$(printf '%s\n' \
