@@ -227,9 +227,12 @@ emit(struct out *o, const struct col *cols, const char *const *cells)
 				continue;
 			const char *c;
 			if (row == 0) {
-				/* "" heads a verdict column; gettext("") is the catalog's header */
+				/* "" heads a verdict column, as wide as its words
+				 * (gettext("") would be the catalog's header) */
 				c = cols[i].head[0] ? _(cols[i].head) : "";
 				o->cw[i] = width(c, cols[i].width);
+				if (!*c)
+					o->cw[i] = width(_("met"), width(_("below"), o->cw[i]));
 			} else {
 				c = cells[i][0] ? cells[i] : "–";
 			}

@@ -141,7 +141,7 @@ same "shares with their counts, the target and the verdict" "$OUT" "$(printf '%s
 'Kiteen palvelupiste                     1      1 1/1 100.0 %              >= 100 % met   1/2 50.0 %                        1')"
 expect 0 "the TYM report in Finnish" lk --lang fi report tym --point $Q
 same "Finnish headings, the verdict column unheaded" "$OUT" "$(printf '%s\n' \
-'Toimipiste                        Avoimia Avattu Arvioitu 3 kuukaudessa   Tavoite       Suunnitelmat päivitetty ajallaan Yli 18 kuukautta' \
+'Toimipiste                        Avoimia Avattu Arvioitu 3 kuukaudessa   Tavoite         Suunnitelmat päivitetty ajallaan Yli 18 kuukautta' \
 'Kiteen palvelupiste                     1      1 1/1 100.0 %              >= 100 % täyttyy 1/2 50.0 %                                      1')"
 expect 0 "the TYM report from 1.1.2026" lk report tym --from 2026-01-01 --csv
 same "T5 closed before; only T4 opened since; no update fell due since" \
