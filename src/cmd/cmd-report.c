@@ -1,9 +1,10 @@
 /*
  * cmd-report.c — `luukku report NAME [--from DATE] [--to DATE]
  * [--point ID|--municipality NAME] [--csv]`: the areas' targets at a glance
- * (issue 7). NAME is face-to-face, walk-in or caseload; human columns by
- * default, RFC 4180 CSV with a header row under --csv. The figures and the
- * targets come from store/report.h.
+ * (issue 7). NAME is face-to-face, walk-in (--by topic|hour|weekday),
+ * caseload, cadence (--within DAYS), tym, integration, outside-home or
+ * channels; human columns by default, RFC 4180 CSV with a header row under
+ * --csv. The figures and the targets come from store/report.h.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,14 +14,21 @@
 
 #include "cmd/cmd.h"
 #include "i18n.h"
+#include "store/appointment.h"
 #include "store/csv-write.h"
 #include "store/report.h"
 #include "store/visit.h"
+
+#define MAX_COLS 24
 
 struct out {
 	bool csv;
 	long rows;
 	int w[3];   /* widths of the numeric columns, from their headings */
+	int cw[MAX_COLS];   /* widths of a table's columns (emit) */
+	enum lk_walkin_by by;
+	int within;
+	lk_date day;
 };
 
 /* The display width of a heading, at least `min`: numbers line up under a
@@ -127,52 +135,6 @@ print_f2f(const struct lk_f2f_row *r, void *vctx)
 }
 
 static int
-print_walkin(const struct lk_walkin_row *r, void *vctx)
-{
-	struct out *o = vctx;
-	char a[24], b[24], c[24], d[24], e[24];
-	if (o->csv) {
-		lk_csv_field(stdout, r->point_id, false);
-		lk_csv_field(stdout, r->point_name, false);
-		lk_csv_field(stdout, r->topic, false);
-		lk_csv_field(stdout, num(r->visits, a, sizeof a), false);
-		lk_csv_field(stdout, num(r->anonymous, b, sizeof b), false);
-		lk_csv_field(stdout, num(r->identified, c, sizeof c), false);
-		lk_csv_field(stdout, minutes(r->median_wait, d, sizeof d), false);
-		lk_csv_field(stdout, minutes(r->median_service, e, sizeof e), true);
-	} else {
-		if (o->rows == 0) {
-			cmd_col(_("Point"), 30);
-			cmd_col(_("Topic"), 18);
-			o->w[0] = width(_("Visits"), 6);
-			o->w[1] = width(_("Anonymous"), 9);
-			o->w[2] = width(_("Identified"), 10);
-			cmd_col(_("Visits"), o->w[0]);
-			cmd_col(_("Anonymous"), o->w[1]);
-			cmd_col(_("Identified"), o->w[2]);
-			cmd_col(_("Median wait"), 11);
-			printf("%s\n", _("Median service"));
-		}
-		cmd_col(r->point_name, 30);
-		cmd_col(_(lk_visit_topic_label(r->topic)), 18);
-		printf("%*ld %*ld %*ld ", o->w[0], r->visits, o->w[1], r->anonymous, o->w[2],
-		       r->identified);
-		if (r->median_wait >= 0)
-			snprintf(a, sizeof a, _("%.1f min"), r->median_wait);
-		else
-			snprintf(a, sizeof a, "–");
-		cmd_col(a, 11);
-		if (r->median_service >= 0)
-			printf(_("%.1f min"), r->median_service);
-		else
-			fputs("–", stdout);
-		putchar('\n');
-	}
-	o->rows++;
-	return 0;
-}
-
-static int
 print_caseload(const struct lk_caseload_row *r, void *vctx)
 {
 	struct out *o = vctx;
@@ -206,12 +168,387 @@ print_caseload(const struct lk_caseload_row *r, void *vctx)
 	return 0;
 }
 
+/* ---- tables by column (the reports after the first three) ---------------- */
+
+/* A column: its CSV name (NULL: shown to people only) and its heading
+ * (msgid; NULL: CSV only), at least `width` display columns, numbers
+ * right-aligned. A table ends with a column that has neither. */
+struct col {
+	const char *csv;
+	const char *head;
+	int width;
+	bool right;
+};
+
+static void
+csv_cols(const struct col *cols)
+{
+	int last = -1;
+	for (int i = 0; cols[i].csv || cols[i].head; i++)
+		if (cols[i].csv)
+			last = i;
+	for (int i = 0; i <= last; i++)
+		if (cols[i].csv)
+			lk_csv_field(stdout, cols[i].csv, i == last);
+}
+
+/* s right-aligned in w display columns. */
+static void
+right(const char *s, int w)
+{
+	for (int pad = w - width(s, 0); pad > 0; pad--)
+		putchar(' ');
+	fputs(s, stdout);
+}
+
+/* One row: CSV fields, or human columns under headings printed with the
+ * first row. cells[] runs alongside cols[]. */
+static void
+emit(struct out *o, const struct col *cols, const char *const *cells)
+{
+	if (o->csv) {
+		int last = -1;
+		for (int i = 0; cols[i].csv || cols[i].head; i++)
+			if (cols[i].csv)
+				last = i;
+		for (int i = 0; i <= last; i++)
+			if (cols[i].csv)
+				lk_csv_field(stdout, cells[i], i == last);
+		o->rows++;
+		return;
+	}
+	int last = -1;
+	for (int i = 0; cols[i].csv || cols[i].head; i++)
+		if (cols[i].head)
+			last = i;
+	for (int row = o->rows == 0 ? 0 : 1; row < 2; row++) {
+		for (int i = 0; i <= last && i < MAX_COLS; i++) {
+			if (!cols[i].head)
+				continue;
+			const char *c;
+			if (row == 0) {
+				/* "" heads a verdict column, as wide as its words
+				 * (gettext("") would be the catalog's header) */
+				c = cols[i].head[0] ? _(cols[i].head) : "";
+				o->cw[i] = width(c, cols[i].width);
+				if (!*c)
+					o->cw[i] = width(_("met"), width(_("below"), o->cw[i]));
+			} else {
+				c = cells[i][0] ? cells[i] : "–";
+			}
+			if (cols[i].right) {
+				right(c, o->cw[i]);
+				putchar(i == last ? '\n' : ' ');
+			} else if (i == last) {
+				printf("%s\n", c);
+			} else {
+				cmd_col(c, o->cw[i]);
+			}
+		}
+	}
+	o->rows++;
+}
+
+/* "3/4 75.0 %" for people, "" when there is nothing to share. */
+static const char *
+fraction(long part, long whole, char *buf, size_t size)
+{
+	char pct[16];
+	if (whole <= 0)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%ld/%ld %s %%", part, whole, share(part, whole, pct, sizeof pct));
+	return buf;
+}
+
+/* "met" or "below" for people, "1" or "0" in CSV, "" without a share. */
+static const char *
+verdict(const struct out *o, const struct lk_target *t, long part, long whole)
+{
+	const char *m = met(t, part, whole);
+	if (o->csv || !*m)
+		return m;
+	return *m == '1' ? _("met") : _("below");
+}
+
+static const char *const weekdays[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+static const struct col walkin_cols[] = {
+	{ "point_id", NULL, 0, false },
+	{ "point", N_("Point"), 30, false },
+	{ "topic", N_("Topic"), 18, false },   /* or hour, weekday: see print_walkin */
+	{ "visits", N_("Visits"), 6, true },
+	{ "anonymous", N_("Anonymous"), 9, true },
+	{ "identified", N_("Identified"), 10, true },
+	{ "median_wait_min", N_("Median wait"), 11, false },
+	{ "median_service_min", N_("Median service"), 14, false },
+	{ "no_shows", N_("No-shows"), 8, true },
+	{ "referred", N_("Referred"), 8, true },
+	{ NULL, NULL, 0, false },
+};
+static const struct col walkin_hour_cols[] = {
+	{ "point_id", NULL, 0, false }, { "point", N_("Point"), 30, false },
+	{ "hour", N_("Hour"), 11, false },
+};
+static const struct col walkin_weekday_cols[] = {
+	{ "point_id", NULL, 0, false }, { "point", N_("Point"), 30, false },
+	{ "weekday", N_("Weekday"), 7, false },
+};
+
+#define WALKIN_COLS (sizeof walkin_cols / sizeof walkin_cols[0])
+
+/* The walk-in table for a grouping: the third column names it. */
+static void
+walkin_table(enum lk_walkin_by by, struct col *cols)
+{
+	memcpy(cols, walkin_cols, sizeof walkin_cols);
+	if (by == LK_WALKIN_BY_HOUR)
+		cols[2] = walkin_hour_cols[2];
+	else if (by == LK_WALKIN_BY_WEEKDAY)
+		cols[2] = walkin_weekday_cols[2];
+}
+
+static int
+print_walkin(const struct lk_walkin_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	struct col cols[WALKIN_COLS];
+	walkin_table(o->by, cols);
+	char key[32], a[24], b[24], c[24], d[24], e[24], g[24], h[24];
+	if (o->by == LK_WALKIN_BY_HOUR) {
+		if (o->csv)
+			snprintf(key, sizeof key, "%d", r->hour);
+		else
+			snprintf(key, sizeof key, "%02d–%02d", r->hour, (r->hour + 1) % 24);
+	} else if (o->by == LK_WALKIN_BY_WEEKDAY) {
+		if (o->csv)
+			snprintf(key, sizeof key, "%d", r->weekday);
+		else
+			snprintf(key, sizeof key, "%s",
+			         r->weekday >= 1 && r->weekday <= 7 ? _(weekdays[r->weekday - 1]) : "");
+	} else {
+		snprintf(key, sizeof key, "%s", o->csv ? r->topic : _(lk_visit_topic_label(r->topic)));
+	}
+	if (o->csv) {
+		minutes(r->median_wait, d, sizeof d);
+		minutes(r->median_service, e, sizeof e);
+	} else {
+		if (r->median_wait >= 0)
+			snprintf(d, sizeof d, _("%.1f min"), r->median_wait);
+		else
+			d[0] = '\0';
+		if (r->median_service >= 0)
+			snprintf(e, sizeof e, _("%.1f min"), r->median_service);
+		else
+			e[0] = '\0';
+	}
+	const char *cells[] = { r->point_id, r->point_name, key, num(r->visits, a, sizeof a),
+		num(r->anonymous, b, sizeof b), num(r->identified, c, sizeof c), d, e,
+		num(r->no_shows, g, sizeof g), num(r->referred, h, sizeof h) };
+	emit(o, cols, cells);
+	return 0;
+}
+
+static const struct col cadence_cols[] = {
+	{ "level", NULL, 0, false },
+	{ "point_id", NULL, 0, false },
+	{ "point", N_("Point"), 30, false },
+	{ "staff_id", NULL, 0, false },
+	{ "caseworker", N_("Caseworker"), 30, false },
+	{ "clients", N_("Clients"), 7, true },
+	{ "clients_overdue", N_("Clients late"), 7, true },
+	{ "overdue", N_("Overdue"), 7, true },
+	{ "coming", N_("Coming"), 6, true },
+	{ "as_of", NULL, 0, false },
+	{ "within_days", NULL, 0, false },
+	{ NULL, NULL, 0, false },
+};
+
+static int
+print_cadence(const struct lk_cadence_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	static const char *const levels[] = {
+		[LK_CADENCE_CASEWORKER] = "caseworker", [LK_CADENCE_POINT] = "point",
+		[LK_CADENCE_UNASSIGNED] = "unassigned",
+	};
+	char a[24], b[24], c[24], d[24], day[16], w[16];
+	const char *who = r->staff_name, *where = r->point_name;
+	if (!o->csv && r->level == LK_CADENCE_POINT)
+		who = _("all caseworkers");
+	else if (!o->csv && r->level == LK_CADENCE_UNASSIGNED)
+		who = _("no caseworker"), where = "";
+	const char *cells[] = { levels[r->level], r->point_id, where, r->staff_id, who,
+		num(r->clients, a, sizeof a), num(r->clients_overdue, b, sizeof b),
+		num(r->overdue, c, sizeof c), num(r->coming, d, sizeof d),
+		lk_date_iso(o->day, day, sizeof day), num(o->within, w, sizeof w) };
+	emit(o, cadence_cols, cells);
+	return 0;
+}
+
+static const struct col tym_cols[] = {
+	{ "point_id", NULL, 0, false },
+	{ "point", N_("Point"), 30, false },
+	{ "open_cases", N_("Open cases"), 10, true },
+	{ "opened", N_("Opened"), 6, true },
+	{ "assessed_in_time", NULL, 0, false },
+	{ "assessed_late", NULL, 0, false },
+	{ "assessment_pending", NULL, 0, false },
+	{ "assessed_in_time_pct", N_("Assessed within 3 months"), 24, false },
+	{ "assessment_target_pct", N_("Target"), 7, false },
+	{ "assessment_met", "", 5, false },
+	{ "plan_updates_due", NULL, 0, false },
+	{ "plan_updates_on_time", NULL, 0, false },
+	{ "plan_updates_on_time_pct", N_("Plan updates on time"), 20, false },
+	{ "past_18_months", N_("Past 18 months"), 14, true },
+	{ NULL, NULL, 0, false },
+};
+
+static int
+print_tym(const struct lk_tym_report_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	const struct lk_target *t = &lk_targets[LK_TARGET_TYM_ASSESSMENT];
+	char a[24], b[24], c[24], d[24], e[24], g[40], h[32], i[24], j[24], k[40], l[24];
+	long decided = r->assessed_in_time + r->assessed_late;
+	lk_target_text(t, h, sizeof h);
+	if (!o->csv)
+		strcat(h, " %");
+	if (o->csv) {
+		share(r->assessed_in_time, decided, g, sizeof g);
+		share(r->updates_on_time, r->updates_due, k, sizeof k);
+	} else {
+		fraction(r->assessed_in_time, decided, g, sizeof g);
+		fraction(r->updates_on_time, r->updates_due, k, sizeof k);
+	}
+	const char *cells[] = { r->point_id, r->point_id[0] || o->csv ? r->point_name : _("no caseworker"),
+		num(r->open, a, sizeof a), num(r->opened, b, sizeof b),
+		num(r->assessed_in_time, c, sizeof c), num(r->assessed_late, d, sizeof d),
+		num(r->assessment_pending, e, sizeof e), g, h,
+		verdict(o, t, r->assessed_in_time, decided), num(r->updates_due, i, sizeof i),
+		num(r->updates_on_time, j, sizeof j), k, num(r->past_18_months, l, sizeof l) };
+	emit(o, tym_cols, cells);
+	return 0;
+}
+
+static const struct col integration_cols[] = {
+	{ "municipality_id", NULL, 0, false },
+	{ "municipality", N_("Municipality"), 20, false },
+	{ "clients", N_("Clients"), 7, true },
+	{ "plan_in_time", NULL, 0, false },
+	{ "in_time_pct", N_("Plan within 30 days"), 19, false },
+	{ "target_pct", N_("Target"), 7, false },
+	{ "met", "", 5, false },
+	{ "plan_late", N_("Late"), 4, true },
+	{ "waiting_over_30_days", N_("Waiting, late"), 13, true },
+	{ "waiting", N_("Waiting"), 7, true },
+	{ NULL, NULL, 0, false },
+};
+
+static int
+print_integration(const struct lk_integration_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	const struct lk_target *t = &lk_targets[LK_TARGET_INTEGRATION];
+	char a[24], b[24], c[24], d[24], e[24], g[40], h[32];
+	long decided = r->in_time + r->late + r->waiting_over;
+	lk_target_text(t, h, sizeof h);
+	if (!o->csv)
+		strcat(h, " %");
+	if (o->csv)
+		share(r->in_time, decided, g, sizeof g);
+	else
+		fraction(r->in_time, decided, g, sizeof g);
+	const char *cells[] = { r->municipality_id,
+		r->municipality_id[0] || o->csv ? r->municipality : _("unknown"),
+		num(r->clients, a, sizeof a), num(r->in_time, b, sizeof b), g, h,
+		verdict(o, t, r->in_time, decided), num(r->late, c, sizeof c),
+		num(r->waiting_over, d, sizeof d), num(r->waiting, e, sizeof e) };
+	emit(o, integration_cols, cells);
+	return 0;
+}
+
+static const struct col outside_cols[] = {
+	{ "point_id", NULL, 0, false },
+	{ "point", N_("Point"), 30, false },
+	{ "home_municipality_id", NULL, 0, false },
+	{ "home_municipality", N_("Home municipality"), 20, false },
+	{ "appointments", N_("Appointments"), 12, true },
+	{ "walk_ins", N_("Walk-in visits"), 14, true },
+	{ "visits", N_("Visits"), 6, true },
+	{ NULL, NULL, 0, false },
+};
+
+static int
+print_outside(const struct lk_outside_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	char a[24], b[24], c[24];
+	const char *cells[] = { r->point_id, r->point_name, r->home_id, r->home,
+		num(r->appointments, a, sizeof a), num(r->walk_ins, b, sizeof b),
+		num(r->appointments + r->walk_ins, c, sizeof c) };
+	emit(o, outside_cols, cells);
+	return 0;
+}
+
+/* Municipality, meetings, then per channel its count and share (CSV) or
+ * "n (p %)" (people). */
+static struct col channel_cols[3 + 2 * LK_REPORT_CHANNELS + 1];
+static char channel_csv[2 * LK_REPORT_CHANNELS][32];
+
+static void
+channel_table(void)
+{
+	struct col *c = channel_cols;
+	*c++ = (struct col){ "municipality_id", NULL, 0, false };
+	*c++ = (struct col){ "municipality", N_("Municipality"), 20, false };
+	*c++ = (struct col){ "meetings", N_("Meetings"), 8, true };
+	for (int i = 0; i < LK_REPORT_CHANNELS && lk_channels[i]; i++) {
+		char *n = channel_csv[2 * i], *p = channel_csv[2 * i + 1];
+		snprintf(n, 32, "%s", lk_channels[i]);
+		snprintf(p, 32, "%s_pct", lk_channels[i]);
+		for (char *q = n; *q; q++)
+			if (*q == '-')
+				*q = '_';
+		for (char *q = p; *q; q++)
+			if (*q == '-')
+				*q = '_';
+		*c++ = (struct col){ n, NULL, 0, false };
+		*c++ = (struct col){ p, lk_channel_label(lk_channels[i]), 14, true };
+	}
+	*c = (struct col){ NULL, NULL, 0, false };
+}
+
+static int
+print_channels(const struct lk_channel_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	char m[24], cnt[LK_REPORT_CHANNELS][24], pct[LK_REPORT_CHANNELS][40];
+	const char *cells[3 + 2 * LK_REPORT_CHANNELS] = { r->municipality_id,
+		r->municipality_id[0] || o->csv ? r->municipality : _("unknown"),
+		num(r->meetings, m, sizeof m) };
+	for (int i = 0; i < LK_REPORT_CHANNELS; i++) {
+		num(r->by_channel[i], cnt[i], sizeof cnt[i]);
+		if (o->csv) {
+			share(r->by_channel[i], r->meetings, pct[i], sizeof pct[i]);
+		} else {
+			char p[16];
+			snprintf(pct[i], sizeof pct[i], "%ld (%s %%)", r->by_channel[i],
+			         share(r->by_channel[i], r->meetings, p, sizeof p));
+		}
+		cells[3 + 2 * i] = cnt[i];
+		cells[4 + 2 * i] = pct[i];
+	}
+	emit(o, channel_cols, cells);
+	return 0;
+}
+
 static const char *const f2f_header[] = { "point_id", "point", "month", "initial_interviews",
 	"initial_face", "initial_face_pct", "initial_target_pct", "initial_met",
 	"job_search_discussions", "job_search_face", "job_search_face_pct",
 	"job_search_target_pct", "job_search_met", NULL };
-static const char *const walkin_header[] = { "point_id", "point", "topic", "visits",
-	"anonymous", "identified", "median_wait_min", "median_service_min", NULL };
 static const char *const caseload_header[] = { "staff_id", "caseworker", "point_id", "clients",
 	"target_min", "target_max", "within_target", NULL };
 
@@ -233,6 +570,26 @@ parse_date(const struct cmd_ctx *ctx, const char *field, const char *s, lk_date 
 	return true;
 }
 
+static const char *const reports[] = {
+	"face-to-face", "walk-in", "caseload", "cadence", "tym", "integration", "outside-home",
+	"channels", NULL,
+};
+static const char *const groupings[] = {
+	[LK_WALKIN_BY_TOPIC] = "topic", [LK_WALKIN_BY_HOUR] = "hour",
+	[LK_WALKIN_BY_WEEKDAY] = "weekday", NULL,
+};
+
+static int
+find(const char *const *list, const char *s)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+#define DEFAULT_WITHIN 14   /* days ahead that count as coming (issue 7) */
+
 static int
 exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -242,10 +599,14 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "point", required_argument, NULL, 'p' },
 		{ "municipality", required_argument, NULL, 'm' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "within", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct lk_report_filter f = { .from = LK_NO_DATE, .to = LK_NO_DATE };
-	struct out o = { 0 };
+	struct out o = { .within = DEFAULT_WITHIN };
+	const char *by = NULL;
+	bool within = false;
 	int c, status = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -261,6 +622,18 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 			f.municipality = optarg;
 		} else if (c == 'c') {
 			o.csv = true;
+		} else if (c == 'b') {
+			int i = find(groupings, optarg);
+			if (i < 0)
+				return cmd_usage(ctx, "by", _("'%s' is not topic, hour or weekday"), optarg);
+			o.by = (enum lk_walkin_by)i;
+			by = optarg;
+		} else if (c == 'w') {
+			long v;
+			if (!cmd_int(ctx, "within", optarg, 0, 366, &v, &status))
+				return status;
+			o.within = (int)v;
+			within = true;
 		} else {
 			return cmd_bad_option(ctx, argv, c);
 		}
@@ -268,9 +641,15 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
 		return status;
 	const char *name = argv[optind];
-	if (strcmp(name, "face-to-face") && strcmp(name, "walk-in") && strcmp(name, "caseload"))
-		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload)"),
+	int which = find(reports, name);
+	if (which < 0)
+		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload, "
+		                              "cadence, tym, integration, outside-home, channels)"),
 		                 name);
+	if (by && strcmp(name, "walk-in"))
+		return cmd_usage(ctx, "by", _("only the walk-in report is grouped by --by"));
+	if (within && strcmp(name, "cadence"))
+		return cmd_usage(ctx, "within", _("only the cadence report looks ahead --within days"));
 	if (f.point_id && f.municipality)
 		return cmd_usage(ctx, "municipality", _("give --point or --municipality, not both"));
 	struct lk_store *st = cmd_open(ctx, false, &status);
@@ -278,18 +657,49 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	struct lk_err err = { 0 };
 	enum lk_status rc = lk_report_check(st, &f, &err);
-	if (rc == LK_OK && strcmp(name, "face-to-face") == 0) {
+	o.day = lk_report_day(&f);
+	struct col wcols[WALKIN_COLS];
+	if (rc != LK_OK) {
+		/* reported below */
+	} else if (strcmp(name, "face-to-face") == 0) {
 		if (o.csv)
 			csv_header(f2f_header);
 		rc = lk_report_face_to_face(st, &f, print_f2f, &o, &err);
-	} else if (rc == LK_OK && strcmp(name, "walk-in") == 0) {
+	} else if (strcmp(name, "walk-in") == 0) {
+		walkin_table(o.by, wcols);
 		if (o.csv)
-			csv_header(walkin_header);
-		rc = lk_report_walk_in(st, &f, print_walkin, &o, &err);
-	} else if (rc == LK_OK) {
+			csv_cols(wcols);
+		rc = lk_report_walk_in_by(st, &f, o.by, print_walkin, &o, &err);
+	} else if (strcmp(name, "caseload") == 0) {
 		if (o.csv)
 			csv_header(caseload_header);
 		rc = lk_report_caseload(st, &f, print_caseload, &o, &err);
+	} else if (strcmp(name, "cadence") == 0) {
+		if (o.csv) {
+			csv_cols(cadence_cols);
+		} else {
+			char d[16];
+			printf(_("As of %s; coming: due within %d days.\n"),
+			       lk_date_fi(o.day, d, sizeof d), o.within);
+		}
+		rc = lk_report_cadence(st, &f, o.within, print_cadence, &o, &err);
+	} else if (strcmp(name, "tym") == 0) {
+		if (o.csv)
+			csv_cols(tym_cols);
+		rc = lk_report_tym(st, &f, print_tym, &o, &err);
+	} else if (strcmp(name, "integration") == 0) {
+		if (o.csv)
+			csv_cols(integration_cols);
+		rc = lk_report_integration(st, &f, print_integration, &o, &err);
+	} else if (strcmp(name, "outside-home") == 0) {
+		if (o.csv)
+			csv_cols(outside_cols);
+		rc = lk_report_outside_home(st, &f, print_outside, &o, &err);
+	} else {
+		channel_table();
+		if (o.csv)
+			csv_cols(channel_cols);
+		rc = lk_report_channels(st, &f, print_channels, &o, &err);
 	}
 	if (rc != LK_OK)
 		status = cmd_fail(ctx, &err);
@@ -301,6 +711,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", NULL,
-	"face-to-face|walk-in|caseload [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]",
-	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads"), exec_report,
+	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels"
+	" [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]"
+	" [--by topic|hour|weekday] [--within DAYS]",
+	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads, the statutory "
+	   "cadence, TYM, integration plans, visits outside the home municipality, channels"),
+	exec_report,
 };

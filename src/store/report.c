@@ -1,14 +1,15 @@
 /*
- * report.c — the target reports of issue 7 (report.h): face-to-face shares,
- * Piste walk-in visits and caseloads. Every statement binds its values.
+ * report.c — the target reports of issue 7 (report.h): the targets, the
+ * filter, face-to-face shares, Piste walk-in visits and caseloads. The
+ * cadence, TYM, integration and visit-place reports are report-*.c's.
+ * Every statement binds its values.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "store/report.h"
-#include "store/store-internal.h"
+#include "store/report-internal.h"
 
 /* The targets the areas set themselves (domain.md, "Targets the areas
  * report": 001 §1, 003 §3, 004 §3.3). Indexed by enum lk_target_id. */
@@ -22,6 +23,13 @@ const struct lk_target lk_targets[] = {
 	[LK_TARGET_CASELOAD] = { "caseload", N_("clients per caseworker"),
 	                         "domain.md: 100-200 clients per client-service expert (003)",
 	                         100.0, false, true, 200.0 },
+	[LK_TARGET_TYM_ASSESSMENT] = { "tym-assessment",
+	                               N_("TYM needs assessments within 3 months"),
+	                               "domain.md: service-need assessment of multidisciplinary clients within 3 months (Act 381/2023, 001 §5.3.2)",
+	                               100.0, false, false, 0 },
+	[LK_TARGET_INTEGRATION] = { "integration-30d", N_("integration plans within 30 days"),
+	                            "domain.md: 80 % of immigrants wait < 30 days for an integration plan (001 §1; 003 §3; 004 §3.3)",
+	                            80.0, false, false, 0 },
 };
 
 bool
@@ -80,9 +88,14 @@ lk_report_check(struct lk_store *st, struct lk_report_filter *f, struct lk_err *
 	return LK_OK;
 }
 
-/* Binds ?1 from, ?2 to, ?3 point, ?4 municipality id. */
-static void
-bind_filter(sqlite3_stmt *s, const struct lk_report_filter *f)
+lk_date
+lk_report_day(const struct lk_report_filter *f)
+{
+	return f->to != LK_NO_DATE ? f->to : lk_today();
+}
+
+void
+lk_report_bind(sqlite3_stmt *s, const struct lk_report_filter *f)
 {
 	lk_bind_date(s, 1, f->from);
 	lk_bind_date(s, 2, f->to);
@@ -109,7 +122,7 @@ lk_report_face_to_face(struct lk_store *st, const struct lk_report_filter *f, lk
 		" GROUP BY p.id, month ORDER BY p.name, p.id, month", err);
 	if (s == NULL)
 		return LK_EFAIL;
-	bind_filter(s, f);
+	lk_report_bind(s, f);
 	struct lk_f2f_row r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -185,33 +198,53 @@ minutes_median(struct minutes *m)
 	return med;
 }
 
+/* The group key of a visit for each way of grouping: the topic, the hour
+ * of arrival ("09") or the ISO weekday of arrival ("1" Monday .. "7"). */
+#define WALKIN_SQL(key) \
+	"SELECT p.id, p.name, " key ", v.client_id IS NULL, v.arrived, v.called, v.served," \
+	" v.ended, v.outcome FROM visit v JOIN service_point p ON p.id = v.point_id" \
+	" WHERE (?1 IS NULL OR substr(v.arrived, 1, 10) >= ?1)" \
+	" AND (?2 IS NULL OR substr(v.arrived, 1, 10) <= ?2)" \
+	" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)" \
+	" ORDER BY p.name, p.id, 3"
+static const char *const walkin_sql[] = {
+	[LK_WALKIN_BY_TOPIC] = WALKIN_SQL("v.topic"),
+	[LK_WALKIN_BY_HOUR] = WALKIN_SQL("substr(v.arrived, 12, 2)"),
+	[LK_WALKIN_BY_WEEKDAY] = WALKIN_SQL(
+		"CAST((strftime('%w', substr(v.arrived, 1, 10)) + 6) % 7 + 1 AS TEXT)"),
+};
+
 enum lk_status
 lk_report_walk_in(struct lk_store *st, const struct lk_report_filter *f, lk_walkin_cb cb,
                   void *ctx, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT p.id, p.name, v.topic, v.client_id IS NULL, v.arrived, v.called, v.served,"
-		" v.ended FROM visit v JOIN service_point p ON p.id = v.point_id"
-		" WHERE (?1 IS NULL OR substr(v.arrived, 1, 10) >= ?1)"
-		" AND (?2 IS NULL OR substr(v.arrived, 1, 10) <= ?2)"
-		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
-		" ORDER BY p.name, p.id, v.topic", err);
+	return lk_report_walk_in_by(st, f, LK_WALKIN_BY_TOPIC, cb, ctx, err);
+}
+
+enum lk_status
+lk_report_walk_in_by(struct lk_store *st, const struct lk_report_filter *f,
+                     enum lk_walkin_by by, lk_walkin_cb cb, void *ctx, struct lk_err *err)
+{
+	if (by < LK_WALKIN_BY_TOPIC || by > LK_WALKIN_BY_WEEKDAY)
+		return lk_err_set(err, LK_EINPUT, "by", _("unknown grouping"));
+	sqlite3_stmt *s = lk_prepare(st, walkin_sql[by], err);
 	if (s == NULL)
 		return LK_EFAIL;
-	bind_filter(s, f);
+	lk_report_bind(s, f);
 	struct lk_walkin_row r = { 0 };
 	struct minutes wait = { 0 }, service = { 0 };
 	enum lk_status status = LK_OK;
 	bool open = false, stop = false;
+	char key[16] = "";
 	int rc;
 	while (!stop) {
 		rc = sqlite3_step(s);
-		char point[64] = "", topic[16] = "";
+		char point[64] = "", k[16] = "";
 		if (rc == SQLITE_ROW) {
 			lk_col_text(s, 0, point, sizeof point);
-			lk_col_text(s, 2, topic, sizeof topic);
+			lk_col_text(s, 2, k, sizeof k);
 		}
-		if (open && (rc != SQLITE_ROW || strcmp(point, r.point_id) || strcmp(topic, r.topic))) {
+		if (open && (rc != SQLITE_ROW || strcmp(point, r.point_id) || strcmp(k, key))) {
 			r.median_wait = minutes_median(&wait);
 			r.median_service = minutes_median(&service);
 			if (cb(&r, ctx))
@@ -223,7 +256,14 @@ lk_report_walk_in(struct lk_store *st, const struct lk_report_filter *f, lk_walk
 		if (!open) {
 			memset(&r, 0, sizeof r);
 			snprintf(r.point_id, sizeof r.point_id, "%s", point);
-			snprintf(r.topic, sizeof r.topic, "%s", topic);
+			snprintf(key, sizeof key, "%s", k);
+			r.hour = r.weekday = -1;
+			if (by == LK_WALKIN_BY_TOPIC)
+				snprintf(r.topic, sizeof r.topic, "%s", k);
+			else if (by == LK_WALKIN_BY_HOUR)
+				r.hour = atoi(k);
+			else
+				r.weekday = atoi(k);
 			lk_col_text(s, 1, r.point_name, sizeof r.point_name);
 			open = true;
 		}
@@ -232,6 +272,11 @@ lk_report_walk_in(struct lk_store *st, const struct lk_report_filter *f, lk_walk
 			r.anonymous++;
 		else
 			r.identified++;
+		const char *outcome = (const char *)sqlite3_column_text(s, 8);
+		if (outcome && strcmp(outcome, "no-show") == 0)
+			r.no_shows++;
+		else if (outcome && strcmp(outcome, "referred") == 0)
+			r.referred++;
 		long m;
 		if (span(s, 4, 5, &m) && !minutes_add(&wait, m))
 			stop = true;
@@ -268,7 +313,7 @@ lk_report_caseload(struct lk_store *st, const struct lk_report_filter *f, lk_cas
 	struct lk_report_filter g = *f;
 	if (g.to == LK_NO_DATE)
 		g.to = lk_today();
-	bind_filter(s, &g);
+	lk_report_bind(s, &g);
 	struct lk_caseload_row r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

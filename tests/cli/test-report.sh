@@ -1,7 +1,10 @@
 # luukku report: the areas' targets (issue 7) on a small fixed dataset —
 # face-to-face shares per point and month, Piste walk-in visits with median
-# waiting and service times, caseloads against 100–200; filters, refusals
-# and the CSV export round-tripped through a real CSV reader.
+# waiting and service times, no-shows and referrals by topic, hour and
+# weekday, caseloads against 100–200; filters, refusals and the CSV export
+# round-tripped through a real CSV reader. (The cadence, TYM and integration
+# reports are test-report-cadence.sh's; outside-home and channels
+# test-report-places.sh's.)
 . "$(dirname "$0")/lib.sh"
 
 lk init --area pohjois-karjala >/dev/null
@@ -74,19 +77,48 @@ v v3 digi NULL 3 "2026-03-02 10:00" "'2026-03-02 10:04'" "'2026-03-02 10:05'" "'
 v v4 tyonhaku NULL 4 "2026-03-02 11:00" "'2026-03-02 11:05'" NULL NULL "'no-show'"
 v v5 tyonhaku "'$C2'" 5 "2026-03-02 11:00" "'2026-03-02 11:20'" "'2026-03-02 11:20'" "'2026-03-02 11:45'" "'served'"
 v v6 digi NULL 1 "2026-02-27 09:00" "'2026-02-27 09:50'" "'2026-02-27 09:50'" "'2026-02-27 10:50'" "'served'"
+v v7 koulutus "'$C3'" 1 "2026-03-03 14:00" "'2026-03-03 14:02'" "'2026-03-03 14:03'" "'2026-03-03 14:10'" "'referred'"
 expect 0 "an anonymous visit logged at Kitee" lk piste log --point $Q --topic muu
 expect 0 "the walk-in report as CSV" lk report walk-in --csv
 same "visits, anonymous/identified, median wait and service per point and topic" \
 "$(printf '%s\n' "$OUT" | tr -d '\r')" "$(printf '%s\n' \
-'point_id,point,topic,visits,anonymous,identified,median_wait_min,median_service_min' \
-'joensuun-palvelupiste,Joensuun palvelupiste,digi,4,3,1,20.0,14.0' \
-'joensuun-palvelupiste,Joensuun palvelupiste,tyonhaku,2,1,1,12.5,25.0' \
-'kiteen-palvelupiste,Kiteen palvelupiste,muu,1,1,0,,')"
+'point_id,point,topic,visits,anonymous,identified,median_wait_min,median_service_min,no_shows,referred' \
+'joensuun-palvelupiste,Joensuun palvelupiste,digi,4,3,1,20.0,14.0,0,0' \
+'joensuun-palvelupiste,Joensuun palvelupiste,koulutus,1,0,1,2.0,7.0,0,1' \
+'joensuun-palvelupiste,Joensuun palvelupiste,tyonhaku,2,1,1,12.5,25.0,1,0' \
+'kiteen-palvelupiste,Kiteen palvelupiste,muu,1,1,0,,,0,0')"
 expect 0 "the walk-in report from March, for people" lk report walk-in --from 2026-03-01 --point $P
-same "medians over 10/30/4 and 18/10/10 minutes; 5/20 and 25" "$OUT" "$(printf '%s\n' \
-'Point                          Topic              Visits Anonymous Identified Median wait Median service' \
-'Joensuun palvelupiste          Digital services        3         2          1 10.0 min    10.0 min' \
-'Joensuun palvelupiste          Job search              2         1          1 12.5 min    25.0 min')"
+same "medians over 10/30/4 and 18/10/10 minutes; 5/20 and 25; the no-show and the referral" \
+"$OUT" "$(printf '%s\n' \
+'Point                          Topic              Visits Anonymous Identified Median wait Median service No-shows Referred' \
+'Joensuun palvelupiste          Digital services        3         2          1 10.0 min    10.0 min              0        0' \
+'Joensuun palvelupiste          Education               1         0          1 2.0 min     7.0 min               0        1' \
+'Joensuun palvelupiste          Job search              2         1          1 12.5 min    25.0 min              1        0')"
+expect 0 "walk-in visits by hour of arrival, as CSV" lk report walk-in --by hour --csv
+same "09: waits 10/30/50, service 18/10/60; 11: the no-show; 14: the referral; Kitee's logged visit at 09" \
+"$(printf '%s\n' "$OUT" | tr -d '\r')" "$(printf '%s\n' \
+'point_id,point,hour,visits,anonymous,identified,median_wait_min,median_service_min,no_shows,referred' \
+'joensuun-palvelupiste,Joensuun palvelupiste,9,3,2,1,30.0,18.0,0,0' \
+'joensuun-palvelupiste,Joensuun palvelupiste,10,1,1,0,4.0,10.0,0,0' \
+'joensuun-palvelupiste,Joensuun palvelupiste,11,2,1,1,12.5,25.0,1,0' \
+'joensuun-palvelupiste,Joensuun palvelupiste,14,1,0,1,2.0,7.0,0,1' \
+'kiteen-palvelupiste,Kiteen palvelupiste,9,1,1,0,,,0,0')"
+expect 0 "walk-in visits by hour, for people" lk report walk-in --by hour --point $Q
+same "the hour as a span" "$OUT" "$(printf '%s\n' \
+'Point                          Hour        Visits Anonymous Identified Median wait Median service No-shows Referred' \
+'Kiteen palvelupiste            09–10            1         1          0 –           –                     0        0')"
+expect 0 "walk-in visits by weekday, as CSV" lk report walk-in --by weekday --point $P --csv
+same "Monday 2.3. (waits 4/5/10/20/30), Tuesday 3.3., Friday 27.2." \
+"$(printf '%s\n' "$OUT" | tr -d '\r')" "$(printf '%s\n' \
+'point_id,point,weekday,visits,anonymous,identified,median_wait_min,median_service_min,no_shows,referred' \
+'joensuun-palvelupiste,Joensuun palvelupiste,1,5,3,2,10.0,14.0,1,0' \
+'joensuun-palvelupiste,Joensuun palvelupiste,2,1,0,1,2.0,7.0,0,1' \
+'joensuun-palvelupiste,Joensuun palvelupiste,5,1,1,0,50.0,60.0,0,0')"
+expect 0 "walk-in visits by weekday, for people" lk report walk-in --by weekday --point $P
+contains "the weekday by name" "$OUT" 'Joensuun palvelupiste          Fri          1         1          0 50.0 min    60.0 min              0        0'
+expect 0 "--by topic is the default" lk report walk-in --by topic --point $Q --csv
+same "one topic row" "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d)" \
+	'kiteen-palvelupiste,Kiteen palvelupiste,muu,1,1,0,,,0,0'
 
 # --- caseload -----------------------------------------------------------------
 expect 0 "the caseload report as CSV" lk report caseload --csv
@@ -139,6 +171,12 @@ expect 2 "an unknown point" lk report caseload --point nowhere
 same "naming --point" "$ERR" "luukku report: --point: no service point 'nowhere'"
 expect 2 "an unknown municipality" lk report caseload --municipality Atlantis
 contains "naming --municipality" "$ERR" "--municipality:"
+expect 2 "an unknown grouping" lk report walk-in --by month
+same "naming --by" "$ERR" "luukku report: --by: 'month' is not topic, hour or weekday"
+expect 2 "--by on a report that is not grouped so" lk report caseload --by hour
+contains "naming --by" "$ERR" "--by:"
+expect 2 "--within on a report that does not look ahead" lk report walk-in --within 7
+contains "naming --within" "$ERR" "--within:"
 expect 2 "a point and a municipality at once" lk report caseload --point $P --municipality Joensuu
 expect 2 "no report named" lk report
 expect 2 "an unknown option" lk report caseload --pdf
