@@ -1,7 +1,7 @@
 /*
  * cmd-report.c — `luukku report NAME [--from DATE] [--to DATE]
  * [--point ID|--municipality NAME] [--csv]`: the areas' targets at a glance
- * (issue 7). NAME is face-to-face, walk-in or caseload; human columns by
+ * (issue 7). NAME is face-to-face, walk-in, caseload or feedback; human columns by
  * default, RFC 4180 CSV with a header row under --csv. The figures and the
  * targets come from store/report.h.
  */
@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "store/csv-write.h"
 #include "store/report.h"
+#include "store/report-feedback.h"
 #include "store/visit.h"
 
 struct out {
@@ -206,6 +207,51 @@ print_caseload(const struct lk_caseload_row *r, void *vctx)
 	return 0;
 }
 
+/* feedback: per point and month, the count, mean, 1–5 and the words. */
+static const char *const feedback_header[] = { "point_id", "point", "month", "answers", "mean",
+	"score_1", "score_2", "score_3", "score_4", "score_5", "top_words", NULL };
+
+static int
+print_feedback(const struct lk_feedback_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	char mean[24], words[512] = "", n[24];
+	size_t len = 0;
+	snprintf(mean, sizeof mean, "%.2f", r->mean);
+	for (int i = 0; i < r->n_words && len < sizeof words; i++) {
+		int w = snprintf(words + len, sizeof words - len, "%s%s (%ld)", i ? ", " : "",
+		                 r->words[i].word, r->words[i].n);
+		if (w > 0)
+			len += (size_t)w;
+	}
+	if (o->csv) {
+		lk_csv_field(stdout, r->point_id, false);
+		lk_csv_field(stdout, r->point_name, false);
+		lk_csv_field(stdout, r->month, false);
+		lk_csv_field(stdout, num(r->count, n, sizeof n), false);
+		lk_csv_field(stdout, mean, false);
+		for (int i = 0; i < 5; i++)
+			lk_csv_field(stdout, num(r->dist[i], n, sizeof n), false);
+		lk_csv_field(stdout, words, true);
+	} else {
+		if (o->rows == 0) {
+			cmd_col(_("Point"), 30);
+			cmd_col(_("Month"), 7);
+			o->w[0] = width(_("Answers"), 7);
+			o->w[1] = width(_("Mean"), 4);
+			cmd_col(_("Answers"), o->w[0]);
+			cmd_col(_("Mean"), o->w[1]);
+			printf("%3s %3s %3s %3s %3s %s\n", "1", "2", "3", "4", "5", _("Words"));
+		}
+		cmd_col(r->point_name, 30);
+		cmd_col(r->month, 7);
+		printf("%*ld %*s %3ld %3ld %3ld %3ld %3ld %s\n", o->w[0], r->count, o->w[1], mean,
+		       r->dist[0], r->dist[1], r->dist[2], r->dist[3], r->dist[4], words);
+	}
+	o->rows++;
+	return 0;
+}
+
 static const char *const f2f_header[] = { "point_id", "point", "month", "initial_interviews",
 	"initial_face", "initial_face_pct", "initial_target_pct", "initial_met",
 	"job_search_discussions", "job_search_face", "job_search_face_pct",
@@ -268,8 +314,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
 		return status;
 	const char *name = argv[optind];
-	if (strcmp(name, "face-to-face") && strcmp(name, "walk-in") && strcmp(name, "caseload"))
-		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload)"),
+	if (strcmp(name, "face-to-face") && strcmp(name, "walk-in") && strcmp(name, "caseload") &&
+	    strcmp(name, "feedback"))
+		return cmd_usage(ctx, NULL,
+		                 _("unknown report '%s' (face-to-face, walk-in, caseload, feedback)"),
 		                 name);
 	if (f.point_id && f.municipality)
 		return cmd_usage(ctx, "municipality", _("give --point or --municipality, not both"));
@@ -286,6 +334,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		if (o.csv)
 			csv_header(walkin_header);
 		rc = lk_report_walk_in(st, &f, print_walkin, &o, &err);
+	} else if (rc == LK_OK && strcmp(name, "feedback") == 0) {
+		if (o.csv)
+			csv_header(feedback_header);
+		rc = lk_report_feedback(st, &f, true, print_feedback, &o, &err);
 	} else if (rc == LK_OK) {
 		if (o.csv)
 			csv_header(caseload_header);
@@ -301,6 +353,6 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", NULL,
-	"face-to-face|walk-in|caseload [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]",
-	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads"), exec_report,
+	"face-to-face|walk-in|caseload|feedback [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]",
+	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads, feedback"), exec_report,
 };
