@@ -33,6 +33,8 @@ lk_feedback_check_word(const char *word, char *out, size_t size, struct lk_err *
 		if (*p < 0x80 && !isalpha(*p) && *p != '-' && *p != '\'')
 			return lk_err_set(err, LK_EINPUT, "word", "one word of letters: no spaces or signs");
 	}
+	if (out == NULL || size == 0)
+		return LK_OK;
 	/* In lower case, so "Hyvä" and "hyvä" count as one word. */
 	wchar_t w[LK_FEEDBACK_WORD_MAX + 1];
 	size_t n = mbstowcs(w, word, LK_FEEDBACK_WORD_MAX + 1);

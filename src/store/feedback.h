@@ -14,7 +14,7 @@
 
 #define LK_FEEDBACK_WORD_MAX 30   /* bytes */
 
-/* Check the optional word (NULL or "" passes): one word of letters
+/* Check the optional word (NULL or "" passes; out may be NULL): one word of letters
  * (hyphen and apostrophe too), at most LK_FEEDBACK_WORD_MAX bytes; never
  * digits, so never an identity code or a phone number (refused naming
  * "word"). On success the word in lower case goes to out (size >= 4 *
