@@ -108,6 +108,14 @@ static struct lk_binding bindings[LK_VK_COUNT] = {
 		{ KEY_F(5) }, { 0 } },
 	[LK_VK_TAKE] = { LK_VK_TAKE, "take-losing", N_("Settle: take the losing value instead"),
 		{ KEY_F(6) }, { 0 } },
+	[LK_VK_FEEDBACK] = { LK_VK_FEEDBACK, "feedback", N_("Give feedback on a visit"),
+		{ 0 }, { '0' } },
+	[LK_VK_REPORTS] = { LK_VK_REPORTS, "reports", N_("The reports: targets at a glance"),
+		{ KEY_F(6) }, { 0 } },
+	[LK_VK_PERIOD] = { LK_VK_PERIOD, "period", N_("This month or the last 12 months"),
+		{ KEY_F(5) }, { 'm' } },
+	[LK_VK_NEXT_PAGE] = { LK_VK_NEXT_PAGE, "next-page", N_("Next page"),
+		{ '\t' }, { 0 } },
 };
 
 /* The binding row of a virtual key, or NULL. */

@@ -69,6 +69,12 @@ enum lk_vkey {
 	LK_VK_CONFLICTS,  /* open the conflicts screen */
 	LK_VK_KEEP,       /* settle: the kept value stays */
 	LK_VK_TAKE,       /* settle: take the losing value */
+	/* Quick feedback at the kiosk (screen-kiosk.c) and the leads' report
+	 * screen (screen-report.c). */
+	LK_VK_FEEDBACK,   /* kiosk start: give feedback on a visit */
+	LK_VK_REPORTS,    /* open the report screen (the reports capability) */
+	LK_VK_PERIOD,     /* reports: this month or the last 12 months */
+	LK_VK_NEXT_PAGE,  /* reports: the next page (Tab) */
 	LK_VK_COUNT
 };
 

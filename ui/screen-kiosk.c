@@ -5,7 +5,14 @@
  * Steps: START (choose a topic 1–5) → NAME (an optional first name, Enter)
  * → TICKET (the number, until a key or idle) → START. F12 → EXIT (the staff
  * code, masked). Every key restarts the idle timer; when it fires, the
- * input is wiped and START returns. Writes only through lk_queue_arrive.
+ * input is wiped and START returns.
+ *
+ * Quick feedback (issue 7; domain.md "Customer feedback is collected"):
+ * the TICKET screen asks "How did we do?" and the start screen has its own
+ * key (0) for FEEDBACK, the same question. A score 1–5 leads to WORD (one
+ * optional word; Enter sends, Esc drops it all). Any other key skips, and
+ * idle resets without saving, so no one blocks the next visitor. Writes
+ * only through lk_queue_arrive and lk_feedback_give.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -18,6 +25,7 @@
 
 #include "i18n.h"
 #include "store/area.h"
+#include "store/feedback.h"
 #include "store/queue.h"
 #include "store/visit.h"
 #include "ui/draw.h"
@@ -27,7 +35,7 @@
 #define INPUT_MAX 30
 #define CODE_MAX 64
 
-enum step { START, NAME, TICKET, EXIT };
+enum step { START, NAME, TICKET, FEEDBACK, WORD, EXIT };
 
 struct kiosk {
 	struct lk_store *st;
@@ -40,6 +48,7 @@ struct kiosk {
 	uv_timer_t idle;
 	enum step step;
 	int topic;
+	int score;                /* WORD: the score 1–5 chosen */
 	wchar_t text[CODE_MAX + 1];
 	size_t len;
 	int ticket;
@@ -51,10 +60,17 @@ struct kiosk {
 };
 
 static const enum lk_vkey start_keys[] = { LK_VK_PICK1, LK_VK_PICK2, LK_VK_PICK3, LK_VK_PICK4,
-                                           LK_VK_PICK5, LK_VK_STAFF, LK_VK_REDRAW };
+                                           LK_VK_PICK5, LK_VK_FEEDBACK, LK_VK_STAFF,
+                                           LK_VK_REDRAW };
 static const enum lk_vkey text_keys[] = { LK_VK_OPEN, LK_VK_ERASE, LK_VK_CLEAR, LK_VK_STAFF,
                                           LK_VK_REDRAW };
-static const enum lk_vkey ticket_keys[] = { LK_VK_OPEN, LK_VK_CLEAR, LK_VK_REDRAW };
+static const enum lk_vkey ticket_keys[] = { LK_VK_PICK1, LK_VK_PICK2, LK_VK_PICK3, LK_VK_PICK4,
+                                            LK_VK_PICK5, LK_VK_OPEN, LK_VK_CLEAR,
+                                            LK_VK_REDRAW };
+
+/* The faces of the scores 1–5, as on the main offices' feedback device;
+ * plain ASCII, so every terminal draws them one column each. */
+static const char *const faces[5] = { ":-(", ":-/", ":-|", ":-)", ":-D" };
 
 static void
 make_windows(struct kiosk *k)
@@ -89,6 +105,7 @@ reset(struct kiosk *k)
 	wipe(k);
 	k->step = START;
 	k->topic = -1;
+	k->score = 0;
 	k->ticket = 0;
 	k->message[0] = '\0';
 }
@@ -107,6 +124,18 @@ draw_big_centre(WINDOW *w, int y, const char *s, attr_t a)
 	lk_draw_text(w, y, wdt < cols ? (cols - wdt) / 2 : 0, cols, s, a, false);
 }
 
+/* "How did we do?" with the five numbered faces, from row y. */
+static void
+draw_faces(WINDOW *w, int y)
+{
+	char line[128];
+	draw_big_centre(w, y, _("How did we do? Press 1-5, or skip."), A_BOLD);
+	snprintf(line, sizeof line, "1 %s    2 %s    3 %s    4 %s    5 %s", faces[0], faces[1],
+	         faces[2], faces[3], faces[4]);
+	draw_big_centre(w, y + 2, line, A_BOLD);
+	draw_big_centre(w, y + 3, _("1 = poor, 5 = excellent"), A_NORMAL);
+}
+
 static void
 redraw(struct kiosk *k)
 {
@@ -117,7 +146,8 @@ redraw(struct kiosk *k)
 	lk_draw_header(&k->frame);
 	int want_cursor = 0, cx = 0, cy = 0;
 	char line[256], typed[CODE_MAX * 4 + 1] = "";
-	if (k->len > 0 && k->step == NAME && wcstombs(typed, k->text, sizeof typed) == (size_t)-1)
+	if (k->len > 0 && (k->step == NAME || k->step == WORD) &&
+	    wcstombs(typed, k->text, sizeof typed) == (size_t)-1)
 		typed[0] = '\0';
 	switch (k->step) {
 	case START:
@@ -127,6 +157,8 @@ redraw(struct kiosk *k)
 			snprintf(line, sizeof line, "%d  %s", i + 1, _(lk_visit_topic_label(lk_visit_topics[i])));
 			lk_draw_text(w, 5 + i * 2, 8, cols - 9, line, A_BOLD, false);
 		}
+		snprintf(line, sizeof line, "0  %s", _("Feedback: how did we do?"));
+		lk_draw_text(w, 5 + LK_TOPICS * 2 + 1, 8, cols - 9, line, A_NORMAL, false);
 		break;
 	case NAME:
 		snprintf(line, sizeof line, "%s: %s", _("Topic"),
@@ -150,6 +182,26 @@ redraw(struct kiosk *k)
 		draw_big_centre(w, 4, line, A_BOLD | A_REVERSE);
 		draw_big_centre(w, 6, _("Please take a seat; staff will call your number."), A_NORMAL);
 		draw_big_centre(w, 8, _("Enter: done"), A_NORMAL);
+		draw_faces(w, 11);
+		break;
+	case FEEDBACK:
+		draw_big_centre(w, 2, _("Feedback on your visit"), lk_style(color, LK_STYLE_TITLE));
+		draw_faces(w, 4);
+		draw_big_centre(w, 9, _("Any other key: back to the start"), A_NORMAL);
+		break;
+	case WORD:
+		snprintf(line, sizeof line, "%s: %d  %s", _("Your score"), k->score, faces[k->score - 1]);
+		lk_draw_text(w, 1, 4, cols - 5, line, A_BOLD, false);
+		lk_draw_text(w, 3, 4, cols - 5, _("One word about the visit, if you like."), A_NORMAL,
+		             false);
+		lk_draw_text(w, 4, 4, cols - 5, _("No names and no numbers: the feedback is anonymous."),
+		             A_NORMAL, false);
+		lk_draw_text(w, 6, 4, cols - 5, _("Word:"), A_BOLD, false);
+		cx = 4 + lk_text_width(_("Word:")) + 1;
+		cx += lk_draw_text(w, 6, cx, cols - cx - 1, typed, A_UNDERLINE, false);
+		cy = 6;
+		want_cursor = 1;
+		lk_draw_text(w, 8, 4, cols - 5, _("Enter: send   Esc: do not send"), A_NORMAL, false);
 		break;
 	case EXIT:
 		lk_draw_text(w, 1, 4, cols - 5, _("Staff only: leave the kiosk"), A_BOLD, false);
@@ -209,6 +261,28 @@ take_ticket(struct kiosk *k)
 	k->message[0] = '\0';
 }
 
+/* Send the score and the word; a refused word is wiped and asked again. */
+static void
+give_feedback(struct kiosk *k)
+{
+	char word[CODE_MAX * 4 + 1] = "";
+	struct lk_err err = { 0 };
+	if ((k->len > 0 && wcstombs(word, k->text, sizeof word) == (size_t)-1) ||
+	    lk_feedback_check_word(word, NULL, 0, &err) != LK_OK) {
+		sodium_memzero(word, sizeof word);
+		wipe(k);
+		say(k, true, _("One word only: no digits, never an identity code."));
+		return;
+	}
+	enum lk_status rc = lk_feedback_give(k->st, k->opt->point_id, k->score, word, true, &err);
+	sodium_memzero(word, sizeof word);
+	reset(k);
+	if (rc != LK_OK)
+		say(k, true, _("The feedback could not be saved. Thank you all the same!"));
+	else
+		say(k, false, _("Thank you for your feedback!"));
+}
+
 static void
 check_code(struct kiosk *k)
 {
@@ -231,11 +305,11 @@ on_key(struct kiosk *k, wint_t ch, bool is_key)
 {
 	const enum lk_vkey *active = start_keys;
 	int n = (int)(sizeof start_keys / sizeof start_keys[0]);
-	bool text = k->step == NAME || k->step == EXIT;
+	bool text = k->step == NAME || k->step == WORD || k->step == EXIT;
 	if (text) {
 		active = text_keys;
 		n = (int)(sizeof text_keys / sizeof text_keys[0]);
-	} else if (k->step == TICKET) {
+	} else if (k->step == TICKET || k->step == FEEDBACK) {
 		active = ticket_keys;
 		n = (int)(sizeof ticket_keys / sizeof ticket_keys[0]);
 	}
@@ -244,8 +318,18 @@ on_key(struct kiosk *k, wint_t ch, bool is_key)
 		return;
 	switch (vk) {
 	case LK_VK_PICK1: case LK_VK_PICK2: case LK_VK_PICK3: case LK_VK_PICK4: case LK_VK_PICK5:
-		k->topic = (int)(vk - LK_VK_PICK1);
-		k->step = NAME;
+		if (k->step == START) {
+			k->topic = (int)(vk - LK_VK_PICK1);
+			k->step = NAME;
+		} else {
+			wipe(k);
+			k->score = (int)(vk - LK_VK_PICK1) + 1;
+			k->step = WORD;
+		}
+		k->message[0] = '\0';
+		return;
+	case LK_VK_FEEDBACK:
+		k->step = FEEDBACK;
 		k->message[0] = '\0';
 		return;
 	case LK_VK_STAFF:
@@ -268,6 +352,8 @@ on_key(struct kiosk *k, wint_t ch, bool is_key)
 			take_ticket(k);
 		else if (k->step == EXIT)
 			check_code(k);
+		else if (k->step == WORD)
+			give_feedback(k);
 		else
 			reset(k);
 		return;
@@ -275,19 +361,22 @@ on_key(struct kiosk *k, wint_t ch, bool is_key)
 		break;
 	}
 	if (text && !is_key && iswprint(ch)) {
-		if (k->len < (k->step == EXIT ? CODE_MAX : INPUT_MAX)) {
+		size_t max = k->step == EXIT ? CODE_MAX
+		             : k->step == WORD ? LK_FEEDBACK_WORD_MAX : INPUT_MAX;
+		if (k->len < max) {
 			k->text[k->len++] = (wchar_t)ch;
 			k->text[k->len] = L'\0';
 		}
 		return;
 	}
-	if (k->step == TICKET) {
+	if (k->step == TICKET || k->step == FEEDBACK) {
 		reset(k);
 		return;
 	}
 	/* Ctrl-C, Ctrl-Z, Ctrl-\, F10…: nothing, but a hint. */
 	say(k, false, k->step == START ? _("Choose the topic with a number key 1-5.")
-	                               : _("Type your first name, or press Enter."));
+	              : k->step == WORD ? _("Type one word, or press Enter.")
+	                                : _("Type your first name, or press Enter."));
 }
 
 static void

@@ -43,6 +43,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_AGENDA, NULL, NULL },
 	{ LK_VK_PISTE, NULL, NULL },
 	{ LK_VK_CONFLICTS, NULL, NULL },
+	{ LK_VK_REPORTS, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Previous client in the list") },
 	{ LK_VK_DOWN, NULL, N_("Next client in the list") },
 	{ LK_VK_PGUP, NULL, NULL },
@@ -203,6 +204,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	case LK_VK_CONFLICTS:
 		lk_conflicts_open(ui);
+		return;
+	case LK_VK_REPORTS:
+		lk_report_open(ui);
 		return;
 	case LK_VK_OPEN:
 		if (lk.pending)

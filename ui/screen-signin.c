@@ -326,6 +326,7 @@ static const struct {
 	{ LK_SCREEN_BOOKING, LK_CAP_BOOK, LK_CAP_BOOK },
 	{ LK_SCREEN_TYM, LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ LK_SCREEN_PISTE, LK_CAP_PISTE, LK_CAP_PISTE },
+	{ LK_SCREEN_REPORT, LK_CAP_REPORTS, LK_CAP_REPORTS },
 };
 
 /* The capability a key needs: on one screen, or (LK_SCREEN_COUNT) on all. */
@@ -339,6 +340,7 @@ static const struct {
 	{ LK_VK_RESCHEDULE, LK_CAP_BOOK, LK_SCREEN_COUNT },
 	{ LK_VK_PISTE, LK_CAP_PISTE, LK_SCREEN_COUNT },
 	{ LK_VK_REVEAL, LK_CAP_REVEAL, LK_SCREEN_COUNT },
+	{ LK_VK_REPORTS, LK_CAP_REPORTS, LK_SCREEN_COUNT },
 	/* The TYM part a partner sees is read-only: team, consent, closing. */
 	{ LK_VK_ADD, LK_CAP_TYM, LK_SCREEN_TYM },
 	{ LK_VK_CONSENT, LK_CAP_TYM, LK_SCREEN_TYM },

@@ -64,6 +64,7 @@ static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
 	[LK_SCREEN_SIGNIN] = &lk_screen_signin,
 	[LK_SCREEN_LOCK] = &lk_screen_lock,
 	[LK_SCREEN_CONFLICTS] = &lk_screen_conflicts,
+	[LK_SCREEN_REPORT] = &lk_screen_report,
 };
 
 static void on_message(uv_timer_t *h);

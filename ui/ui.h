@@ -31,6 +31,7 @@ enum lk_screen_id {
 	LK_SCREEN_SIGNIN,
 	LK_SCREEN_LOCK,
 	LK_SCREEN_CONFLICTS,
+	LK_SCREEN_REPORT,
 	LK_SCREEN_COUNT
 };
 
@@ -83,6 +84,7 @@ extern const struct lk_screen lk_screen_signin;
 extern const struct lk_screen lk_screen_lock;
 extern const struct lk_screen lk_screen_pick;
 extern const struct lk_screen lk_screen_conflicts;
+extern const struct lk_screen lk_screen_report;
 
 /* Who is at the desk (screen-signin.c, screen-lock.c). While `on` is
  * false (no staff member has a secret) the desk runs unsigned, as before. */
@@ -179,5 +181,8 @@ void lk_ui_delay(struct lk_ui *ui, unsigned ms);
 
 /* Sync conflicts: review and settle; Back returns to the current screen. */
 void lk_conflicts_open(struct lk_ui *ui);
+/* The leads' report screen (screen-report.c), for roles with the reports
+ * capability (else a message); Back returns to the current screen. */
+void lk_report_open(struct lk_ui *ui);
 
 #endif

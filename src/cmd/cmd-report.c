@@ -2,8 +2,8 @@
  * cmd-report.c — `luukku report NAME [--from DATE] [--to DATE]
  * [--point ID|--municipality NAME] [--csv]`: the areas' targets at a glance
  * (issue 7). NAME is face-to-face, walk-in (--by topic|hour|weekday),
- * caseload, cadence (--within DAYS), tym, integration, outside-home or
- * channels; human columns by default, RFC 4180 CSV with a header row under
+ * caseload, cadence (--within DAYS), tym, integration, outside-home,
+ * channels or feedback; human columns by default, RFC 4180 CSV with a header row under
  * --csv. The figures and the targets come from store/report.h.
  */
 #include <getopt.h>
@@ -17,6 +17,7 @@
 #include "store/appointment.h"
 #include "store/csv-write.h"
 #include "store/report.h"
+#include "store/report-feedback.h"
 #include "store/visit.h"
 
 #define MAX_COLS 24
@@ -570,9 +571,54 @@ parse_date(const struct cmd_ctx *ctx, const char *field, const char *s, lk_date 
 	return true;
 }
 
+/* feedback: per point and month, the count, mean, 1–5 and the words. */
+static const char *const feedback_header[] = { "point_id", "point", "month", "answers", "mean",
+	"score_1", "score_2", "score_3", "score_4", "score_5", "top_words", NULL };
+
+static int
+print_feedback(const struct lk_feedback_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	char mean[24], words[512] = "", n[24];
+	size_t len = 0;
+	snprintf(mean, sizeof mean, "%.2f", r->mean);
+	for (int i = 0; i < r->n_words && len < sizeof words; i++) {
+		int w = snprintf(words + len, sizeof words - len, "%s%s (%ld)", i ? ", " : "",
+		                 r->words[i].word, r->words[i].n);
+		if (w > 0)
+			len += (size_t)w;
+	}
+	if (o->csv) {
+		lk_csv_field(stdout, r->point_id, false);
+		lk_csv_field(stdout, r->point_name, false);
+		lk_csv_field(stdout, r->month, false);
+		lk_csv_field(stdout, num(r->count, n, sizeof n), false);
+		lk_csv_field(stdout, mean, false);
+		for (int i = 0; i < 5; i++)
+			lk_csv_field(stdout, num(r->dist[i], n, sizeof n), false);
+		lk_csv_field(stdout, words, true);
+	} else {
+		if (o->rows == 0) {
+			cmd_col(_("Point"), 30);
+			cmd_col(_("Month"), 7);
+			o->w[0] = width(_("Answers"), 7);
+			o->w[1] = width(_("Mean"), 4);
+			cmd_col(_("Answers"), o->w[0]);
+			cmd_col(_("Mean"), o->w[1]);
+			printf("%3s %3s %3s %3s %3s %s\n", "1", "2", "3", "4", "5", _("Words"));
+		}
+		cmd_col(r->point_name, 30);
+		cmd_col(r->month, 7);
+		printf("%*ld %*s %3ld %3ld %3ld %3ld %3ld %s\n", o->w[0], r->count, o->w[1], mean,
+		       r->dist[0], r->dist[1], r->dist[2], r->dist[3], r->dist[4], words);
+	}
+	o->rows++;
+	return 0;
+}
+
 static const char *const reports[] = {
 	"face-to-face", "walk-in", "caseload", "cadence", "tym", "integration", "outside-home",
-	"channels", NULL,
+	"channels", "feedback", NULL,
 };
 static const char *const groupings[] = {
 	[LK_WALKIN_BY_TOPIC] = "topic", [LK_WALKIN_BY_HOUR] = "hour",
@@ -644,7 +690,7 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 	int which = find(reports, name);
 	if (which < 0)
 		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload, "
-		                              "cadence, tym, integration, outside-home, channels)"),
+		                              "cadence, tym, integration, outside-home, channels, feedback)"),
 		                 name);
 	if (by && strcmp(name, "walk-in"))
 		return cmd_usage(ctx, "by", _("only the walk-in report is grouped by --by"));
@@ -695,6 +741,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		if (o.csv)
 			csv_cols(outside_cols);
 		rc = lk_report_outside_home(st, &f, print_outside, &o, &err);
+	} else if (strcmp(name, "feedback") == 0) {
+		if (o.csv)
+			csv_header(feedback_header);
+		rc = lk_report_feedback(st, &f, true, print_feedback, &o, &err);
 	} else {
 		channel_table();
 		if (o.csv)
@@ -711,10 +761,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", NULL,
-	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels"
+	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels|feedback"
 	" [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]"
 	" [--by topic|hour|weekday] [--within DAYS]",
 	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads, the statutory "
-	   "cadence, TYM, integration plans, visits outside the home municipality, channels"),
+	   "cadence, TYM, integration plans, visits outside the home municipality, channels, feedback"),
 	exec_report,
 };

@@ -26,6 +26,7 @@ static const char *const synced_tables[] = {
 	"staff_point", "client", "appointment", "measure", "plan", "tym_case",
 	"tym_review", "tym_member", "consent", "visit", "visit_count", "audit",
 	"appointment_event",
+	"feedback",   /* anonymous quick feedback (008_feedback.sql) */
 	"conflict",   /* settling one is a person's change (sync-conflict.h) */
 	NULL,
 };

@@ -8,7 +8,8 @@
  * the reference tables and the client data of clients whose home
  * municipality has one of its points (rows without a client: by their
  * point); it may write only rows it could see. 'kiosk' sees only the area's
- * places and rooms, and may write only anonymous walk-in visits.
+ * places and rooms, and may write only anonymous walk-in visits and quick
+ * feedback (always anonymous: by its point only).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -239,6 +240,7 @@ static const struct {
 	{ "tym_case", "SELECT client_id, NULL FROM tym_case WHERE id = ?" },
 	{ "consent", "SELECT client_id, NULL FROM consent WHERE id = ?" },
 	{ "visit", "SELECT client_id, point_id FROM visit WHERE id = ?" },
+	{ "feedback", "SELECT NULL, point_id FROM feedback WHERE id = ?" },
 	{ "audit", "SELECT client_id, NULL FROM audit WHERE id = ?" },
 	{ "tym_review", "SELECT c.client_id, NULL FROM tym_review r "
 	                "JOIN tym_case c ON c.id = r.case_id WHERE r.id = ?" },
@@ -329,7 +331,7 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 	if (k == SCOPE_KIOSK) {
 		if (!writing)
 			return listed(kiosk_tables, table);
-		if (strcmp(table, "visit") != 0)
+		if (strcmp(table, "visit") != 0 && strcmp(table, "feedback") != 0)
 			return false;
 	} else if (listed(reference_tables, table)) {
 		return true;

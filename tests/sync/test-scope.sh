@@ -39,12 +39,29 @@ sync hq
 same "the change inside the scope arrived" "$(q hq "select phone from client where id = '$J'")" "040 1"
 
 expect 0 "the kiosk logs an anonymous visit" on k piste log --point joensuun-palvelupiste --topic digi
+expect 0 "and quick feedback" on k feedback --point joensuun-palvelupiste --score 5 --word nopea
 on k client add --name "Kioski, Kim" >/dev/null 2>&1
 expect 0 "the kiosk syncs" on k sync
 contains "its client row refused" "$OUT" "(1 refused)"
 same "the visit reached the node" "$(q node 'select count(*) from visit where client_id is null')" "1"
 same "no client of the kiosk reached the node" "$(q node "select count(*) from client where surname = 'Kioski'")" "0"
+same "the kiosk's feedback reached the node" "$(q node 'select point_id, score, word from feedback')" \
+	"joensuun-palvelupiste|5|nopea"
+
+# Feedback of a points desk: for its own points accepted, for another refused.
+expect 0 "the points desk gives feedback for Joensuu" on jk feedback --point joensuun-palvelupiste --score 4
+expect 0 "and for Lieksa, outside its scope" on jk feedback --point lieksan-palvelupiste --score 2
+expect 0 "the points desk syncs its feedback" on jk sync
+contains "the Lieksa feedback refused" "$OUT" "(1 refused)"
+same "the node has Joensuu's two answers and no Lieksa one" \
+	"$(q node 'select point_id, score from feedback order by score')" \
+	"$(printf '%s\n%s' 'joensuun-palvelupiste|4' 'joensuun-palvelupiste|5')"
 sync hq jk k
 same "the kiosk still holds no client data of the node" "$(q k "select count(*) from client where surname <> 'Kioski'")" "0"
+same "the points desk got the kiosk's feedback for its point" \
+	"$(q jk "select score from feedback where point_id = 'joensuun-palvelupiste' order by score")" \
+	"$(printf '4\n5')"
+same "the area desk has both" "$(q hq 'select count(*) from feedback')" "2"
+same "the kiosk reads no feedback back" "$(q k 'select score from feedback')" "5"
 node_stop
 done_testing

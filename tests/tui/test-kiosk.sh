@@ -2,7 +2,8 @@
 # tests/tui/test-kiosk.sh — the self-service kiosk, driven in tmux: Ctrl-C,
 # Ctrl-Z, Ctrl-\ and F10 do nothing (still the kiosk, still running); a
 # visitor takes a ticket with a first name and it appears in the staff's
-# queue (`luukku piste queue`); digits in the name are refused; half-typed
+# queue (`luukku piste queue`), and the ticket screen asks for quick
+# feedback (test-feedback.sh gives it); digits in the name are refused; half-typed
 # input is cleared after idle (LUUKKU_KIOSK_IDLE_MS); staff leave with the
 # code and F12; [desk] role = kiosk in the config starts the kiosk without
 # a command, and an unknown role is refused (status 2).
@@ -55,7 +56,7 @@ assert_screen kiosk-start <<'SCREEN'
         5  Muu
 
 
-
+        0  Palaute: miten onnistuimme?
 
 
 
@@ -101,10 +102,10 @@ assert_screen kiosk-ticket <<'SCREEN'
                                  Enter: valmis
 
 
+                    Miten onnistuimme? Paina 1–5 tai ohita.
 
-
-
-
+                   1 :-(    2 :-/    3 :-|    4 :-)    5 :-D
+                           1 = huono, 5 = erinomainen
 
 
 
@@ -143,7 +144,7 @@ assert_screen kiosk-idle-reset <<'SCREEN'
         5  Muu
 
 
-
+        0  Palaute: miten onnistuimme?
 
 
 

@@ -1,0 +1,278 @@
+#!/bin/sh
+# tests/tui/test-report.sh — the leads' report screen (issue 7) in tmux at
+# 80x24, in English, on a small fixed dataset: F6 from the lookup opens it
+# for a lead; the pages (face-to-face shares with the target marker and a
+# 12-month sparkline, caseload against 100-200, walk-in visits with
+# medians and a weekly sparkline, feedback means with the spread over 1-5)
+# through Right, Tab and Left; the period key switches to the last 12
+# months; Back returns to the lookup; a caseworker (no reports capability)
+# gets no screen, only a refusal.
+#
+#   sh tests/tui/test-report.sh build/luukku
+. "$(dirname "$0")/lib.sh"
+
+P=joensuun-palvelupiste
+Q=kiteen-palvelupiste
+echo 4321 | lk init --area pohjois-karjala --admin "Aalto, Aino" >"$TMPDIR_TUI/admin"
+A=$(cat "$TMPDIR_TUI/admin")
+LEAD=$(lk --staff "$A" staff add --name "Johtaja, Leena" --role lead --point $P)
+echo lead-1234 | lk --staff "$A" staff passwd "$LEAD"
+S1=$(lk --staff "$A" staff add --name "Korhonen, Kalle" --role caseworker --point $P)
+echo kalle-1234 | lk --staff "$A" staff passwd "$S1"
+S2=$(lk --staff "$A" staff add --name "Ojala, Eeva" --role caseworker --point $Q)
+C1=$(lk --staff "$A" client add --name "Virtanen, Matti" --municipality Joensuu --caseworker "$S1")
+C2=$(lk --staff "$A" client add --name "Nieminen, Aino" --municipality Joensuu --caseworker "$S1")
+C3=$(lk --staff "$A" client add --name "Mäkinen, Olli" --municipality Joensuu --caseworker "$S1")
+sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
+# 120 clients for Ojala, straight into the table: within 100-200.
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+	INSERT INTO client(id, surname, given_names, caseworker_id, created)
+	SELECT printf('%032x', i), 'Asiakas', 'N' || i, '$S2', '2026-01-01' FROM n"
+
+# book CLIENT STAFF KIND AT CHANNEL — booked and held.
+book() {
+	a=$(lk --staff "$A" book --client "$1" --staff "$2" --kind "$3" --at "$4" --minutes 30 \
+		--channel "$5" ${REASON:+--reason "$REASON"}) && lk --staff "$A" meeting done "$a" >/dev/null ||
+		{ echo "not ok - book $3 at $4" >&2; exit 1; }
+}
+# Joensuu, March: 2 of 3 initial interviews face to face (67 %, below 75 %);
+# February: 1 of 1 (100 %). Kitee, March: 1 of 1. Job search: Joensuu 1 of 2.
+book "$C1" "$S1" alkuhaastattelu "2026-03-02 10:00" face
+book "$C2" "$S1" alkuhaastattelu "2026-03-02 11:00" face
+REASON="asks for a call"
+book "$C3" "$S1" alkuhaastattelu "2026-03-02 12:00" phone
+REASON=
+book "$C1" "$S1" alkuhaastattelu "2026-03-02 13:00" face
+sql "UPDATE appointment SET start = '2026-02-10 13:00' WHERE start = '2026-03-02 13:00'"
+book "$C2" "$S2" alkuhaastattelu "2026-03-02 14:00" face
+book "$C1" "$S1" tyonhakukeskustelu "2026-03-02 15:00" face
+book "$C2" "$S1" tyonhakukeskustelu "2026-03-02 15:30" video
+
+# Walk-in visits at Joensuu: this week 3 digi (waits 10, 30, 4; service 18,
+# 10, 10 min), last week 1 job search; Kitee this week 1.
+v() { sql "INSERT INTO visit(id, point_id, topic, ticket, arrived, called, served, ended, outcome)
+	VALUES ('$1', '$2', '$3', 1, '$4', '$5', '$6', '$7', 'served')"; }
+v v1 $P digi "2026-03-02 08:00" "2026-03-02 08:10" "2026-03-02 08:12" "2026-03-02 08:30"
+v v2 $P digi "2026-03-02 08:05" "2026-03-02 08:35" "2026-03-02 08:36" "2026-03-02 08:46"
+v v3 $P digi "2026-03-02 08:20" "2026-03-02 08:24" "2026-03-02 08:25" "2026-03-02 08:35"
+v v4 $P tyonhaku "2026-02-24 10:00" "2026-02-24 10:05" "2026-02-24 10:05" "2026-02-24 10:25"
+v v5 $Q muu "2026-03-02 08:30" "2026-03-02 08:32" "2026-03-02 08:32" "2026-03-02 08:40"
+
+# Feedback: Joensuu 5, 5, 4, 2 (mean 4.00); Kitee 3.
+for s in 5 5 4 2; do lk feedback --point $P --score $s; done
+lk feedback --point $Q --score 3
+
+# --- a lead signs in and opens the reports from the lookup -------------------
+tui_start 80 24 --lang en
+type_text "johtaja"
+wait_for "Johtaja, Leena" >/dev/null
+keys Enter
+type_text "lead-1234"
+keys Enter
+wait_for "Client lookup" >/dev/null || not_ok "the lead reaches the lookup"
+keys F6
+assert_screen report-f2f-initial <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Initial interviews face to face                              Page 1/5
+ This month 1.3.2026–2.3.2026
+ Bar: share per point; | the target 75 %; trend: the last 12 months
+ Point                                                              12 months
+ Joensuun palvelupiste  █████████████████  │         67 % 2/3 below           █▆
+ Kiteen palvelupiste    ███████████████████│██████  100 % 1/1 met              █
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                2 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Right
+assert_screen report-f2f-jobsearch <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Job-search discussions face to face                          Page 2/5
+ This month 1.3.2026–2.3.2026
+ Bar: share per point; | the target over 50 %; trend: the last 12 months
+ Point                                                              12 months
+ Joensuun palvelupiste  █████████████│               50 % 1/2 below            ▅
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                 1 row
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Tab
+assert_screen report-caseload <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Caseload per caseworker                                      Page 3/5
+ This month 1.3.2026–2.3.2026
+ Bar: clients now; | | the band 100-200 clients per caseworker
+ Caseworker
+ Korhonen, Kalle        █               │                │              3 below
+ Ojala, Eeva            ████████████████│███             │            120 met
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                2 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Tab
+assert_screen report-walkin <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Walk-in visits per point                                     Page 4/5
+ This month 1.3.2026–2.3.2026
+ Bar: visits; median wait/service in minutes; trend: visits per week, 12 weeks
+ Point                                                              12 weeks
+ Joensuun palvelup… Digital servi… ███████████████      3 10/10 min ▁▁▁▁▁▁▁▁▁▁▃█
+ Kiteen palvelupis… Other          █████                1 2/8 min   ▁▁▁▁▁▁▁▁▁▁▁█
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                2 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Tab
+assert_screen report-feedback <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Feedback per point                                           Page 5/5
+ This month 1.3.2026–2.3.2026
+ Bar: mean score of 5; trend: how many gave 1, 2, 3, 4 and 5
+ Point                                                                     1-5
+ Joensuun palvelupiste  ██████████████████████████          4.00 4 answers ▁▅▁▅█
+ Kiteen palvelupiste    ████████████████████                3.00 1 answer  ▁▁█▁▁
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                2 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Tab
+wait_for "Reports: Initial interviews face to face" && ok "Tab goes round to the first page" ||
+	not_ok "Tab goes round to the first page"
+keys Left
+wait_for "Reports: Feedback per point" && ok "Left goes back a page" || not_ok "Left goes back a page"
+keys Right F5
+assert_screen report-f2f-year <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Initial interviews face to face                              Page 1/5
+ The last 12 months 1.4.2025–2.3.2026
+ Bar: share per point; | the target 75 %; trend: the last 12 months
+ Point                                                              12 months
+ Joensuun palvelupiste  ███████████████████│         75 % 3/4 met             █▆
+ Kiteen palvelupiste    ███████████████████│██████  100 % 1/1 met              █
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Local mode · 123 clients                                                2 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+# SIGWINCH: wider, the page is laid out again to the new right edge.
+tm resize-window -x 100 -y 30
+i=0
+while [ $i -lt 50 ] && [ "$(screen | awk '/Page 1\/5/ { print length($0) }')" != 99 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+same_w=$(screen | awk '/Page 1\/5/ { print length($0) }')
+[ "$same_w" = 99 ] && ok "resized to 100 columns, the page follows" ||
+	not_ok "resized to 100 columns, the page follows (line ends at $same_w)"
+screen | grep -q "Kiteen palvelupiste  *█*│█* *100 % 1/1 met" && ok "and the bars are drawn again" ||
+	not_ok "and the bars are drawn again"
+tm resize-window -x 80 -y 24
+keys F1
+wait_for "Help: Reports" && ok "F1 shows the report keys" || not_ok "F1 shows the report keys"
+screen | grep -q "F5 m  *This month or the last 12 months" && ok "the help names the period key" ||
+	not_ok "the help names the period key"
+keys Escape
+wait_for "Reports: Initial" >/dev/null
+keys Escape
+wait_for "Client lookup" && ok "Back returns to the lookup" || not_ok "Back returns to the lookup"
+keys F10
+assert_exit 0
+
+# --- a caseworker has no reports capability ----------------------------------
+tui_start 80 24 --lang en
+type_text "korhonen"
+wait_for "Korhonen, Kalle" >/dev/null
+keys Enter
+type_text "kalle-1234"
+keys Enter
+wait_for "Client lookup" >/dev/null || not_ok "the caseworker reaches the lookup"
+keys F6
+wait_for "Not for the role" && ok "F6 is refused for a caseworker" || not_ok "F6 is refused for a caseworker"
+screen | grep -q "Reports:" && not_ok "no report screen for a caseworker" || ok "no report screen for a caseworker"
+screen | grep -q "Client lookup" && ok "the caseworker stays on the lookup" ||
+	not_ok "the caseworker stays on the lookup"
+keys F10
+assert_exit 0
+finish
