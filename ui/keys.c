@@ -108,6 +108,8 @@ static struct lk_binding bindings[LK_VK_COUNT] = {
 		{ KEY_F(5) }, { 0 } },
 	[LK_VK_TAKE] = { LK_VK_TAKE, "take-losing", N_("Settle: take the losing value instead"),
 		{ KEY_F(6) }, { 0 } },
+	[LK_VK_LETTER] = { LK_VK_LETTER, "letter", N_("Write the client's letter to a file"),
+		{ 0 }, { 'm' } },
 };
 
 /* The binding row of a virtual key, or NULL. */

@@ -69,6 +69,7 @@ enum lk_vkey {
 	LK_VK_CONFLICTS,  /* open the conflicts screen */
 	LK_VK_KEEP,       /* settle: the kept value stays */
 	LK_VK_TAKE,       /* settle: take the losing value */
+	LK_VK_LETTER,     /* calendar: write the client's appointment letter to a file */
 	LK_VK_COUNT
 };
 
