@@ -265,8 +265,10 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		lk_err_set(&err, LK_EFAIL, "", "out of memory");
 		goto fail;
 	}
-	snprintf(calname, sizeof calname, "Luukku: %s %s", staff ? who.surname : where.name,
-	         staff ? who.given_names : "");
+	if (staff)
+		snprintf(calname, sizeof calname, "Luukku: %s %s", who.surname, who.given_names);
+	else
+		snprintf(calname, sizeof calname, "Luukku: %s", where.name);
 	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", f);
 	prop(f, "PRODID", "-//Luukku//Luukku agenda export//FI", false);
 	fputs("CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n", f);

@@ -191,7 +191,8 @@ same "folded, parsed back, the names whole" "$(echo "$EV" | cut -f2,7)" \
 2026-10-25 08:00Z	Other meeting: Äijälä-Kärkkäinen Öljy-Mörkö Sisko-Liisa Annikki Åsa (Mäkelä Liisa)
 2026-10-25 10:00Z	Network meeting: Virtanen Matti (Ojala Eeva)"
 same "a long line was folded" "$(grep -c '^ ' "$T/p.ics")" "1"
-contains "calendar named by the point" "$OUT" "X-WR-CALNAME:Luukku: Joensuun palvelupiste"
+same "calendar named by the point" "$(grep X-WR-CALNAME "$T/p.ics")" "$(printf 'X-WR-CALNAME:Luukku: Joensuun palvelupiste\r')"
+same "Liisa's by her name" "$(grep X-WR-CALNAME "$T/liisa.ics")" "$(printf 'X-WR-CALNAME:Luukku: Mäkelä Liisa\r')"
 
 # Audit: the export, and each client in it once.
 same "exports audited: 3 calendars, 2+2+2 client rows" \
