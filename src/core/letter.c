@@ -327,7 +327,7 @@ static void
 standard(struct sb *s, const struct lk_letter *l, int lang)
 {
 	const struct wording *w = &words[lang];
-	char buf[512], t0[8], t1[8], date[16], adr[256];
+	char buf[512], t0[32], t1[32], date[16], adr[256];
 	int k = index_of(kind_codes, NKIND, l->kind), c = index_of(channel_codes, NCHANNEL, l->channel);
 	add(s, "%s\n\n", w->title);
 	add(s, w->greeting, l->client_name);
@@ -370,7 +370,7 @@ standard(struct sb *s, const struct lk_letter *l, int lang)
 static void
 plain(struct sb *s, const struct lk_letter *l)
 {
-	char t0[8], t1[8], date[16], adr[256];
+	char t0[32], t1[32], date[16], adr[256];
 	int k = index_of(kind_codes, NKIND, l->kind);
 	add(s, "%s\n\n", selko.title);
 	add(s, selko.greeting, l->client_name);
