@@ -116,6 +116,8 @@ static struct lk_binding bindings[LK_VK_COUNT] = {
 		{ KEY_F(5) }, { 'm' } },
 	[LK_VK_NEXT_PAGE] = { LK_VK_NEXT_PAGE, "next-page", N_("Next page"),
 		{ '\t' }, { 0 } },
+	[LK_VK_LETTER] = { LK_VK_LETTER, "letter", N_("Write the client's letter to a file"),
+		{ 0 }, { 'm' } },
 };
 
 /* The binding row of a virtual key, or NULL. */

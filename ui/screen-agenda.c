@@ -1,19 +1,27 @@
 /*
  * screen-agenda.c — the calendar, calcurse-like: a caseworker's own day,
  * a day or a week per staff member and per service point, and what
- * happens to a booking there — check-in, held, no-show, cancel, move.
+ * happens to a booking there — check-in, held, no-show, cancel, move —
+ * and the client's appointment letter, written to a file (store/letter.h)
+ * under the data directory's letters/ and audited like `luukku letter`.
  * Booking from here first asks for whom (type-ahead, screen-pick.c).
  *
  * Reads and writes only through the store's appointment API (every step is
  * kept in the booking's history); never writes SQL, never clears the
  * screen. Fits 80×24: one line per booking, a heading per day in the week.
  */
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/area.h"
+#include "store/audit.h"
+#include "store/letter.h"
 #include "store/slots.h"
 #include "store/staff.h"
 #include "ui/draw.h"
@@ -63,6 +71,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_DONE, NULL, NULL },
 	{ LK_VK_NOSHOW, NULL, NULL },
 	{ LK_VK_CANCEL, NULL, NULL },
+	{ LK_VK_LETTER, NULL, NULL },
 	{ LK_VK_TODAY, NULL, NULL },
 	{ LK_VK_NEXT_STAFF, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Previous booking") },
@@ -308,6 +317,68 @@ next_staff_cb(const struct lk_staff *s, void *ctx)
 	return 0;
 }
 
+/* The chosen booking's letter, in the client's language, to
+ * $XDG_DATA_HOME/luukku/letters/ (else ~/.local/share/luukku/letters/),
+ * a directory and file only its owner may read; the file name holds the
+ * time and the booking, never a name. Audited as printed. */
+static void
+write_letter(struct lk_ui *ui)
+{
+	if (ag.sel < 0) {
+		lk_ui_message(ui, false, "%s", _("No booking chosen"));
+		return;
+	}
+	const struct lk_appointment *a = &ag.rows[ag.sel];
+	struct lk_err err = { 0 };
+	struct lk_letter_made made;
+	char text[8192], dir[1024], path[1200], when[20], detail[128];
+	if (lk_letter_make(ui->st, a->id, NULL, false, text, sizeof text, &made, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(dir, sizeof dir, "%s/luukku", xdg);
+	else
+		snprintf(dir, sizeof dir, "%s/.local/share/luukku", home && *home ? home : ".");
+	strncat(dir, "/letters", sizeof dir - strlen(dir) - 1);
+	for (char *p = dir + 1; ; p++) {   /* mkdir -p, each new level 0700 */
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	lk_time_iso(a->start, when, sizeof when);   /* "2026-03-03 10:00" */
+	snprintf(path, sizeof path, "%s/letter-%.10s-%.2s%.2s-%.8s.txt", dir, when, when + 11,
+	         when + 14, a->id);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	bool ok = fd >= 0 && write(fd, text, (size_t)made.len) == made.len;
+	if (fd >= 0 && close(fd) != 0)
+		ok = false;
+	if (!ok) {
+		lk_ui_message(ui, true, _("Could not write %s"), path);
+		return;
+	}
+	snprintf(detail, sizeof detail, "letter %s %s screen", a->id, made.lang);
+	if (lk_audit(ui->st, ui->opt->staff_id, "print-letter", made.client_id, detail, &err) != LK_OK) {
+		unlink(path);
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	/* ~/… where it is under the home directory: the status line is short. */
+	char shown[1200];
+	size_t h = home && *home ? strlen(home) : 0;
+	if (h && strncmp(path, home, h) == 0 && path[h] == '/')
+		snprintf(shown, sizeof shown, "~%s", path + h);
+	else
+		snprintf(shown, sizeof shown, "%s", path);
+	lk_ui_message(ui, false, _("Letter: %s"), shown);
+}
+
 static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
@@ -395,6 +466,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		}
 		set_status(ui, "cancelled");
 		break;
+	case LK_VK_LETTER:
+		write_letter(ui);
+		return;
 	case LK_VK_RESCHEDULE:
 		if (ag.sel < 0) {
 			lk_ui_message(ui, false, "%s", _("No booking chosen"));
@@ -507,7 +581,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 	} hints[] = {
 		{ LK_VK_CHECKIN, N_("arrived") }, { LK_VK_DONE, N_("held") },
 		{ LK_VK_NOSHOW, N_("did not come") }, { LK_VK_CANCEL, N_("cancel") },
-		{ LK_VK_PREV, N_("day") },
+		{ LK_VK_LETTER, N_("letter") }, { LK_VK_PREV, N_("day") },
 	};
 	int x = 1;
 	for (size_t i = 0; i < sizeof hints / sizeof hints[0] && x < cols - 2; i++) {

@@ -33,6 +33,8 @@ static const struct {
 	{ "meeting", NULL, LK_CAP_BOOK, -1 },
 	{ "slots", NULL, LK_CAP_BOOK, -1 },
 	{ "agenda", NULL, LK_CAP_BOOK, -1 },
+	{ "ical", NULL, LK_CAP_BOOK, -1 },          /* the agenda, exported */
+	{ "letter", NULL, LK_CAP_BOOK, LK_CAP_CARD },
 	/* tym show: the store itself checks a partner's team and consent. */
 	{ "tym", "show", LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ "tym", NULL, LK_CAP_TYM, -1 },

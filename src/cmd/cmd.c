@@ -25,7 +25,8 @@ extern const struct cmd_entry cmd_tym_open_entry, cmd_tym_member_entry, cmd_tym_
 	cmd_piste_serve_entry, cmd_piste_end_entry, cmd_piste_noshow_entry, cmd_piste_refer_entry,
 	cmd_piste_queue_entry, cmd_piste_today_entry, cmd_kiosk_entry;
 extern const struct cmd_entry cmd_audit_entry, cmd_export_entry, cmd_purge_entry;
-extern const struct cmd_entry cmd_report_entry, cmd_feedback_entry;
+extern const struct cmd_entry cmd_report_entry, cmd_feedback_entry, cmd_ical_entry,
+	cmd_letter_entry;
 
 extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry,
 	cmd_conflicts_settle_entry;
@@ -44,7 +45,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_piste_end_entry, &cmd_piste_noshow_entry, &cmd_piste_refer_entry, &cmd_piste_queue_entry,
 	&cmd_piste_today_entry, &cmd_kiosk_entry,
 	&cmd_piste_log_entry, &cmd_audit_entry, &cmd_export_entry, &cmd_purge_entry,
-	&cmd_report_entry, &cmd_feedback_entry, NULL,
+	&cmd_report_entry, &cmd_feedback_entry, &cmd_ical_entry, &cmd_letter_entry, NULL,
 };
 
 int

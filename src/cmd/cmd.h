@@ -63,6 +63,19 @@ bool cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *sta
  * allowed, else the printed refusal's exit status (4). */
 int cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
 
+/* --out FILE (cmd-out.c): a made document written whole or not at all.
+ * path NULL means standard output. cmd_out_stage() writes the text to a
+ * temporary file beside path (0600); cmd_out_finish() renames it over
+ * path when `keep`, else removes it (for stdout it writes the text when
+ * `keep`). Both print their error and return the exit status, else 0. */
+struct cmd_out {
+	const char *path;
+	char tmp[4096];
+};
+int cmd_out_stage(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf, size_t len);
+int cmd_out_finish(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf, size_t len,
+                   bool keep);
+
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
 /* The options of a command that takes only --tsv and `nargs` arguments

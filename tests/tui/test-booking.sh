@@ -109,7 +109,7 @@ assert_screen agenda-day <<'SCREEN'
 
 
 
- i saapunut  d pidetty  n ei saapunut  c peru  ←→ päivä
+ i saapunut  d pidetty  n ei saapunut  c peru  m kirje  ←→ päivä
  Paikallinen tila · 2 asiakasta                                        1 varaus
 F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
@@ -178,12 +178,12 @@ assert_screen help-agenda <<'SCREEN'
   d           Tapaaminen pidettiin
   n           Asiakas ei saapunut
   c           Peru varaus (paina kahdesti)
+  m           Kirjoita asiakkaan kutsukirje tiedostoon
   t           Siirry tähän päivään
   s           Seuraava virkailija tässä toimipisteessä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
   PgUp        Sivu ylöspäin
-  PgDn Space  Sivu alaspäin
  Paikallinen tila · 2 asiakasta
 F3Takaisin F10Lopeta
 SCREEN
@@ -210,7 +210,7 @@ assert_screen agenda-week <<'SCREEN'
 
 
 
- i saapunut  d pidetty  n ei saapunut  c peru  ←→ päivä
+ i saapunut  d pidetty  n ei saapunut  c peru  m kirje  ←→ päivä
  Paikallinen tila · 2 asiakasta                                        1 varaus
 F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN

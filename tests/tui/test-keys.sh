@@ -48,7 +48,7 @@ assert_screen keys-agenda <<'SCREEN'
 
 
 
- i saapunut  d pidetty  n ei saapunut  c peru  ←→ päivä
+ i saapunut  d pidetty  n ei saapunut  c peru  m kirje  ←→ päivä
  Paikallinen tila · 0 asiakasta                                      0 varausta
 F1Ohje   F3Takaisin F11Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
@@ -70,12 +70,12 @@ assert_screen keys-agenda-help <<'SCREEN'
   d           Tapaaminen pidettiin
   n           Asiakas ei saapunut
   c           Peru varaus (paina kahdesti)
+  m           Kirjoita asiakkaan kutsukirje tiedostoon
   t           Siirry tähän päivään
   s           Seuraava virkailija tässä toimipisteessä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
   PgUp        Sivu ylöspäin
-  PgDn Space  Sivu alaspäin
  Paikallinen tila · 0 asiakasta
 F3Takaisin F10Lopeta
 SCREEN

@@ -1,0 +1,50 @@
+/*
+ * letter.h — the appointment letter for the client, as plain text in the
+ * client's language: Finnish, Swedish, English, or plain Finnish
+ * (selkosuomi, domain.md "Identity and privacy": client-facing text in
+ * Finnish, plain Finnish where needed; Finland is bilingual). A client
+ * whose language is none of these gets Finnish and English, one after the
+ * other.
+ *
+ * The wording lives here as one table per language, not in the gettext
+ * catalogs: the letter is in the CLIENT's language while gettext speaks
+ * the desk's UI language, and switching gettext's language for a moment
+ * is process-wide state that a screen drawing at the same time would see.
+ * A table per language also keeps each letter readable as a whole, and
+ * plain Finnish is no locale gettext knows.
+ *
+ * Pure C: renders into the caller's buffer; no I/O, no SQLite, no locale.
+ */
+#ifndef LK_CORE_LETTER_H
+#define LK_CORE_LETTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+
+struct lk_letter {
+	const char *lang;          /* "fi", "sv", "en"; anything else: fi + en */
+	bool plain;                /* plain Finnish for the Finnish text */
+	const char *client_name;   /* "Matti Virtanen" */
+	const char *client_phone;  /* for a phone meeting; may be "" */
+	bool koto;                 /* client in integration services (KOTO) */
+	const char *kind;          /* appointment kind code: alkuhaastattelu, … */
+	const char *channel;       /* face, phone, video, remote-point */
+	lk_time start;
+	int minutes;
+	const char *staff_name;    /* "Liisa Mäkelä" */
+	const char *point_name;    /* may be "" */
+	const char *street, *postcode, *town;
+	const char *opens, *closes;   /* "08:00", "16:00" */
+	const char *interpreter;   /* language code, "" when none booked */
+};
+
+/* Whether a letter language is one with its own wording (fi, sv, en). */
+bool lk_letter_lang_known(const char *lang);
+
+/* Render the letter into buf; returns its length, or -1 when buf is too
+ * small (8 KiB is plenty for any letter). */
+int lk_letter_render(const struct lk_letter *l, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * letter.h — an appointment letter from what the store knows: the booking,
+ * its client (name, language, phone, service line), the staff member and
+ * the service point (name, street address, hours), rendered by
+ * core/letter.h in the client's language. Shared by `luukku letter` and
+ * the calendar screen. Does not audit: the caller records the printing
+ * (design.md: printing is audited) once the letter has gone where it goes.
+ */
+#ifndef LK_STORE_LETTER_H
+#define LK_STORE_LETTER_H
+
+#include <stdbool.h>
+
+#include "store/store.h"
+
+struct lk_letter_made {
+	char client_id[65];
+	char lang[8];          /* the language it was written in */
+	int len;               /* bytes of text in the buffer */
+};
+
+/* Write the letter of appointment `id` into buf (8 KiB is plenty) in
+ * `lang` (NULL: the client's own), plain Finnish when `plain`.
+ * LK_ENOTFOUND (field "id") for an unknown booking; LK_EINPUT for one
+ * without a client (field "id"), an unknown lang ("lang"), or plain with
+ * Swedish or English ("plain"); LK_ECLASH ("id") for a booking that is no
+ * longer booked (cancelled, held, missed). */
+enum lk_status lk_letter_make(struct lk_store *st, const char *id, const char *lang, bool plain,
+                              char *buf, size_t size, struct lk_letter_made *made,
+                              struct lk_err *err);
+
+#endif
