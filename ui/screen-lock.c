@@ -60,7 +60,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	}
 	struct lk_err err = { 0 };
-	enum lk_status rc = lk_signin_verify(ui->st, ui->session.staff_id, secret, "unlock", &err);
+	enum lk_status rc = lk_signin_verify(ui->st, ui->session.staff_id, secret, "unlock", NULL, &err);
 	sodium_memzero(secret, sizeof secret);
 	if (rc == LK_OK) {
 		ui->session.failures = 0;

@@ -144,7 +144,7 @@ try_secret(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s", _("Wait a moment before trying again"));
 		return;
 	}
-	enum lk_status rc = lk_signin_verify(ui->st, si.who.id, si.secret, "sign-in", &err);
+	enum lk_status rc = lk_signin_verify(ui->st, si.who.id, si.secret, "sign-in", NULL, &err);
 	wipe();
 	if (rc == LK_OK) {
 		struct lk_staff s = si.who;
