@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/tui/test-signin.sh — who is at the desk: once a staff member has a
-# secret the terminal starts at sign-in (a name by type-ahead, then the
-# secret, masked); a wrong secret is refused and slows the next attempt;
-# every attempt is audited; the identity code is revealed on the card only
+# secret the terminal starts at sign-in (one's own name in full, then the
+# secret, masked); no staff names are listed, only the last person signed
+# in here is pre-filled; an unknown name fails like a wrong secret; a wrong
+# secret is refused and slows the next attempt, even after a restart (the
+# count is read from the audit trail); every attempt is audited; the identity code is revealed on the card only
 # on its key, audited; F11 and idle time lock the terminal, which shows no
 # client data, and only the same person's secret unlocks it. A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
@@ -33,15 +35,15 @@ check() {
 
 export LUUKKU_LOCK_SECONDS=6
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+# No staff names are listed: a part of a name shows nobody.
 type_text "mäk"
-wait_for "Mäkelä, Liisa" >/dev/null
 assert_screen signin-name <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
  Kirjautuminen
 
  Nimi:      mäk
 
-> Mäkelä, Liisa                        Asiakasvastaava
+  Kirjoita koko nimesi (esim. "Anna Korhonen") tai tunnuksesi ja paina Enter.
 
 
 
@@ -61,13 +63,24 @@ assert_screen signin-name <<'SCREEN'
  Paikallinen tila · 2 asiakasta
 EnterSeuraava F10Lopeta
 SCREEN
+# A name that is no account goes on to the secret like any other, and fails
+# with the same words.
+keys Enter
+type_text "salasana1"
+keys Enter
+wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "an unknown name fails like a wrong secret" || not_ok "an unknown name fails like a wrong secret"
+check "audited without a staff member" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "1"
+keys Escape
+sleep 1.2
+# The whole name, in any case (å ä ö as they are).
+type_text "mäkelä LIISA"
 keys Enter
 type_text "vaara123"
 assert_screen signin-secret <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
  Kirjautuminen
 
- Nimi:      Mäkelä, Liisa
+ Nimi:      mäkelä LIISA
  Salaisuus: ********
 
   Enter kirjaa sisään; Esc valitsee toisen nimen.
@@ -96,8 +109,8 @@ check "a wrong secret is audited as a failure" "$(sql "select count(*) from audi
 type_text "salasana1"
 keys Enter
 wait_for "Odota hetki" >/dev/null && ok "the next attempt waits" || not_ok "the next attempt waits"
-check "no second check during the delay" "$(sql "select count(*) from audit where action like 'sign-in%'")" "1"
-sleep 1.2
+check "no second check during the delay" "$(sql "select count(*) from audit where action like 'sign-in%'")" "2"
+sleep 2.2
 type_text "salasana1"
 keys Enter
 wait_for "Liisa Mäkelä" >/dev/null
@@ -178,9 +191,34 @@ keys F10
 assert_exit 0
 
 # --- A Piste desk: straight to the Piste screen, no register -----------------
+# The desk pre-fills only the last person signed in here.
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-type_text "piste"
+wait_for "Liisa Mäkelä" >/dev/null
+if screen | grep -q "Nimi: *Liisa Mäkelä$"; then ok "the last sign-in is pre-filled"; else not_ok "the last sign-in is pre-filled"; fi
+# Two failures, then a restart: the slow-down is read from the audit trail.
+keys Escape
+type_text "pia piste"
 keys Enter
+type_text "0000"
+keys Enter
+wait_for "Väärä nimi" >/dev/null
+sleep 1.2
+type_text "0001"
+keys Enter
+sleep 0.3
+keys F10
+assert_exit 0
+check "two failures audited" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$PI'")" "2"
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Liisa Mäkelä" >/dev/null
+keys Escape
+type_text "Piste Pia"
+keys Enter
+type_text "7777"
+keys Enter
+wait_for "Odota hetki" >/dev/null && ok "after a restart the next attempt still waits" || not_ok "after a restart the next attempt still waits"
+check "and is not checked" "$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$PI'")" "2"
+sleep 2.2
 type_text "7777"
 keys Enter
 wait_for "Pia Piste" >/dev/null
@@ -217,7 +255,9 @@ assert_exit 0
 
 # --- A TYM partner: own TYM clients with consent, only the TYM part -----------
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-type_text "heik"
+wait_for "Pia Piste" >/dev/null
+keys Escape
+type_text "Heikkinen Sari"
 keys Enter
 type_text "2468"
 keys Enter
