@@ -43,6 +43,7 @@ static const struct {
 	/* tym show: the store itself checks a partner's team and consent. */
 	{ "tym", "show", LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ "tym", NULL, LK_CAP_TYM, -1 },
+	{ "consent", NULL, LK_CAP_CARD, -1 },
 	{ "piste", NULL, LK_CAP_PISTE, -1 },
 	{ "kiosk", NULL, LK_CAP_KIOSK, -1 },
 	{ "audit", NULL, LK_CAP_REPORTS, -1 },

@@ -141,8 +141,8 @@ assert_screen card-revealed <<'SCREEN'
  Lakisääteiset määräajat
   Asiakkaalla ei ole lakisääteisiä määräaikoja.
 
-
-
+ Suostumukset
+  Ei kirjattuja suostumuksia.
 
 
 
@@ -151,6 +151,16 @@ assert_screen card-revealed <<'SCREEN'
 F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
 SCREEN
 check "revealing is audited" "$(sql "select count(*) from audit where action = 'reveal-hetu' and staff_id = '$W'")" "1"
+# One key records the consent to disclose to healthcare, again withdraws it.
+keys o
+wait_for "Luovutus terveydenhuoltoon" >/dev/null
+if screen | grep -q "Luovutus terveydenhuoltoon *kirjallinen *2.3.2026 alkaen *työkyvyn arviointi"; then ok "the card lists the consent"; else not_ok "the card lists the consent"; screen | sed 's/^/#   /'; fi
+check "the consent is on record" "$(sql "select kind || ' ' || given_how || ' ' || (staff_id = '$W') || ' ' || (withdrawn_at is null) from consent where kind = 'terveydenhuolto'")" "terveydenhuolto written 1 1"
+check "audited as consent-given" "$(sql "select count(*) from audit where action = 'consent-given' and staff_id = '$W'")" "1"
+keys o
+wait_for "2.3.2026–2.3.2026" >/dev/null
+check "the same key withdraws it" "$(sql "select count(*) from consent where withdrawn_at is not null")" "1"
+check "audited as consent-withdrawn" "$(sql "select count(*) from audit where action = 'consent-withdrawn' and staff_id = '$W'")" "1"
 keys F11
 assert_screen locked <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste       Liisa Mäkelä · 2.3.2026
@@ -275,7 +285,7 @@ check "the partner opened no card" "$(sql "select count(*) from audit where acti
 check "the TYM read is audited" "$(sql "select count(*) from audit where action = 'open-tym' and staff_id = '$S'")" "1"
 keys o
 wait_for "Ei roolille" >/dev/null && ok "the partner may not change consent" || not_ok "the partner may not change consent"
-check "consent unchanged" "$(sql "select count(*) from consent where withdrawn_at is not null")" "0"
+check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym' and withdrawn_at is not null")" "0"
 keys F10
 assert_exit 0
 finish
