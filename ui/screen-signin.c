@@ -370,6 +370,7 @@ static const struct {
 	{ LK_SCREEN_BOOKING, LK_CAP_BOOK, LK_CAP_BOOK },
 	{ LK_SCREEN_TYM, LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ LK_SCREEN_PISTE, LK_CAP_PISTE, LK_CAP_PISTE },
+	{ LK_SCREEN_CONFLICTS, LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
 };
 
 /* The capability a key needs: on one screen, or (LK_SCREEN_COUNT) on all. */

@@ -50,6 +50,8 @@ static const struct {
 	{ "export", NULL, LK_CAP_REPORTS, -1 },
 	{ "purge", NULL, LK_CAP_REPORTS, -1 },
 	{ "report", NULL, LK_CAP_REPORTS, -1 },
+	/* conflicts settle: which conflicts, cmd-conflicts.c asks the store. */
+	{ "conflicts", "settle", LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
 	{ "conflicts", NULL, LK_CAP_CARD, -1 },
 	{ "staff", "add", LK_CAP_ADMIN, -1 },
 	{ "staff", "passwd", LK_CAP_ADMIN, -1 },

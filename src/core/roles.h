@@ -24,6 +24,8 @@ enum lk_cap {
 	LK_CAP_KIOSK,      /* run the self-service kiosk */
 	LK_CAP_REPORTS,    /* audit trail, export, purge, counts */
 	LK_CAP_ADMIN,      /* staff accounts and secrets */
+	LK_CAP_SETTLE,     /* settle any conflict sync had to decide */
+	LK_CAP_SETTLE_OWN, /* settle conflicts on own clients and bookings only */
 	LK_CAP_COUNT
 };
 

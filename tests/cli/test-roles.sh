@@ -60,6 +60,36 @@ expect 4 "a Kela advisor outside the case sees nothing" as_staff "$K" tym show "
 as_staff "$TC" tym consent "$CASE" --withdrawn
 expect 4 "after withdrawal the partner sees nothing again" as_staff "$S" tym show "$CASE"
 
+# --- Settling sync conflicts: own data for caseworkers, any for a lead -------
+as_staff "$W" client set "$C" --caseworker "$W" >/dev/null
+C2=$(as_staff "$W" client add --name "Virtala, Ville" --municipality Joensuu)
+# Two conflicts as sync leaves them (schema 002): one on Matti, whose
+# caseworker W is, one on Ville, who has none.
+sql "insert into conflict(id, kind, table_name, row_id, field, kept_value, losing_value, detected)
+     values ('cf-own', 'field', 'client', '$C', 'phone', '040 1', '040 2', '2026-03-02 08:00'),
+            ('cf-other', 'field', 'client', '$C2', 'phone', '050 1', '050 2', '2026-03-02 08:00')"
+expect 4 "a Piste desk may not settle" as_staff "$PI" conflicts settle cf-own --keep
+same "naming the role" "$ERR" "luukku conflicts settle: --staff: the role 'piste' (Piste desk) may not do this"
+expect 4 "a caseworker may not settle another's client" as_staff "$W" conflicts settle cf-other --keep
+same "saying which ones they may" "$ERR" "luukku conflicts settle: --staff: the role 'caseworker' may settle only conflicts on their own clients and bookings"
+same "still open" "$(sql "select count(*) from conflict where resolved_at is null")" "2"
+expect 4 "nor settle in another's name" as_staff "$W" conflicts settle cf-own --keep --by "$L"
+expect 0 "a caseworker settles a conflict on their own client" as_staff "$W" conflicts settle cf-own --keep
+same "settled by them" "$(sql "select resolved_by from conflict where id = 'cf-own'")" "$W"
+expect 3 "an unknown conflict is not found" as_staff "$W" conflicts settle cf-nope --keep
+expect 0 "a lead settles any" as_staff "$L" conflicts settle cf-other --keep
+same "settled by the lead" "$(sql "select resolved_by from conflict where id = 'cf-other'")" "$L"
+
+# --- 'kiosk' is a staff role (migration 009) ----------------------------------
+expect 0 "a kiosk account" as_staff "$A" staff add --name "Kioski, Joensuu" --role kiosk --point $P
+KI=$OUT
+same "with the kiosk role" "$(sql "select role from staff where id = '$KI'")" "kiosk"
+expect 2 "it may start the kiosk without a secret" lk --staff "$KI" kiosk --no-such-option
+expect 4 "but nothing else" lk --staff "$KI" client find virt
+expect 19 "roles are still checked by the database" sqlite3 "$DB" "insert into staff(id, surname, given_names, role, home_point_id) values ('x', 'X', 'Y', 'janitor', '$P')"
+expect 0 "the migrated schema is sound" sqlite3 "$DB" "pragma integrity_check"
+same "integrity ok" "$OUT" "ok"
+
 # --- The acting staff member from the config ----------------------------------
 printf '[desk]\nstaff = %s\n' "$W" >"$T/desk.ini"
 expect 0 "[desk] staff acts when --staff is not given" lk --config "$T/desk.ini" --secret-fd 3 client find virt 3<"$T/secret.$W"
