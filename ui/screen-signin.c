@@ -177,6 +177,7 @@ signed_in(struct lk_ui *ui, const struct lk_staff *s)
 	snprintf(ss->staff_id, sizeof ss->staff_id, "%s", s->id);
 	snprintf(ss->role, sizeof ss->role, "%s", s->role);
 	ss->opt.staff_id = ss->staff_id;
+	lk_store_set_actor(ui->st, ss->staff_id);
 	ui->opt = &ss->opt;
 	snprintf(ui->staff_name, sizeof ui->staff_name, "%s %s", s->given_names, s->surname);
 	const char *home = lk_role_home(s->role);
@@ -327,6 +328,7 @@ lk_signin_start(struct lk_ui *ui)
 	snprintf(desk_staff, sizeof desk_staff, "%s", ui->opt->staff_id ? ui->opt->staff_id : "");
 	ui->session.opt.staff_id = NULL;
 	ui->opt = &ui->session.opt;
+	lk_store_set_actor(ui->st, NULL);   /* nobody until someone signs in */
 	ui->staff_name[0] = '\0';
 	lk_ui_show(ui, LK_SCREEN_SIGNIN);
 	return true;

@@ -91,6 +91,7 @@ cmd_open(struct cmd_ctx *ctx, bool create, int *status)
 		return NULL;
 	}
 	*status = 0;
+	lk_store_set_actor(st, ctx->staff_id);
 	return st;
 }
 

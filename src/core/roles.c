@@ -56,6 +56,38 @@ static const struct {
 	{ "admin",             S | C | R | B | T | W | K | O | A | X, "lookup", "issue 5: the first admin account" },
 };
 
+/* Who may write what, table by table, for the central node (issue 5:
+ * "every screen and every CLI command checks the role, on the desk and on
+ * the central node"). Each row follows the commands that write the table:
+ * client data through the card, bookings through the calendar, TYM rows
+ * through the TYM screen, consent from the card, the TYM screen or the
+ * Piste desk (Rinnalla), walk-in visits from the Piste desk and the kiosk
+ * (and purge, which turns them into counts: reports), conflicts by those
+ * who may settle them, the area's places and staff by the administrator. */
+static const struct {
+	const char *name;
+	unsigned caps;
+} writes[] = {
+	{ "audit", 0 },
+	{ "client", C }, { "measure", C }, { "plan", C },
+	{ "appointment", B }, { "appointment_event", B },
+	{ "tym_case", T }, { "tym_member", T }, { "tym_review", T },
+	{ "consent", C | T | W },
+	{ "visit", W | K | O }, { "visit_count", W | O },
+	{ "conflict", X | Y },
+	{ "area", A }, { "municipality", A }, { "service_point", A }, { "point_link", A },
+	{ "room", A }, { "staff", A }, { "staff_point", A },
+};
+
+unsigned
+lk_table_write_caps(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof writes / sizeof writes[0]; i++)
+		if (strcmp(writes[i].name, name) == 0)
+			return writes[i].caps;
+	return A;
+}
+
 static const char *const names[LK_CAP_COUNT] = {
 	[LK_CAP_SEARCH] = "search", [LK_CAP_CARD] = "card", [LK_CAP_REVEAL] = "reveal",
 	[LK_CAP_BOOK] = "book", [LK_CAP_TYM] = "tym", [LK_CAP_TYM_PART] = "tym-part",
