@@ -195,6 +195,18 @@ sleep 1.2
 type_text "salasana1"
 keys Enter
 wait_for "Virtanen, Matti" >/dev/null && ok "unlocking returns to the card" || not_ok "unlocking returns to the card"
+# A caseworker may settle conflicts on their own clients only (settle-own).
+sqlite3 "$TMPDIR_TUI/test.db" "insert into conflict(id, kind, table_name, row_id, field, kept_value,
+	losing_value, detected) values ('cf1', 'field', 'client', '$C2', 'phone', '040 1', '040 2',
+	'2026-03-02 08:00')"
+keys F3
+wait_for "Asiakashaku" >/dev/null
+keys F2
+wait_for "040 2" >/dev/null
+keys F5
+wait_for "Voit ratkaista vain omien" >/dev/null && ok "settling another's client is refused" || not_ok "settling another's client is refused"
+check "the conflict stays open" "$(sql "select count(*) from conflict where resolved_at is null")" "1"
+keys F3
 check "unlocks are audited" "$(sql "select action from audit where action like 'unlock%' order by at, rowid" | tr '\n' ' ')" "unlock-failed unlock "
 # Idle for LUUKKU_LOCK_SECONDS: locked again, no client data on screen.
 sleep 6.5
