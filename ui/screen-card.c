@@ -7,7 +7,10 @@
  * shown; if the audit cannot be written, the card stays closed. Shows the
  * identity code masked unless revealed with its key (v), which the role
  * must allow and which is audited ("reveal-hetu") before it shows; never
- * writes anything else to the store. A TYM partner never gets the card:
+ * writes anything else to the store but the consent to disclose to
+ * healthcare: its key (o) records one, or withdraws the one in force,
+ * audited by the store; the card lists the client's consents, newest
+ * first. A TYM partner never gets the card:
  * opening goes to the TYM part of a client they may see (core/roles.h).
  */
 #include <stdio.h>
@@ -18,12 +21,18 @@
 #include "store/appointment.h"
 #include "store/audit.h"
 #include "store/client.h"
+#include "store/consent.h"
 #include "store/due.h"
 #include "store/signin.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 
 #define APPT_MAX 32
+#define CONSENT_MAX 16
+/* What the card's consent key records: disclosure to healthcare for the
+ * work-ability assessment (the card's usual case; other scopes with
+ * `luukku consent give`). Stored as data, in Finnish like the kinds. */
+#define CARD_HEALTH_SCOPE "työkyvyn arviointi"
 #define CONTENT_TOP 1     /* body row where the scrolling part starts */
 
 static struct {
@@ -38,6 +47,9 @@ static struct {
 	int content;     /* rows of content at the last draw */
 	int page;        /* rows that fit */
 	bool revealed;   /* the full identity code is shown (audited) */
+	struct lk_consent consents[CONSENT_MAX];  /* the newest ones */
+	int n_consents;
+	bool consents_failed;
 } card;
 
 static const struct lk_screen_key keys[] = {
@@ -47,6 +59,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_BOOK, N_("Book"), N_("Book a meeting for this client") },
 	{ LK_VK_TYM, NULL, N_("The client's TYM case: team, consent, timeline") },
 	{ LK_VK_REVEAL, NULL, N_("Show the full identity code (recorded)") },
+	{ LK_VK_CONSENT, NULL, N_("Record or withdraw consent to disclose to healthcare") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_SEARCH, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Scroll up one line") },
@@ -193,7 +206,19 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 	return true;
 }
 
-/* Read the open card's appointments and due list again. */
+static int
+collect_consent(const struct lk_consent *k, void *ctx)
+{
+	(void)ctx;
+	if (card.n_consents == CONSENT_MAX) {   /* keep the newest */
+		memmove(card.consents, card.consents + 1, sizeof card.consents[0] * (CONSENT_MAX - 1));
+		card.n_consents--;
+	}
+	card.consents[card.n_consents++] = *k;
+	return 0;
+}
+
+/* Read the open card's appointments, due list and consents again. */
 void
 lk_card_refresh(struct lk_ui *ui)
 {
@@ -211,6 +236,33 @@ lk_card_refresh(struct lk_ui *ui)
 	if (card.n_due > LK_DUE_MAX)
 		card.n_due = LK_DUE_MAX;
 	due_order();
+	card.n_consents = 0;
+	card.consents_failed = lk_consent_list(ui->st, client_id, collect_consent, NULL, &err) != LK_OK;
+}
+
+/* The consent key: withdraw the healthcare disclosure in force (the
+ * newest), else record one for CARD_HEALTH_SCOPE; audited by the store. */
+static void
+health_consent(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	const struct lk_consent *on = NULL;
+	for (int i = 0; i < card.n_consents; i++)
+		if (strcmp(card.consents[i].kind, "terveydenhuolto") == 0 &&
+		    card.consents[i].withdrawn_at[0] == '\0')
+			on = &card.consents[i];
+	enum lk_status rc = on
+		? lk_consent_withdraw(ui->st, card.c.id, "terveydenhuolto", on->scope,
+		                      ui->opt->staff_id, &err)
+		: lk_consent_give(ui->st, card.c.id, "terveydenhuolto", CARD_HEALTH_SCOPE, "written",
+		                  ui->opt->staff_id, NULL, &err);
+	if (rc != LK_OK) {
+		lk_ui_message(ui, true, "%s: %s", _("The consent could not be recorded"), err.msg);
+		return;
+	}
+	lk_card_refresh(ui);
+	lk_ui_message(ui, false, "%s", on ? _("Consent to disclose to healthcare withdrawn")
+	                                  : _("Consent to disclose to healthcare recorded"));
 }
 
 static void
@@ -250,6 +302,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	case LK_VK_TYM:
 		lk_tym_screen_open(ui, card.c.id);
+		return;
+	case LK_VK_CONSENT:
+		health_consent(ui);
 		return;
 	case LK_VK_REVEAL: {
 		struct lk_err err = { 0 };
@@ -463,6 +518,63 @@ draw_due(struct lk_ui *ui, struct pen *p)
 	}
 }
 
+static const struct word consent_kinds[] = {
+	{ "rinnalla", N_("Rinnalla, one-time") },
+	{ "terveydenhuolto", N_("Disclosure to healthcare") },
+	{ "tym", N_("TYM team") },
+	{ NULL, NULL },
+};
+
+static const struct word consent_hows[] = {
+	{ "oral", N_("oral") },
+	{ "written", N_("written") },
+	{ "electronic", N_("electronic") },
+	{ NULL, NULL },
+};
+
+/* "YYYY-MM-DD HH:MM" as d.m.yyyy. */
+static const char *
+day_fi(const char *iso, char *buf, size_t size)
+{
+	lk_time t;
+	if (!lk_time_parse(iso, &t))
+		return "–";
+	return lk_date_fi(lk_time_date(t), buf, size);
+}
+
+static void
+draw_consents(struct lk_ui *ui, struct pen *p)
+{
+	draw_section_title(ui, p, _("Consents"));
+	if (card.consents_failed || card.n_consents == 0) {
+		lk_draw_text(p->w, pen_y(p), 2, p->cols - 3,
+		             card.consents_failed ? _("The consents cannot be read.")
+		                                  : _("No consents on record."),
+		             card.consents_failed ? lk_style(ui->color, LK_STYLE_ERROR) : A_NORMAL,
+		             false);
+		p->row++;
+		return;
+	}
+	/* kind 26 | how 12 | given/withdrawn 18 | scope */
+	for (int i = card.n_consents - 1; i >= 0; i--) {
+		const struct lk_consent *k = &card.consents[i];
+		char g[16], w[16], state[64];
+		if (k->withdrawn_at[0])
+			snprintf(state, sizeof state, "%s–%s", day_fi(k->given_at, g, sizeof g),
+			         day_fi(k->withdrawn_at, w, sizeof w));
+		else
+			snprintf(state, sizeof state, _("since %s"), day_fi(k->given_at, g, sizeof g));
+		int y = pen_y(p);
+		attr_t a = k->withdrawn_at[0] ? lk_style(ui->color, LK_STYLE_DONE) : A_NORMAL;
+		lk_draw_text(p->w, y, 2, 26, word(consent_kinds, k->kind), a, false);
+		lk_draw_text(p->w, y, 29, 12, word(consent_hows, k->how), a, false);
+		lk_draw_text(p->w, y, 42, 18, state, a, false);
+		if (strcmp(k->kind, "tym") != 0)   /* a TYM scope is a case id */
+			lk_draw_text(p->w, y, 61, p->cols - 62, k->scope, a, false);
+		p->row++;
+	}
+}
+
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
@@ -508,6 +620,8 @@ draw(struct lk_ui *ui, WINDOW *w)
 	draw_appointments(ui, &p);
 	p.row++;
 	draw_due(ui, &p);
+	p.row++;
+	draw_consents(ui, &p);
 
 	card.content = p.row;
 	clamp();

@@ -5,7 +5,10 @@
  * selected one settled with a key: keep the current value, or take the
  * losing one (a normal change, captured and synced like any other).
  *
- * Reads and settles only through store/sync-conflict.h; never writes SQL.
+ * Signed in, the role decides what may be settled (lk_conflict_may_settle:
+ * leads and the administrator any, the caseworker roles their own clients
+ * and bookings only). Reads and settles only through store/sync-conflict.h;
+ * never writes SQL.
  */
 #include <stdio.h>
 #include <string.h>
@@ -95,6 +98,14 @@ settle_sel(struct lk_ui *ui, enum lk_settle how)
 	struct lk_err err = { 0 };
 	const char *by = ui->opt && ui->opt->staff_id && ui->opt->staff_id[0] ? ui->opt->staff_id
 	                                                                        : NULL;
+	/* Signed in: leads and the administrator settle any conflict, the
+	 * caseworker roles only those on their own clients and bookings. */
+	if (ui->session.on &&
+	    !lk_conflict_may_settle(ui->st, c->id, ui->session.role, ui->session.staff_id)) {
+		lk_ui_message(ui, true, "%s",
+		              _("You may settle only conflicts on your own clients and bookings"));
+		return;
+	}
 	if (lk_conflict_settle(ui->st, c->id, how, by, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s", err.msg);
 		return;

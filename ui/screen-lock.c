@@ -60,7 +60,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	}
 	struct lk_err err = { 0 };
-	enum lk_status rc = lk_signin_verify(ui->st, ui->session.staff_id, secret, "unlock", &err);
+	enum lk_status rc = lk_signin_verify(ui->st, ui->session.staff_id, secret, "unlock", NULL, &err);
 	sodium_memzero(secret, sizeof secret);
 	if (rc == LK_OK) {
 		ui->session.failures = 0;
@@ -68,8 +68,12 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		ui->cur = ui->session.resume;
 		return;
 	}
-	ui->session.failures++;
-	lk_ui_delay(ui, lk_signin_delay_ms(ui->session.failures));
+	/* The account's failures in a row from the audit trail (sign-in and
+	 * unlock alike, surviving a restart), or this session's if more. */
+	int f = lk_signin_failures(ui->st, ui->session.staff_id);
+	if (++ui->session.failures > f)
+		f = ui->session.failures;
+	lk_ui_delay(ui, lk_signin_delay_ms(f));
 	lk_ui_message(ui, true, "%s", rc == LK_ECLASH ? _("Wrong secret; wait and try again")
 	                                              : err.msg);
 }

@@ -1,7 +1,13 @@
 /*
- * screen-signin.c — who is at the desk: the sign-in screen (a staff name
- * by type-ahead, or a user id, then the secret, masked), the growing delay
- * after failures, and what the signed-in role may see (core/roles.h).
+ * screen-signin.c — who is at the desk: the sign-in screen (your own name
+ * typed in full, or your user id, then the secret, masked), the growing
+ * delay after failures, and what the signed-in role may see (core/roles.h).
+ *
+ * The screen never lists staff: whoever sits at the desk sees only the one
+ * name the desk pre-fills (the last person signed in here, else [desk]
+ * staff). Names match case-insensitively, å ä ö exactly. An unknown name
+ * goes on to the secret like a known one, and fails the same way at the
+ * same cost (lk_signin_verify).
  *
  * Sign-in applies only when some staff member has a secret; otherwise the
  * desk runs as before with every capability. Each attempt is audited by
@@ -23,81 +29,117 @@
 #include "ui/draw.h"
 #include "ui/ui.h"
 
-#define MATCH_MAX 8
 #define NAME_MAX_BYTES 128
 
 static struct {
 	enum { NAME, SECRET } stage;
 	char name[NAME_MAX_BYTES];
 	char secret[LK_SECRET_MAX + 1];
-	struct lk_staff match[MATCH_MAX];
-	int n, sel;
-	struct lk_staff who;          /* chosen at the NAME stage */
+	wchar_t want[NAME_MAX_BYTES];  /* the typed name, folded (fold()) */
+	int found;                     /* staff members whose name or id it is */
+	struct lk_staff who;           /* the one found; id empty when not one */
 } si;
 
+/* [desk] staff of the config, saved before sign-in takes over the options. */
+static char desk_staff[65];
+
 static const struct lk_screen_key keys[] = {
-	{ LK_VK_OPEN, N_("Next"), N_("Choose the name, then sign in with the secret") },
-	{ LK_VK_UP, NULL, N_("Previous name") },
-	{ LK_VK_DOWN, NULL, N_("Next name") },
+	{ LK_VK_OPEN, N_("Next"), N_("Your name in full or your user id, then the secret") },
 	{ LK_VK_ERASE, NULL, NULL },
 	{ LK_VK_CLEAR, NULL, N_("Start again") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 
-/* Lower-case wide copy of a UTF-8 string. */
+/* A name as typed, for comparing: lower case (å ä ö stay å ä ö, only
+ * their case folds), commas as spaces, one space between words. */
 static void
-lower(const char *s, wchar_t *w, size_t n)
+fold(const char *s, wchar_t *w, size_t n)
 {
-	size_t k = mbstowcs(w, s, n - 1);
+	wchar_t raw[NAME_MAX_BYTES * 2];
+	size_t k = mbstowcs(raw, s, sizeof raw / sizeof raw[0] - 1);
 	if (k == (size_t)-1)
 		k = 0;
-	w[k] = 0;
-	for (size_t i = 0; i < k; i++)
-		w[i] = (wchar_t)towlower((wint_t)w[i]);
+	raw[k] = 0;
+	size_t o = 0;
+	bool space = true;   /* drops leading spaces */
+	for (size_t i = 0; i < k && o + 1 < n; i++) {
+		wchar_t c = raw[i] == L',' || iswspace((wint_t)raw[i]) ? L' ' : raw[i];
+		if (c == L' ') {
+			if (!space)
+				w[o++] = L' ';
+			space = true;
+			continue;
+		}
+		w[o++] = (wchar_t)towlower((wint_t)c);
+		space = false;
+	}
+	if (o > 0 && w[o - 1] == L' ')
+		o--;
+	w[o] = 0;
 }
 
-/* Whether every word of the query starts a word of the name, or the query
- * is the staff id. */
+/* Whether the folded name is the staff member's user id, "surname given
+ * names" or "given names surname" in full. */
 static bool
-matches(const struct lk_staff *s, const char *query)
+is_named(const struct lk_staff *s, const wchar_t *want)
 {
-	if (strcmp(s->id, query) == 0)
-		return true;
 	char full[256];
+	wchar_t a[NAME_MAX_BYTES * 2];
+	fold(s->id, a, sizeof a / sizeof a[0]);
+	if (wcscmp(a, want) == 0)
+		return true;
 	snprintf(full, sizeof full, "%s %s", s->surname, s->given_names);
-	wchar_t name[256], q[NAME_MAX_BYTES];
-	lower(full, name, 256);
-	lower(query, q, NAME_MAX_BYTES);
-	wchar_t *save = NULL;
-	for (wchar_t *tok = wcstok(q, L" ,", &save); tok; tok = wcstok(NULL, L" ,", &save)) {
-		size_t n = wcslen(tok);
-		bool found = false;
-		for (wchar_t *p = name; *p && !found; p++)
-			found = (p == name || p[-1] == L' ' || p[-1] == L'-') && wcsncmp(p, tok, n) == 0;
-		if (!found)
-			return false;
-	}
-	return true;
+	fold(full, a, sizeof a / sizeof a[0]);
+	if (wcscmp(a, want) == 0)
+		return true;
+	snprintf(full, sizeof full, "%s %s", s->given_names, s->surname);
+	fold(full, a, sizeof a / sizeof a[0]);
+	return wcscmp(a, want) == 0;
 }
 
 static int
 collect(const struct lk_staff *s, void *ctx)
 {
-	struct lk_ui *ui = ctx;
-	if (si.n >= MATCH_MAX)
-		return 1;
-	if (s->active && matches(s, si.name) && lk_staff_has_secret(ui->st, s->id))
-		si.match[si.n++] = *s;
+	(void)ctx;
+	if (s->active && is_named(s, si.want)) {
+		if (si.found == 0)
+			si.who = *s;
+		si.found++;
+	}
 	return 0;
 }
 
+/* Who the typed name is: si.who when exactly one active staff member has
+ * it; otherwise si.who.id stays empty and the secret is checked against
+ * nobody, at the same cost and with the same answer. */
 static void
 find(struct lk_ui *ui)
 {
-	si.n = si.sel = 0;
-	if (si.name[0])
+	memset(&si.who, 0, sizeof si.who);
+	si.found = 0;
+	fold(si.name, si.want, sizeof si.want / sizeof si.want[0]);
+	if (si.want[0])
 		lk_staff_list(ui->st, NULL, collect, ui, NULL);
+	if (si.found != 1)
+		memset(&si.who, 0, sizeof si.who);
+}
+
+/* The one name the desk pre-fills: whoever last signed in here, else the
+ * config's [desk] staff; never a list of the staff. */
+static void
+prefill(struct lk_ui *ui)
+{
+	char id[65] = "";
+	struct lk_staff s;
+	if (lk_meta_get(ui->st, "desk_last_signin", id, sizeof id) != LK_OK)
+		snprintf(id, sizeof id, "%s", desk_staff);
+	char full[sizeof s.given_names + sizeof s.surname + 1];
+	if (id[0] && lk_staff_get(ui->st, id, &s, NULL) == LK_OK && s.active) {
+		snprintf(full, sizeof full, "%s %s", s.given_names, s.surname);
+		if (strlen(full) < sizeof si.name)
+			memcpy(si.name, full, strlen(full) + 1);
+	}
 }
 
 static void
@@ -109,9 +151,19 @@ wipe(void)
 static void
 enter(struct lk_ui *ui)
 {
-	(void)ui;
 	wipe();
 	memset(&si, 0, sizeof si);
+	prefill(ui);
+}
+
+/* The slow-down: the failed attempts of this account in a row, from the
+ * audit trail (they survive a restart and come from every desk), or of
+ * this screen when that is more (a name that is no account). */
+static int
+failures(struct lk_ui *ui)
+{
+	int f = lk_signin_failures(ui->st, si.who.id[0] ? si.who.id : NULL);
+	return f > ui->session.failures ? f : ui->session.failures;
 }
 
 /* The signed-in staff member's desk: their role's home screen. */
@@ -121,9 +173,11 @@ signed_in(struct lk_ui *ui, const struct lk_staff *s)
 	struct lk_session *ss = &ui->session;
 	ss->in = true;
 	ss->failures = 0;
+	lk_meta_set(ui->st, "desk_last_signin", s->id);
 	snprintf(ss->staff_id, sizeof ss->staff_id, "%s", s->id);
 	snprintf(ss->role, sizeof ss->role, "%s", s->role);
 	ss->opt.staff_id = ss->staff_id;
+	lk_store_set_actor(ui->st, ss->staff_id);
 	ui->opt = &ss->opt;
 	snprintf(ui->staff_name, sizeof ui->staff_name, "%s %s", s->given_names, s->surname);
 	const char *home = lk_role_home(s->role);
@@ -144,7 +198,8 @@ try_secret(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s", _("Wait a moment before trying again"));
 		return;
 	}
-	enum lk_status rc = lk_signin_verify(ui->st, si.who.id, si.secret, "sign-in", &err);
+	enum lk_status rc = lk_signin_verify(ui->st, si.who.id[0] ? si.who.id : NULL, si.secret,
+	                                     "sign-in", NULL, &err);
 	wipe();
 	if (rc == LK_OK) {
 		struct lk_staff s = si.who;
@@ -154,7 +209,7 @@ try_secret(struct lk_ui *ui)
 		return;
 	}
 	ui->session.failures++;
-	lk_ui_delay(ui, lk_signin_delay_ms(ui->session.failures));
+	lk_ui_delay(ui, lk_signin_delay_ms(failures(ui)));
 	lk_ui_message(ui, true, "%s", rc == LK_ECLASH ? _("Wrong name or secret; wait and try again")
 	                                              : err.msg);
 }
@@ -166,20 +221,23 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_OPEN:
 		if (si.stage == SECRET) {
 			try_secret(ui);
-		} else if (si.n > 0) {
-			si.who = si.match[si.sel];
-			si.stage = SECRET;
-		} else {
-			lk_ui_message(ui, true, "%s", _("No staff member with a secret by that name"));
+			break;
 		}
-		break;
-	case LK_VK_UP:
-		if (si.stage == NAME && si.sel > 0)
-			si.sel--;
-		break;
-	case LK_VK_DOWN:
-		if (si.stage == NAME && si.sel + 1 < si.n)
-			si.sel++;
+		find(ui);
+		if (si.want[0] == 0)
+			break;
+		if (si.found > 1) {
+			lk_ui_message(ui, true, "%s",
+			              _("Several staff members have that name; type your user id"));
+			break;
+		}
+		/* Known or not, the same next step; earlier failures of the
+		 * account (even before a restart) delay the next attempt. */
+		si.stage = SECRET;
+		ui->message[0] = '\0';
+		if (!ui->session.waiting)
+			lk_ui_delay(ui, lk_signin_delay_ms(lk_signin_failures(ui->st,
+				si.who.id[0] ? si.who.id : NULL)));
 		break;
 	case LK_VK_ERASE: {
 		char *buf = si.stage == SECRET ? si.secret : si.name;
@@ -188,8 +246,6 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			n--;   /* a UTF-8 continuation byte */
 		if (n > 0)
 			buf[n - 1] = '\0';
-		if (si.stage == NAME)
-			find(ui);
 		break;
 	}
 	case LK_VK_CLEAR:
@@ -204,6 +260,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 static void
 text_input(struct lk_ui *ui, wchar_t ch)
 {
+	(void)ui;
 	char mb[MB_LEN_MAX + 1];
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
@@ -216,8 +273,6 @@ text_input(struct lk_ui *ui, wchar_t ch)
 		return;
 	memcpy(buf + n, mb, k);
 	buf[n + k] = '\0';
-	if (si.stage == NAME)
-		find(ui);
 }
 
 static void
@@ -230,25 +285,14 @@ draw(struct lk_ui *ui, WINDOW *w)
 	lk_draw_text(w, 2, 1, lw, nl, lk_style(ui->color, LK_STYLE_LABEL), false);
 	if (si.stage == NAME) {
 		int x = 2 + lw + lk_draw_text(w, 2, 2 + lw, cols - lw - 4, si.name, A_NORMAL, false);
-		for (int i = 0; i < si.n; i++) {
-			const struct lk_staff *s = &si.match[i];
-			const struct lk_role_info *r = lk_role_find(s->role);
-			char line[300];
-			snprintf(line, sizeof line, "%s, %s", s->surname, s->given_names);
-			attr_t a = i == si.sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
-			lk_draw_text(w, 4 + i, 0, 2, i == si.sel ? ">" : " ", a, false);
-			lk_draw_text(w, 4 + i, 2, 36, line, a, true);
-			lk_draw_text(w, 4 + i, 39, cols - 40, r ? _(r->label) : s->role, a, false);
-		}
-		if (si.n == 0)
-			lk_draw_text(w, 4, 2, cols - 3,
-			             _("Type your name (e.g. \"kor an\") or your user id, then Enter."),
-			             A_NORMAL, false);
+		lk_draw_text(w, 4, 2, cols - 3,
+		             _("Type your name in full (e.g. \"Anna Korhonen\") or your user id, then Enter."),
+		             A_NORMAL, false);
 		wmove(w, 2, x);
 	} else {
-		char who[300], stars[LK_SECRET_MAX + 1];
-		snprintf(who, sizeof who, "%s, %s", si.who.surname, si.who.given_names);
-		lk_draw_text(w, 2, 2 + lw, cols - lw - 4, who, A_BOLD, false);
+		char stars[LK_SECRET_MAX + 1];
+		/* As typed: the screen never tells whether the name is an account. */
+		lk_draw_text(w, 2, 2 + lw, cols - lw - 4, si.name, A_BOLD, false);
 		lk_draw_text(w, 3, 1, lw, sl, lk_style(ui->color, LK_STYLE_LABEL), false);
 		size_t n = 0;
 		for (const char *p = si.secret; *p && n < sizeof stars - 1; p++)
@@ -281,8 +325,10 @@ lk_signin_start(struct lk_ui *ui)
 	if (!ui->session.on)
 		return false;
 	ui->session.opt = *ui->opt;
+	snprintf(desk_staff, sizeof desk_staff, "%s", ui->opt->staff_id ? ui->opt->staff_id : "");
 	ui->session.opt.staff_id = NULL;
 	ui->opt = &ui->session.opt;
+	lk_store_set_actor(ui->st, NULL);   /* nobody until someone signs in */
 	ui->staff_name[0] = '\0';
 	lk_ui_show(ui, LK_SCREEN_SIGNIN);
 	return true;
@@ -327,6 +373,7 @@ static const struct {
 	{ LK_SCREEN_TYM, LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ LK_SCREEN_PISTE, LK_CAP_PISTE, LK_CAP_PISTE },
 	{ LK_SCREEN_REPORT, LK_CAP_REPORTS, LK_CAP_REPORTS },
+	{ LK_SCREEN_CONFLICTS, LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
 };
 
 /* The capability a key needs: on one screen, or (LK_SCREEN_COUNT) on all. */

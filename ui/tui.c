@@ -404,6 +404,9 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 	memset(&ui, 0, sizeof ui);
 	memset(&l, 0, sizeof l);
 	ui.st = st;
+	/* Who makes the changes (outbox, schema 010): the desk's staff member
+	 * until someone signs in (screen-signin.c sets the signed-in one). */
+	lk_store_set_actor(st, opt ? opt->staff_id : NULL);
 	ui.opt = opt ? opt : &none;
 	load_facts(&ui);
 

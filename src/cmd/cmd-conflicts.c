@@ -4,12 +4,20 @@
  * value, and the desks they came from; offline double bookings as clashes.
  * `luukku conflicts settle ID --keep|--take-losing [--by STAFF]` settles
  * one: the losing value is written back as a normal change when taken, and
- * the settlement syncs to every desk.
+ * the settlement syncs to every desk. Once sign-in accounts are in use the
+ * acting member settles as themselves (--by, if given, must name them):
+ * leads and the administrator any conflict, the caseworker roles only
+ * those on their own clients and bookings (core/roles.h, settle and
+ * settle-own); else exit 4, audited as refused.
  */
 #include <getopt.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 #include "i18n.h"
+#include "store/audit.h"
+#include "store/signin.h"
+#include "store/staff.h"
 #include "store/sync-conflict.h"
 
 static int
@@ -95,6 +103,25 @@ exec_settle(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
+	struct lk_staff who;
+	if (lk_signin_required(st)) {
+		/* cmd-roles.c has signed the acting member in; they settle as
+		 * themselves, and only what their role may settle. */
+		if (by == NULL || ctx->staff_id == NULL || strcmp(by, ctx->staff_id) != 0) {
+			cmd_usage(ctx, "by", _("sign-in accounts are in use: one settles as oneself"));
+			lk_store_close(st);
+			return LK_ECLASH;
+		}
+		if (lk_staff_get(st, ctx->staff_id, &who, &err) == LK_OK &&
+		    lk_conflict_exists(st, id) &&
+		    !lk_conflict_may_settle(st, id, who.role, ctx->staff_id)) {
+			fprintf(stderr, "luukku %s: --staff: %s '%s' %s\n", ctx->name, _("the role"),
+			        who.role, _("may settle only conflicts on their own clients and bookings"));
+			lk_audit(st, ctx->staff_id, "refused", NULL, ctx->name, NULL);
+			lk_store_close(st);
+			return LK_ECLASH;
+		}
+	}
 	if (lk_conflict_settle(st, id, (enum lk_settle)how, by && *by ? by : NULL, &err) == LK_OK)
 		printf(how == LK_SETTLE_KEEP ? _("settled: the kept value stays\n")
 		                             : _("settled: the losing value was taken\n"));

@@ -6,11 +6,18 @@
  * The rule: while no staff member has a sign-in secret (a fresh or demo
  * database) every command runs as before. Once one has, such a command
  * needs the acting staff member — the global --staff ID or [desk] staff of
- * the config — who must be an active account whose role has the command's
- * capability; else it is refused with exit status 4 naming the role.
- * `staff passwd` is allowed to the administrator and to the staff member
- * for their own secret. Commands that hold no client data (init, demo,
- * hetu, workdays, point list, staff list, sync) are not in the table.
+ * the config — who must be an active account that signs in with its
+ * secret (cmd-signin.c: --secret-fd N, $LUUKKU_SECRET_FILE or the
+ * terminal) and whose role has the command's capability; else it is
+ * refused with exit status 4 naming the account, the secret or the role.
+ * An account without a secret may then act only as the unattended kiosk
+ * (`luukku kiosk`, a role with the kiosk capability): everyone else gets a
+ * secret from an administrator first (`staff passwd`), which is also how
+ * a fresh `init --admin` grows: the admin signs in, adds staff, sets their
+ * secrets. `staff passwd` is allowed to the administrator and to the staff
+ * member for their own secret. Commands that hold no client data (init,
+ * demo, hetu, workdays, point list, staff list, sync) are not in the
+ * table.
  */
 #include <string.h>
 
@@ -38,12 +45,16 @@ static const struct {
 	/* tym show: the store itself checks a partner's team and consent. */
 	{ "tym", "show", LK_CAP_TYM, LK_CAP_TYM_PART },
 	{ "tym", NULL, LK_CAP_TYM, -1 },
+	{ "consent", NULL, LK_CAP_CARD, -1 },
 	{ "piste", NULL, LK_CAP_PISTE, -1 },
 	{ "kiosk", NULL, LK_CAP_KIOSK, -1 },
+	{ "feedback", NULL, LK_CAP_PISTE, LK_CAP_KIOSK },   /* as the kiosk records it */
 	{ "audit", NULL, LK_CAP_REPORTS, -1 },
 	{ "export", NULL, LK_CAP_REPORTS, -1 },
 	{ "purge", NULL, LK_CAP_REPORTS, -1 },
 	{ "report", NULL, LK_CAP_REPORTS, -1 },
+	/* conflicts settle: which conflicts, cmd-conflicts.c asks the store. */
+	{ "conflicts", "settle", LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
 	{ "conflicts", NULL, LK_CAP_CARD, -1 },
 	{ "staff", "add", LK_CAP_ADMIN, -1 },
 	{ "staff", "passwd", LK_CAP_ADMIN, -1 },
@@ -71,6 +82,20 @@ cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **
 	    !who.active) {
 		fprintf(stderr, "luukku %s: --staff: %s\n", ctx->name,
 		        _("sign-in accounts are in use: name the acting staff member with --staff ID"));
+		status = LK_ECLASH;
+		goto out;
+	}
+	char name[sizeof who.surname + sizeof who.given_names + sizeof who.id + 8];
+	snprintf(name, sizeof name, "%s %s (%s)", who.surname, who.given_names, who.id);
+	if (lk_staff_has_secret(st, ctx->staff_id)) {
+		if ((status = cmd_signin(ctx, st, name)) != 0)
+			goto out;
+	} else if (!(rules[i].cap == LK_CAP_KIOSK && lk_role_can(who.role, LK_CAP_KIOSK))) {
+		/* Only the unattended kiosk runs on an account without a secret. */
+		fprintf(stderr, "luukku %s: --staff: %s %s\n", ctx->name, name,
+		        _("has no secret, and sign-in accounts are in use: an administrator sets one "
+		          "with luukku staff passwd"));
+		lk_audit(st, ctx->staff_id, "refused", NULL, ctx->name, NULL);
 		status = LK_ECLASH;
 		goto out;
 	}

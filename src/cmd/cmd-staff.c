@@ -107,39 +107,13 @@ exec_staff_add(struct cmd_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
-/* One line from stdin without its newline; false at end of input. */
-static bool
-read_line(const char *prompt, bool tty, char *buf, size_t size)
-{
-	struct termios old, quiet;
-	bool echo_off = tty && tcgetattr(STDIN_FILENO, &old) == 0;
-	if (tty) {
-		fprintf(stderr, "%s", prompt);
-		fflush(stderr);
-	}
-	if (echo_off) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-	}
-	bool got = fgets(buf, (int)size, stdin) != NULL;
-	if (echo_off) {
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-		fputc('\n', stderr);
-	}
-	if (!got)
-		return false;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return true;
-}
-
 bool
 cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status)
 {
 	bool tty = isatty(STDIN_FILENO);
 	char again[LK_SECRET_MAX + 2];
 	struct lk_err err = { 0 };
-	if (!read_line(_("New secret (PIN or password): "), tty, buf, size)) {
+	if (!cmd_read_line(_("New secret (PIN or password): "), tty, buf, size)) {
 		*status = cmd_usage(ctx, "secret", _("no secret on standard input"));
 		return false;
 	}
@@ -149,7 +123,7 @@ cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status)
 		return false;
 	}
 	if (tty) {
-		bool same = read_line(_("The same again: "), tty, again, sizeof again) &&
+		bool same = cmd_read_line(_("The same again: "), tty, again, sizeof again) &&
 			strcmp(again, buf) == 0;
 		sodium_memzero(again, sizeof again);
 		if (!same) {

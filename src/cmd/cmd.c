@@ -27,6 +27,8 @@ extern const struct cmd_entry cmd_tym_open_entry, cmd_tym_member_entry, cmd_tym_
 extern const struct cmd_entry cmd_audit_entry, cmd_export_entry, cmd_purge_entry;
 extern const struct cmd_entry cmd_report_entry, cmd_feedback_entry, cmd_ical_entry,
 	cmd_letter_entry;
+extern const struct cmd_entry cmd_consent_give_entry, cmd_consent_withdraw_entry,
+	cmd_consent_list_entry;
 
 extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry,
 	cmd_conflicts_settle_entry;
@@ -41,7 +43,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_meeting_history_entry,
 	&cmd_client_show_entry, &cmd_due_entry, &cmd_book_entry, &cmd_meeting_entry,
 	&cmd_tym_open_entry, &cmd_tym_member_entry, &cmd_tym_consent_entry, &cmd_tym_show_entry,
-	&cmd_tym_close_entry, &cmd_piste_arrive_entry, &cmd_piste_call_entry, &cmd_piste_serve_entry,
+	&cmd_tym_close_entry, &cmd_consent_give_entry, &cmd_consent_withdraw_entry,
+	&cmd_consent_list_entry, &cmd_piste_arrive_entry, &cmd_piste_call_entry, &cmd_piste_serve_entry,
 	&cmd_piste_end_entry, &cmd_piste_noshow_entry, &cmd_piste_refer_entry, &cmd_piste_queue_entry,
 	&cmd_piste_today_entry, &cmd_kiosk_entry,
 	&cmd_piste_log_entry, &cmd_audit_entry, &cmd_export_entry, &cmd_purge_entry,
@@ -89,6 +92,7 @@ cmd_open(struct cmd_ctx *ctx, bool create, int *status)
 		return NULL;
 	}
 	*status = 0;
+	lk_store_set_actor(st, ctx->staff_id);
 	return st;
 }
 

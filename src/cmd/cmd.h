@@ -21,6 +21,7 @@ struct cmd_ctx {
 	const char *staff_id;    /* desk's signed-in staff member, or NULL */
 	const char *point_id;    /* desk's service point, or NULL */
 	const char *name;        /* "client add", for messages */
+	int secret_fd;           /* --secret-fd N: the acting member's secret, or -1 */
 };
 
 struct cmd_entry {
@@ -57,6 +58,14 @@ void cmd_tsv(FILE *f, const char *s, bool last);
  * (store/signin.h). On failure prints the error naming --secret, sets
  * *status and returns false. (cmd-staff.c) */
 bool cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status);
+/* One line from stdin without its newline, after `prompt` and without
+ * echo when `tty`; false at end of input. (cmd-signin.c) */
+bool cmd_read_line(const char *prompt, bool tty, char *buf, size_t size);
+/* The acting staff member (ctx->staff_id, shown as `who`) proves their
+ * secret: from --secret-fd, $LUUKKU_SECRET_FILE (0600) or the terminal,
+ * after the slow-down their earlier failures call for; audited. 0 when it
+ * matches, else the printed refusal's exit status (4). (cmd-signin.c) */
+int cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who);
 /* The role rule of the CLI (cmd-roles.c): when the database has sign-in
  * accounts, a command that touches client data needs the acting staff
  * member (--staff or [desk] staff) and a role with the capability; 0 when

@@ -2,10 +2,13 @@
  * luukku.c — main() of the desk program: global options, the database path,
  * the language, then one subcommand from cmd_table, or the terminal.
  *
- *   luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [COMMAND [SUB] …]
+ *   luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [--secret-fd N]
+ *          [COMMAND [SUB] …]
  *
  * --staff names the acting staff member (else [desk] staff of the config);
- * cmd-roles.c checks their role before a command that touches client data.
+ * cmd-roles.c checks their role, and cmd-signin.c their secret (from the
+ * descriptor of --secret-fd, $LUUKKU_SECRET_FILE or the terminal), before
+ * a command that touches client data.
  *
  * The database path is --db, else $LUUKKU_DB, else [store] path of the
  * config, else $XDG_DATA_HOME/luukku/luukku.db. Without a command, [desk]
@@ -13,6 +16,7 @@
  * the desk's screens.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +38,7 @@ static char db_buf[4096], staff_buf[128], point_buf[128];
 static void
 usage(FILE *f)
 {
-	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [COMMAND …]\n\n%s\n",
+	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [--secret-fd N] [COMMAND …]\n\n%s\n",
 	        _("Usage:"), _("Commands:"));
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
 		fprintf(f, "  %-14s %-8s %s\n", (*e)->name, (*e)->sub ? (*e)->sub : "",
@@ -123,12 +127,13 @@ main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "staff", required_argument, NULL, 's' },
+		{ "secret-fd", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cmd_ctx ctx = { .name = "" };
-	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL;
+	struct cmd_ctx ctx = { .name = "", .secret_fd = -1 };
+	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL, *secret_fd = NULL;
 	int c;
 	/* '+': stop at the first non-option, the subcommand. */
 	while ((c = getopt_long(argc, argv, "+d:c:l:s:hV", opts, NULL)) != -1) {
@@ -137,6 +142,7 @@ main(int argc, char **argv)
 		case 'c': config = optarg; break;
 		case 'l': lang = optarg; break;
 		case 's': staff = optarg; break;
+		case 'S': secret_fd = optarg; break;
 		case 'h':
 			lk_i18n_init(lang);
 			usage(stdout);
@@ -184,6 +190,19 @@ main(int argc, char **argv)
 
 	if (staff && *staff)
 		ctx.staff_id = staff;
+	if (secret_fd) {
+		char *end;
+		errno = 0;
+		long fd = strtol(secret_fd, &end, 10);
+		if (*secret_fd == '\0' || *end || errno || fd < 0 || fd > 1024 ||
+		    fcntl((int)fd, F_GETFD) < 0) {
+			fprintf(stderr, "luukku: --secret-fd: '%s' %s\n", secret_fd,
+			        _("is not an open file descriptor"));
+			iniparser_freedict(ini);
+			return LK_EINPUT;
+		}
+		ctx.secret_fd = (int)fd;
+	}
 	int status;
 	const char *role = dc.role;
 	if (optind >= argc && role && !lk_config_role_ok(role)) {

@@ -24,6 +24,8 @@
 #define K (1u << LK_CAP_KIOSK)
 #define O (1u << LK_CAP_REPORTS)
 #define A (1u << LK_CAP_ADMIN)
+#define X (1u << LK_CAP_SETTLE)
+#define Y (1u << LK_CAP_SETTLE_OWN)
 
 static const struct {
 	const char *role;
@@ -32,12 +34,15 @@ static const struct {
 	const char *why;   /* the source of the row */
 } table[] = {
 	/* Area staff: the caseworker's whole service process (domain.md, Roles). */
-	{ "caseworker",        S | C | R | B | T | W,         "lookup", "domain.md Roles: asiakasvastaava" },
-	{ "tym-caseworker",    S | C | R | B | T | W,         "lookup", "domain.md TYM: TYM-asiakasvastaava" },
-	{ "coordinator",       S | C | R | B | T,             "lookup", "domain.md Roles: työkykykoordinaattori" },
-	{ "career-counsellor", S | C | R | B,                 "lookup", "domain.md Roles: uraohjaaja" },
-	{ "ohjaamo",           S | C | R | B | W,             "lookup", "domain.md Roles: Ohjaamo-asiantuntija" },
-	{ "job-coach",         S | C | B,                     "lookup", "domain.md Roles: työhönvalmentaja" },
+	/* Settling a sync conflict is a person's decision on a record: the
+	 * caseworker roles on their own clients and bookings (Y), leads and the
+	 * administrator on any (X) (design.md sync contract 4-5; issue 5). */
+	{ "caseworker",        S | C | R | B | T | W | Y,     "lookup", "domain.md Roles: asiakasvastaava" },
+	{ "tym-caseworker",    S | C | R | B | T | W | Y,     "lookup", "domain.md TYM: TYM-asiakasvastaava" },
+	{ "coordinator",       S | C | R | B | T | Y,         "lookup", "domain.md Roles: työkykykoordinaattori" },
+	{ "career-counsellor", S | C | R | B | Y,             "lookup", "domain.md Roles: uraohjaaja" },
+	{ "ohjaamo",           S | C | R | B | W | Y,         "lookup", "domain.md Roles: Ohjaamo-asiantuntija" },
+	{ "job-coach",         S | C | B | Y,                 "lookup", "domain.md Roles: työhönvalmentaja" },
 	{ "lobby",             S | B | W,                     "lookup", "domain.md Roles: aula- ja puhelinpalvelu" },
 	/* Outside TYM partners (design.md contract; domain.md TYM, 004 §4.2.1). */
 	{ "social-worker",     P,                             "lookup", "design.md: outside TYM members" },
@@ -47,15 +52,48 @@ static const struct {
 	{ "piste",             W | K,                         "piste",  "domain.md Piste: anonymous walk-ins" },
 	{ "kiosk",             K,                             "kiosk",  "design.md User interface: kiosk" },
 	/* Leads and the administrator (domain.md Roles: palveluvastaava …). */
-	{ "lead",              S | C | R | B | T | W | O,     "lookup", "domain.md Roles: team and service leads" },
-	{ "admin",             S | C | R | B | T | W | K | O | A, "lookup", "issue 5: the first admin account" },
+	{ "lead",              S | C | R | B | T | W | O | X, "lookup", "domain.md Roles: team and service leads" },
+	{ "admin",             S | C | R | B | T | W | K | O | A | X, "lookup", "issue 5: the first admin account" },
 };
+
+/* Who may write what, table by table, for the central node (issue 5:
+ * "every screen and every CLI command checks the role, on the desk and on
+ * the central node"). Each row follows the commands that write the table:
+ * client data through the card, bookings through the calendar, TYM rows
+ * through the TYM screen, consent from the card, the TYM screen or the
+ * Piste desk (Rinnalla), walk-in visits from the Piste desk and the kiosk
+ * (and purge, which turns them into counts: reports), quick feedback from
+ * the kiosk and the Piste desk, conflicts by those
+ * who may settle them, the area's places and staff by the administrator. */
+static const struct {
+	const char *name;
+	unsigned caps;
+} writes[] = {
+	{ "audit", 0 },
+	{ "client", C }, { "measure", C }, { "plan", C },
+	{ "appointment", B }, { "appointment_event", B },
+	{ "tym_case", T }, { "tym_member", T }, { "tym_review", T },
+	{ "consent", C | T | W },
+	{ "visit", W | K | O }, { "visit_count", W | O }, { "feedback", W | K },
+	{ "conflict", X | Y },
+	{ "area", A }, { "municipality", A }, { "service_point", A }, { "point_link", A },
+	{ "room", A }, { "staff", A }, { "staff_point", A },
+};
+
+unsigned
+lk_table_write_caps(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof writes / sizeof writes[0]; i++)
+		if (strcmp(writes[i].name, name) == 0)
+			return writes[i].caps;
+	return A;
+}
 
 static const char *const names[LK_CAP_COUNT] = {
 	[LK_CAP_SEARCH] = "search", [LK_CAP_CARD] = "card", [LK_CAP_REVEAL] = "reveal",
 	[LK_CAP_BOOK] = "book", [LK_CAP_TYM] = "tym", [LK_CAP_TYM_PART] = "tym-part",
 	[LK_CAP_PISTE] = "piste", [LK_CAP_KIOSK] = "kiosk", [LK_CAP_REPORTS] = "reports",
-	[LK_CAP_ADMIN] = "admin",
+	[LK_CAP_ADMIN] = "admin", [LK_CAP_SETTLE] = "settle", [LK_CAP_SETTLE_OWN] = "settle-own",
 };
 
 static int

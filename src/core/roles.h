@@ -24,6 +24,8 @@ enum lk_cap {
 	LK_CAP_KIOSK,      /* run the self-service kiosk */
 	LK_CAP_REPORTS,    /* audit trail, export, purge, counts */
 	LK_CAP_ADMIN,      /* staff accounts and secrets */
+	LK_CAP_SETTLE,     /* settle any conflict sync had to decide */
+	LK_CAP_SETTLE_OWN, /* settle conflicts on own clients and bookings only */
 	LK_CAP_COUNT
 };
 
@@ -31,6 +33,11 @@ enum lk_cap {
 bool lk_role_can(const char *role, enum lk_cap cap);
 /* "search", "card", …: the capability's name for messages and docs. */
 const char *lk_cap_name(enum lk_cap cap);
+/* The capabilities any one of which lets a staff member write rows of the
+ * synced table `name` (the central node's check of a pushed change):
+ * 0 for the audit trail (everyone's actions leave rows there); tables the
+ * list does not know need LK_CAP_ADMIN. */
+unsigned lk_table_write_caps(const char *name);
 /* The role's first screen on the desk: "piste", "kiosk", "tym" or "lookup". */
 const char *lk_role_home(const char *role);
 

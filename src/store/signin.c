@@ -94,9 +94,25 @@ lk_staff_has_secret(struct lk_store *st, const char *staff_id)
 	                              " AND secret_hash IS NOT NULL", staff_id, NULL);
 }
 
+/* An argon2id hash with the same (interactive) limits as every real one,
+ * of a secret nobody has: checked when the name is unknown or the account
+ * has no secret, so those attempts cost what a real one costs and answer
+ * the same (issue 5: sign-in must not tell whether an account exists). */
+static const char dummy_hash[] =
+	"$argon2id$v=19$m=65536,t=2,p=1$IimGxjTn281Xpm5MEkJQ/Q$"
+	"awg2RgCZrt90j2XOX+pGLGlSgq8LnteVTAJbepk9pEY";
+
+static unsigned long verifies;
+
+unsigned long
+lk_signin_verify_count(void)
+{
+	return verifies;
+}
+
 enum lk_status
 lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
-                 const char *action, struct lk_err *err)
+                 const char *action, const char *detail, struct lk_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES] = "";
 	bool known = false;
@@ -108,17 +124,22 @@ lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
 	sqlite3_bind_text(s, 1, staff_id ? staff_id : "", -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		lk_col_text(s, 0, hash, sizeof hash);
-		known = true;
+		known = hash[0] != '\0';
 	}
 	sqlite3_finalize(s);
-	bool good = known && secret &&
-		crypto_pwhash_str_verify(hash, secret, strlen(secret)) == 0;
+	if (!known)
+		snprintf(hash, sizeof hash, "%s", dummy_hash);
+	/* Always exactly one verify, whatever was found. */
+	const char *given = secret ? secret : "";
+	bool good = crypto_pwhash_str_verify(hash, given, strlen(given)) == 0 && known && secret;
+	verifies++;
+	sodium_memzero(hash, sizeof hash);
 	char what[48];
 	snprintf(what, sizeof what, "%s%s", action, good ? "" : "-failed");
 	struct lk_err aerr = { 0 };
 	/* Who tried is recorded only when it is a real account. */
 	enum lk_status rc = lk_audit(st, known ? staff_id : NULL, what, NULL,
-	                             known ? NULL : "unknown staff member", &aerr);
+	                             known ? detail : "unknown staff member", &aerr);
 	if (rc != LK_OK) {
 		if (err)
 			*err = aerr;
@@ -127,6 +148,27 @@ lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
 	if (!good)
 		return lk_err_set(err, LK_ECLASH, "secret", "wrong name or secret");
 	return LK_OK;
+}
+
+int
+lk_signin_failures(struct lk_store *st, const char *staff_id)
+{
+	if (staff_id == NULL)
+		return 0;
+	char since[20];
+	lk_time_iso(lk_now() - LK_SIGNIN_WINDOW_MIN, since, sizeof since);
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT count(*) FROM audit WHERE staff_id = ?1"
+		" AND action IN ('sign-in-failed', 'unlock-failed') AND at >= ?2"
+		" AND rowid > coalesce((SELECT max(rowid) FROM audit WHERE staff_id = ?1"
+		"                       AND action IN ('sign-in', 'unlock')), 0)", NULL);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, staff_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
+	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return n;
 }
 
 unsigned

@@ -27,11 +27,25 @@ enum lk_status lk_staff_set_secret(struct lk_store *st, const char *staff_id, co
 bool lk_signin_required(struct lk_store *st);
 /* Whether the staff member has a secret. */
 bool lk_staff_has_secret(struct lk_store *st, const char *staff_id);
-/* Check a secret. LK_OK on a match; LK_ECLASH ("secret") when it is wrong
- * or the staff member is unknown, inactive or has no secret. Audits
- * `action` ("sign-in", "unlock") or action "-failed"; the secret never. */
+/* Check a secret. LK_OK on a match; LK_ECLASH ("secret", "wrong name or
+ * secret") when it is wrong or the staff member is unknown, inactive or has
+ * no secret. Every call runs exactly one argon2id verify (against a fixed
+ * dummy hash when there is no real one), so an unknown name costs what a
+ * known one costs and answers the same. Audits `action` ("sign-in",
+ * "unlock") or action "-failed" with `detail` (may be NULL); the secret
+ * never. */
 enum lk_status lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
-                                const char *action, struct lk_err *err);
+                                const char *action, const char *detail, struct lk_err *err);
+/* How many argon2id verifies lk_signin_verify has run in this process
+ * (for the test that every path runs exactly one). */
+unsigned long lk_signin_verify_count(void);
+/* How far back failed attempts count for the slow-down, in minutes. */
+#define LK_SIGNIN_WINDOW_MIN 60
+/* Failed sign-ins and unlocks of staff_id in a row, read from the audit
+ * trail (so they survive a restart and come from every desk of the area):
+ * the "-failed" rows since the account's last success, within the last
+ * LK_SIGNIN_WINDOW_MIN minutes. */
+int lk_signin_failures(struct lk_store *st, const char *staff_id);
 /* The wait before the next attempt after `failures` failed ones, in
  * milliseconds: 0, then 1, 2, 4, … s, at most 30 s. */
 unsigned lk_signin_delay_ms(int failures);

@@ -24,6 +24,7 @@ static const struct lk_role_info roles[] = {
 	{ "piste", N_("Piste desk"), "municipality" },
 	{ "lead", N_("Team or service lead"), "area" },
 	{ "admin", N_("Administrator"), "area" },
+	{ "kiosk", N_("Self-service kiosk"), "municipality" },
 	{ NULL, NULL, NULL },
 };
 

@@ -16,6 +16,7 @@ struct lk_store {
 	struct sqlite3_session *session;  /* while a write transaction is open */
 	bool bulk;                        /* an uncaptured bulk transaction is open */
 	char path[1024];
+	char actor[65];                   /* staff id recorded with each outbox entry */
 };
 
 /* Prepare a statement or set err and return NULL. */

@@ -202,6 +202,12 @@ lk_store_open(const char *path, int flags, struct lk_store **out, struct lk_err 
 }
 
 void
+lk_store_set_actor(struct lk_store *st, const char *staff_id)
+{
+	snprintf(st->actor, sizeof st->actor, "%s", staff_id ? staff_id : "");
+}
+
+void
 lk_store_close(struct lk_store *st)
 {
 	if (st == NULL)
@@ -304,7 +310,7 @@ lk_store_commit(struct lk_store *st, struct lk_err *err)
 		char now[20];
 		lk_time_iso(lk_now(), now, sizeof now);
 		sqlite3_stmt *s = lk_prepare(st,
-			"INSERT INTO outbox(hlc, created, changeset) VALUES (?, ?, ?)", err);
+			"INSERT INTO outbox(hlc, created, changeset, staff_id) VALUES (?, ?, ?, ?)", err);
 		if (s == NULL) {
 			rc = LK_EFAIL;
 		} else {
@@ -312,6 +318,7 @@ lk_store_commit(struct lk_store *st, struct lk_err *err)
 			sqlite3_bind_int64(s, 1, hlc);
 			sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_blob(s, 3, cs, n, SQLITE_STATIC);
+			lk_bind_text(s, 4, st->actor);
 			if (sqlite3_step(s) != SQLITE_DONE)
 				rc = lk_sql_err(st, err, "outbox");
 			sqlite3_finalize(s);

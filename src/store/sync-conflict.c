@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/roles.h"
 #include "store/store-internal.h"
 #include "store/sync-conflict.h"
 
@@ -163,4 +164,40 @@ lk_conflict_settle(struct lk_store *st, const char *id, enum lk_settle how, cons
 		return lk_store_commit(st, err);
 	lk_store_rollback(st);
 	return rc;
+}
+
+bool
+lk_conflict_exists(struct lk_store *st, const char *id)
+{
+	sqlite3_stmt *s = lk_prepare(st, "SELECT 1 FROM conflict WHERE id = ?", NULL);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	bool yes = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
+}
+
+bool
+lk_conflict_may_settle(struct lk_store *st, const char *id, const char *role,
+                       const char *staff_id)
+{
+	if (lk_role_can(role, LK_CAP_SETTLE))
+		return true;
+	if (!lk_role_can(role, LK_CAP_SETTLE_OWN) || staff_id == NULL || id == NULL)
+		return false;
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT 1 FROM conflict c WHERE c.id = ?1 AND ("
+		" (c.table_name = 'appointment' AND EXISTS (SELECT 1 FROM appointment a"
+		"   LEFT JOIN client k ON k.id = a.client_id WHERE a.id = c.row_id"
+		"   AND (a.staff_id = ?2 OR k.caseworker_id = ?2)))"
+		" OR (c.table_name = 'client' AND EXISTS (SELECT 1 FROM client k"
+		"   WHERE k.id = c.row_id AND k.caseworker_id = ?2)))", NULL);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, staff_id, -1, SQLITE_TRANSIENT);
+	bool own = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return own;
 }

@@ -7,6 +7,8 @@
 #ifndef LK_SYNC_CONFLICT_H
 #define LK_SYNC_CONFLICT_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 
 struct lk_conflict {
@@ -42,5 +44,14 @@ enum lk_settle {
  * already settled, LK_EINPUT for take-losing on a double booking. */
 enum lk_status lk_conflict_settle(struct lk_store *st, const char *id, enum lk_settle how,
                                   const char *staff_id, struct lk_err *err);
+
+/* Whether conflict `id` exists (settled or not). */
+bool lk_conflict_exists(struct lk_store *st, const char *id);
+/* Whether a staff member of `role` may settle conflict `id`: with the
+ * settle capability any, with settle-own only one on their own data (an
+ * appointment they hold or of a client they are responsible for, or such a
+ * client's record); core/roles.h decides the capabilities. */
+bool lk_conflict_may_settle(struct lk_store *st, const char *id, const char *role,
+                            const char *staff_id);
 
 #endif

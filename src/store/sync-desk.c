@@ -66,7 +66,8 @@ int
 lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
 {
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT seq, hlc, changeset FROM outbox WHERE hlc > ? ORDER BY seq LIMIT ?", NULL);
+		"SELECT seq, hlc, changeset, staff_id FROM outbox WHERE hlc > ? ORDER BY seq LIMIT ?",
+		NULL);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, after_hlc);
@@ -82,6 +83,7 @@ lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_ent
 		e[k].hlc = sqlite3_column_int64(s, 1);
 		e[k].cs = cs;
 		e[k].n = n;
+		lk_col_text(s, 3, e[k].staff, sizeof e[k].staff);
 		k++;
 	}
 	sqlite3_finalize(s);
@@ -109,8 +111,8 @@ lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason, str
 	if (rc != LK_OK)
 		return rc;
 	sqlite3_stmt *s = lk_prepare(st,
-		"INSERT INTO sync_refused(hlc, created, changeset, reason, refused) "
-		"SELECT hlc, created, changeset, ?2, ?3 FROM outbox WHERE hlc = ?1", err);
+		"INSERT INTO sync_refused(hlc, created, changeset, reason, refused, staff_id) "
+		"SELECT hlc, created, changeset, ?2, ?3, staff_id FROM outbox WHERE hlc = ?1", err);
 	if (s) {
 		sqlite3_bind_int64(s, 1, hlc);
 		sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);

@@ -37,6 +37,7 @@ struct lk_outbox_entry {
 	int64_t seq, hlc;
 	void *cs;      /* owned by the caller: free() */
 	int n;
+	char staff[65];  /* who made the change (schema 010), "" for nobody */
 };
 
 /* Up to max outbox entries with a stamp above after_hlc, oldest first. */

@@ -54,11 +54,13 @@ enum lk_push_result {
 	LK_PUSH_REFUSED,     /* outside the desk's scope or invalid: nothing applied */
 };
 
-/* Accept changeset cs stamped hlc from desk d (its scope checked). On
- * LK_PUSH_REFUSED err says why; the stamp still counts as seen, so the
- * desk's outbox moves on. Returns LK_EFAIL only when the store broke. */
+/* Accept changeset cs stamped hlc from desk d, made by staff_id (NULL for
+ * nobody): the staff member's role (sync-roles.h) and the desk's scope are
+ * checked. On LK_PUSH_REFUSED err says why; the stamp still counts as
+ * seen, so the desk's outbox moves on. Returns LK_EFAIL only when the
+ * store broke. */
 enum lk_status lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc,
-                           const void *cs, int n, enum lk_push_result *res,
+                           const char *staff_id, const void *cs, int n, enum lk_push_result *res,
                            struct lk_apply_stats *stats, struct lk_err *err);
 
 /* Move the node's own outbox (writes made on the node, like init) into the

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "store/audit.h"
+#include "store/consent.h"
 #include "store/due.h"
 #include "store/staff.h"
 #include "store/store-internal.h"
@@ -17,7 +18,6 @@ const char *const lk_tym_referrals[] = { "perus", "hyvinvointialue", "kela", "ty
                                          "itse", NULL };
 const char *const lk_tym_outcomes[] = { "perus", "tyo", "opiskelu", "elake", "muu", NULL };
 
-static const char *const consent_hows[] = { "oral", "written", "electronic", NULL };
 
 struct label {
 	const char *code, *text;
@@ -358,23 +358,10 @@ static enum lk_status
 consent_state(struct lk_store *st, const char *client_id, const char *case_id, lk_date *given,
               lk_date *withdrawn, sqlite3_int64 *rowid, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT substr(given_at, 1, 10), substr(withdrawn_at, 1, 10), rowid FROM consent"
-		" WHERE client_id = ? AND kind = 'tym' AND scope = ? ORDER BY given_at DESC, rowid DESC"
-		" LIMIT 1", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	sqlite3_bind_text(s, 1, client_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, case_id, -1, SQLITE_TRANSIENT);
-	*given = *withdrawn = LK_NO_DATE;
-	*rowid = 0;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*given = lk_col_date(s, 0);
-		*withdrawn = lk_col_date(s, 1);
-		*rowid = sqlite3_column_int64(s, 2);
-	}
-	sqlite3_finalize(s);
-	return LK_OK;
+	long long r = 0;
+	enum lk_status rc = lk_consent_state(st, client_id, "tym", case_id, given, withdrawn, &r, err);
+	*rowid = r;
+	return rc;
 }
 
 enum lk_status
@@ -384,11 +371,11 @@ lk_tym_consent(struct lk_store *st, const char *case_id, bool given, const char 
 	enum lk_status rc;
 	if (given_how == NULL)
 		given_how = "written";
-	if ((rc = lk_check_enum("how", given_how, consent_hows, err)) != LK_OK)
+	if ((rc = lk_check_enum("how", given_how, lk_consent_hows, err)) != LK_OK)
 		return rc;
 	if ((rc = lk_store_begin(st, err)) != LK_OK)
 		return rc;
-	char client[LK_ID_LEN + 1], now[20], day[16];
+	char client[LK_ID_LEN + 1], day[16];
 	bool closed = false;
 	lk_date g, w;
 	sqlite3_int64 rowid;
@@ -397,7 +384,6 @@ lk_tym_consent(struct lk_store *st, const char *case_id, bool given, const char 
 	if ((rc = consent_state(st, client, case_id, &g, &w, &rowid, err)) != LK_OK)
 		goto fail;
 	bool in_force = g != LK_NO_DATE && w == LK_NO_DATE;
-	lk_time_iso(lk_now(), now, sizeof now);
 	if (given) {
 		if (in_force) {
 			rc = lk_err_set(err, LK_ECLASH, "given", "the client's consent is in force already "
@@ -408,26 +394,14 @@ lk_tym_consent(struct lk_store *st, const char *case_id, bool given, const char 
 			rc = lk_err_set(err, LK_ECLASH, "case", "the TYM case is closed");
 			goto fail;
 		}
-		char id[LK_ID_LEN + 1];
-		lk_new_id(id);
-		const char *ins[] = { id, client, case_id, given_how, staff_id, now };
-		rc = exec_text(st, "INSERT INTO consent(id, client_id, kind, scope, given_how, staff_id,"
-		               " given_at) VALUES (?, ?, 'tym', ?, ?, ?, ?)", ins, 6, "consent", err);
+		rc = lk_consent_insert(st, client, "tym", case_id, given_how, staff_id, NULL, err);
 	} else {
 		if (!in_force) {
 			rc = lk_err_set(err, LK_ECLASH, "withdrawn", "no consent of the client is in force, "
 			                "so there is none to withdraw");
 			goto fail;
 		}
-		sqlite3_stmt *s = lk_prepare(st, "UPDATE consent SET withdrawn_at = ? WHERE rowid = ?", err);
-		if (s == NULL) {
-			rc = LK_EFAIL;
-			goto fail;
-		}
-		sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, rowid);
-		rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "consent");
-		sqlite3_finalize(s);
+		rc = lk_consent_mark_withdrawn(st, client, rowid, staff_id, err);
 	}
 	if (rc != LK_OK)
 		goto fail;

@@ -76,6 +76,27 @@ fail(struct lk_hub_conn *c, struct lk_buf *out, int code, const char *reason)
 	return false;
 }
 
+/* A desk speaking another frame version (an old one: before 2, PUSH named
+ * no staff member) gets a clear ERROR in its own framing, which it can
+ * read and report, instead of a closed connection. */
+static bool
+old_version(struct lk_hub_conn *c, unsigned version, struct lk_buf *out)
+{
+	static const char why[] = "the desk runs another Luukku version than the node; update it";
+	lk_log(LK_LOG_WARN, "%s: refused: frame version %u, node speaks %d", who(c), version,
+	       LK_WIRE_VERSION);
+	size_t len = 2 + 1 + 1 + (sizeof why - 1);   /* version, type, code, length, text */
+	unsigned char h[LK_WIRE_HEADER] = {
+		(unsigned char)(len >> 24), (unsigned char)(len >> 16), (unsigned char)(len >> 8),
+		(unsigned char)len, (unsigned char)version, LK_MSG_ERROR,
+	};
+	lk_buf_put(out, h, sizeof h);
+	lk_buf_byte(out, LK_WERR_SCHEMA);
+	lk_buf_bytes(out, why, sizeof why - 1);
+	c->state = LK_HUB_END;
+	return false;
+}
+
 static bool
 drop(struct lk_hub_conn *c, const char *why)
 {
@@ -163,6 +184,7 @@ on_push(struct lk_hub_conn *c, struct lk_buf *out)
 	while (!r.bad && r.off < r.n) {
 		size_t len;
 		lk_rd_varint(&r);
+		lk_rd_bytes(&r, LK_WIRE_STAFF_MAX, &len);
 		lk_rd_bytes(&r, LK_WIRE_MAX, &len);
 	}
 	if (!lk_rd_done(&r))
@@ -171,11 +193,17 @@ on_push(struct lk_hub_conn *c, struct lk_buf *out)
 	while (r.off < r.n) {
 		size_t len;
 		int64_t hlc = (int64_t)lk_rd_varint(&r);
+		size_t slen;
+		const unsigned char *sp = lk_rd_bytes(&r, LK_WIRE_STAFF_MAX, &slen);
+		char staff[LK_WIRE_STAFF_MAX + 1];
+		memcpy(staff, sp, slen);
+		staff[slen] = '\0';
 		const unsigned char *cs = lk_rd_bytes(&r, LK_WIRE_MAX, &len);
 		enum lk_push_result res;
 		struct lk_apply_stats stats = { 0 };
 		struct lk_err err = { 0 };
-		if (lk_hub_push(c->hub->st, &c->desk, hlc, cs, (int)len, &res, &stats, &err) != LK_OK) {
+		if (lk_hub_push(c->hub->st, &c->desk, hlc, staff[0] ? staff : NULL, cs, (int)len, &res,
+		                &stats, &err) != LK_OK) {
 			lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);
 			return fail(c, out, LK_WERR_STORE, "the node's store failed; try again later");
 		}
@@ -314,6 +342,9 @@ lk_hub_conn_input(struct lk_hub_conn *c, const void *data, size_t n, struct lk_b
 		const unsigned char *body;
 		size_t blen, flen;
 		int got = lk_wire_frame(c->in.p, c->in.n, &type, &body, &blen, &flen);
+		if (got < 0 && c->state == LK_HUB_HELLO && c->in.n > 4 &&
+		    c->in.p[4] != LK_WIRE_VERSION && c->in.p[4] > 0)
+			return old_version(c, c->in.p[4], out);
 		if (got < 0)
 			return drop(c, "bytes that are not a frame");
 		if (got == 0)

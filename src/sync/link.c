@@ -301,6 +301,7 @@ send_round(struct conn *c, struct lk_store *st, int64_t pulled, struct lk_sync_r
 					lk_buf_reset(&p);
 				}
 				lk_buf_varint(&p, (uint64_t)e[i].hlc);
+				lk_buf_bytes(&p, e[i].staff, strlen(e[i].staff));
 				lk_buf_bytes(&p, e[i].cs, (size_t)e[i].n);
 				rep->pushed++;
 			}

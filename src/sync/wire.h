@@ -21,10 +21,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LK_WIRE_VERSION 1
+#define LK_WIRE_VERSION 2               /* 2: PUSH entries name their staff member */
 #define LK_WIRE_HEADER 6               /* length, version, type */
 #define LK_WIRE_MAX (16u << 20)        /* largest frame body, and payload */
 #define LK_WIRE_ZSTD 0x80              /* type bit: payload compressed */
+#define LK_WIRE_STAFF_MAX 64           /* a PUSH entry's staff id ("" for nobody) */
 
 enum lk_msg {
 	LK_MSG_HELLO = 1,     /* desk → node, clear: mode, schema, desk key, ephemeral key */
@@ -32,7 +33,7 @@ enum lk_msg {
 	LK_MSG_PROOF = 3,     /* desk → node, clear: the desk's signature of the handshake */
 	LK_MSG_ENROL = 4,     /* desk → node: the one-time token */
 	LK_MSG_ENROLLED = 5,  /* node → desk: desk name, scope */
-	LK_MSG_PUSH = 6,      /* desk → node: outbox entries {hlc, changeset}… */
+	LK_MSG_PUSH = 6,      /* desk → node: outbox entries {hlc, staff, changeset}… */
 	LK_MSG_PULL = 7,      /* desk → node: last gseq applied; ends the pushes */
 	LK_MSG_CHANGES = 8,   /* node → desk: {gseq, hlc, desk, changeset}… */
 	LK_MSG_DONE = 9,      /* node → desk: head gseq, acked stamp, refusals */

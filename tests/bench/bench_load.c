@@ -215,6 +215,7 @@ round_trip(sqlite3 *db, struct desk *d, double *ack, double *whole)
 		int64_t wall = (int64_t)time(NULL) * 1000 << 16;
 		d->hlc = wall > d->hlc ? wall : d->hlc + 1;
 		lk_buf_varint(&push, (uint64_t)d->hlc);
+		lk_buf_bytes(&push, "", 0);   /* no staff member named (no accounts) */
 		lk_buf_bytes(&push, cs.p, cs.n);
 		ok = lk_chan_seal(&ch, LK_MSG_PUSH, push.p, push.n, &out);
 		lk_buf_reset(&push);

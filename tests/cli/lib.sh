@@ -13,6 +13,11 @@ export LUUKKU_LANG=en
 export HOME=$T XDG_DATA_HOME=$T/data XDG_CONFIG_HOME=$T/config
 
 lk() { "$LUUKKU" --db "$DB" "$@"; }
+# secret ID SECRET — remember a staff member's sign-in secret for as_staff.
+secret() { printf '%s\n' "$2" >"$T/secret.$1"; }
+# as_staff ID cmd… — luukku acting as staff member ID, signed in with the
+# remembered secret through --secret-fd 3 (cmd-signin.c).
+as_staff() { who=$1; shift; "$LUUKKU" --db "$DB" --staff "$who" --secret-fd 3 "$@" 3<"$T/secret.$who"; }
 
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; FAILED=1; }

@@ -55,7 +55,7 @@ payload_enrol(const unsigned char *p, size_t n)
 	check(lk_rd_done(&r) == (n == 16));
 }
 
-/* PUSH: {hlc, changeset}… and PULL: one gseq. */
+/* PUSH: {hlc, staff, changeset}… and PULL: one gseq. */
 static void
 payload_push(const unsigned char *p, size_t n)
 {
@@ -63,12 +63,16 @@ payload_push(const unsigned char *p, size_t n)
 	struct lk_buf b = { 0 };
 	while (!r.bad && r.off < r.n) {
 		size_t len;
+		size_t slen;
 		uint64_t hlc = lk_rd_varint(&r);
+		const unsigned char *staff = lk_rd_bytes(&r, LK_WIRE_STAFF_MAX, &slen);
 		const unsigned char *cs = lk_rd_bytes(&r, LK_WIRE_MAX, &len);
 		if (r.bad)
 			break;
+		check(slen <= LK_WIRE_STAFF_MAX && staff >= p && staff + slen <= p + n);
 		check(cs >= p && cs + len <= p + n);
 		lk_buf_varint(&b, hlc);
+		lk_buf_bytes(&b, staff, slen);
 		lk_buf_bytes(&b, cs, len);
 	}
 	if (lk_rd_done(&r))

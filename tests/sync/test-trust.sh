@@ -16,7 +16,7 @@ head -c 3000 /dev/urandom >"$T/garbage"
 same "random bytes: the node closes" "$("$LKPROXY" send "$PORT" "$T/garbage" | cut -d' ' -f1)" "closed"
 printf '\377\377\377\377\001\001' >"$T/huge"
 same "an absurd frame length: closed" "$("$LKPROXY" send "$PORT" "$T/huge" | cut -d' ' -f1)" "closed"
-printf '\000\000\000\107\002\001' >"$T/version"
+printf '\000\000\000\107\003\001' >"$T/version"
 same "another protocol version: closed" "$("$LKPROXY" send "$PORT" "$T/version" | cut -d' ' -f1)" "closed"
 printf '\000\000\000\107\001\001abc' >"$T/truncated"
 "$LKPROXY" send "$PORT" "$T/truncated" >"$T/trunc.out" &

@@ -78,8 +78,8 @@ assert_screen booked-card <<'SCREEN'
   26.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 1/2
   26.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 2/2
 
-
-
+ Suostumukset
+  Ei kirjattuja suostumuksia.
 
 
  Paikallinen tila · 2 asiakasta

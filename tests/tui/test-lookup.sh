@@ -114,8 +114,8 @@ assert_screen card-matti <<'SCREEN'
   20.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 1/2
   20.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 2/2
 
-
-
+ Suostumukset
+  Ei kirjattuja suostumuksia.
 
 
  Paikallinen tila · 5 asiakasta
@@ -134,6 +134,7 @@ assert_screen help-card <<'SCREEN'
   F5 b        Varaa tapaaminen tälle asiakkaalle
   t           Asiakkaan TYM-asiakkuus: tiimi, suostumus, aikajana
   v           Näytä koko henkilötunnus (kirjataan lokiin)
+  o           Kirjaa tai peru suostumus luovutukseen terveydenhuoltoon
   F10 q       Lopeta Luukku
   /           Aloita uusi haku
   ↑ k         Vieritä rivi ylöspäin
@@ -143,7 +144,6 @@ assert_screen help-card <<'SCREEN'
   Home g      Ensimmäiselle riville
   End G       Viimeiselle riville
   Ctrl-L      Piirrä näyttö uudelleen
-
 
 
 
@@ -181,8 +181,8 @@ assert_screen card-matti-120x40 <<'SCREEN'
   20.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 1/2
   20.11.2026 avoin       Täydentävä keskustelu 6 kk työttömyyden jälkeen 2/2
 
-
-
+ Suostumukset
+  Ei kirjattuja suostumuksia.
 
 
 

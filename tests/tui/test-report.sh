@@ -15,14 +15,17 @@ P=joensuun-palvelupiste
 Q=kiteen-palvelupiste
 echo 4321 | lk init --area pohjois-karjala --admin "Aalto, Aino" >"$TMPDIR_TUI/admin"
 A=$(cat "$TMPDIR_TUI/admin")
-LEAD=$(lk --staff "$A" staff add --name "Johtaja, Leena" --role lead --point $P)
-echo lead-1234 | lk --staff "$A" staff passwd "$LEAD"
-S1=$(lk --staff "$A" staff add --name "Korhonen, Kalle" --role caseworker --point $P)
-echo kalle-1234 | lk --staff "$A" staff passwd "$S1"
-S2=$(lk --staff "$A" staff add --name "Ojala, Eeva" --role caseworker --point $Q)
-C1=$(lk --staff "$A" client add --name "Virtanen, Matti" --municipality Joensuu --caseworker "$S1")
-C2=$(lk --staff "$A" client add --name "Nieminen, Aino" --municipality Joensuu --caseworker "$S1")
-C3=$(lk --staff "$A" client add --name "Mäkinen, Olli" --municipality Joensuu --caseworker "$S1")
+echo 4321 >"$TMPDIR_TUI/admin.secret"
+# la ARGS — luukku acting as the admin, signed in with the secret.
+la() { lk --staff "$A" --secret-fd 3 "$@" 3<"$TMPDIR_TUI/admin.secret"; }
+LEAD=$(la staff add --name "Johtaja, Leena" --role lead --point $P)
+echo lead-1234 | la staff passwd "$LEAD"
+S1=$(la staff add --name "Korhonen, Kalle" --role caseworker --point $P)
+echo kalle-1234 | la staff passwd "$S1"
+S2=$(la staff add --name "Ojala, Eeva" --role caseworker --point $Q)
+C1=$(la client add --name "Virtanen, Matti" --municipality Joensuu --caseworker "$S1")
+C2=$(la client add --name "Nieminen, Aino" --municipality Joensuu --caseworker "$S1")
+C3=$(la client add --name "Mäkinen, Olli" --municipality Joensuu --caseworker "$S1")
 sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
 # 120 clients for Ojala, straight into the table: within 100-200.
 sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
@@ -31,8 +34,8 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12
 
 # book CLIENT STAFF KIND AT CHANNEL — booked and held.
 book() {
-	a=$(lk --staff "$A" book --client "$1" --staff "$2" --kind "$3" --at "$4" --minutes 30 \
-		--channel "$5" ${REASON:+--reason "$REASON"}) && lk --staff "$A" meeting done "$a" >/dev/null ||
+	a=$(la book --client "$1" --staff "$2" --kind "$3" --at "$4" --minutes 30 \
+		--channel "$5" ${REASON:+--reason "$REASON"}) && la meeting done "$a" >/dev/null ||
 		{ echo "not ok - book $3 at $4" >&2; exit 1; }
 }
 # Joensuu, March: 2 of 3 initial interviews face to face (67 %, below 75 %);
@@ -59,14 +62,14 @@ v v4 $P tyonhaku "2026-02-24 10:00" "2026-02-24 10:05" "2026-02-24 10:05" "2026-
 v v5 $Q muu "2026-03-02 08:30" "2026-03-02 08:32" "2026-03-02 08:32" "2026-03-02 08:40"
 
 # Feedback: Joensuu 5, 5, 4, 2 (mean 4.00); Kitee 3.
-for s in 5 5 4 2; do lk feedback --point $P --score $s; done
-lk feedback --point $Q --score 3
+for s in 5 5 4 2; do la feedback --point $P --score $s; done
+la feedback --point $Q --score 3
 
 # --- a lead signs in and opens the reports from the lookup -------------------
 tui_start 80 24 --lang en
-type_text "johtaja"
-wait_for "Johtaja, Leena" >/dev/null
+type_text "Johtaja, Leena"
 keys Enter
+wait_for "Secret" >/dev/null
 type_text "lead-1234"
 keys Enter
 wait_for "Client lookup" >/dev/null || not_ok "the lead reaches the lookup"
@@ -262,9 +265,11 @@ assert_exit 0
 
 # --- a caseworker has no reports capability ----------------------------------
 tui_start 80 24 --lang en
-type_text "korhonen"
-wait_for "Korhonen, Kalle" >/dev/null
+wait_for "Leena Johtaja" >/dev/null   # the last sign-in, pre-filled
+keys Escape
+type_text "Korhonen, Kalle"
 keys Enter
+wait_for "Secret" >/dev/null
 type_text "kalle-1234"
 keys Enter
 wait_for "Client lookup" >/dev/null || not_ok "the caseworker reaches the lookup"

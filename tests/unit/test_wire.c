@@ -73,7 +73,9 @@ test_frame_header(void **state)
 	assert_int_equal(blen, 3);
 	assert_int_equal(flen, b.n);
 	assert_memory_equal(body, "abc", 3);
-	b.p[4] = 2;   /* another version */
+	b.p[4] = LK_WIRE_VERSION + 1;   /* another version */
+	assert_int_equal(lk_wire_frame(b.p, b.n, &type, &body, &blen, &flen), -1);
+	b.p[4] = 1;                     /* the old one, before PUSH named staff */
 	assert_int_equal(lk_wire_frame(b.p, b.n, &type, &body, &blen, &flen), -1);
 	lk_buf_free(&b);
 }

@@ -1,0 +1,153 @@
+/*
+ * cmd-signin.c — signing in on the command line: the acting staff member
+ * (--staff ID or [desk] staff) proves who they are with their secret
+ * before cmd-roles.c lets a command run.
+ *
+ * Where the secret comes from, in order: the file descriptor of the global
+ * --secret-fd N (one line), else the file named by $LUUKKU_SECRET_FILE (one
+ * line; a regular file of this user readable by nobody else, mode 0600 or
+ * stricter), else the terminal without echo when standard input is one.
+ * No secret, or a wrong one, refuses the command (exit 4, naming the
+ * account and --secret), audited as sign-in-failed; earlier failures of
+ * the account in a row (read from the audit trail, store/signin.h) delay
+ * the check by the same growing wait as the desk's sign-in screen. A
+ * success is audited as sign-in with the command's name. The secret is
+ * wiped from memory after the check; it never reaches a message.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "cmd/cmd.h"
+#include "i18n.h"
+#include "store/audit.h"
+#include "store/signin.h"
+
+bool
+cmd_read_line(const char *prompt, bool tty, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	bool echo_off = tty && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		fflush(stderr);
+	}
+	if (echo_off) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool got = fgets(buf, (int)size, stdin) != NULL;
+	if (echo_off) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!got)
+		return false;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return true;
+}
+
+/* One line from fd (unbuffered, so nothing past it is consumed); false
+ * when nothing could be read. */
+static bool
+read_fd_line(int fd, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (;;) {
+		char ch;
+		ssize_t k = read(fd, &ch, 1);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0 || ch == '\n')
+			break;
+		if (n + 1 < size)
+			buf[n++] = ch;
+	}
+	buf[n] = '\0';
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return n > 0;
+}
+
+enum source { GOT, NONE, BAD_FILE };
+
+static enum source
+get_secret(const struct cmd_ctx *ctx, char *buf, size_t size, const char **where)
+{
+	if (ctx->secret_fd >= 0) {
+		*where = "--secret-fd";
+		return read_fd_line(ctx->secret_fd, buf, size) ? GOT : NONE;
+	}
+	const char *path = getenv("LUUKKU_SECRET_FILE");
+	if (path && *path) {
+		*where = "LUUKKU_SECRET_FILE";
+		int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return BAD_FILE;
+		struct stat sb;
+		enum source got = BAD_FILE;
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077) == 0 &&
+		    sb.st_uid == geteuid())
+			got = read_fd_line(fd, buf, size) ? GOT : NONE;
+		close(fd);
+		return got;
+	}
+	*where = "--secret-fd";
+	if (!isatty(STDIN_FILENO))
+		return NONE;
+	char prompt[200];
+	snprintf(prompt, sizeof prompt, _("Secret of %s: "), ctx->staff_id);
+	return cmd_read_line(prompt, true, buf, size) && buf[0] ? GOT : NONE;
+}
+
+int
+cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who)
+{
+	char secret[LK_SECRET_MAX + 2];
+	const char *where = "--secret-fd";
+	/* Earlier failures in a row slow this attempt down, restart or not. */
+	int failures = lk_signin_failures(st, ctx->staff_id);
+	unsigned ms = lk_signin_delay_ms(failures);
+	if (ms > 0) {
+		fprintf(stderr, "luukku %s: --secret: %s: ", ctx->name, who);
+		fprintf(stderr, _("failed sign-ins in a row: %d; waiting %u s"), failures, ms / 1000);
+		fputc('\n', stderr);
+		struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+	}
+	enum source got = get_secret(ctx, secret, sizeof secret, &where);
+	if (got == BAD_FILE) {
+		sodium_memzero(secret, sizeof secret);
+		fprintf(stderr, "luukku %s: LUUKKU_SECRET_FILE: %s\n", ctx->name,
+		        _("cannot be read, or is not a file of yours readable by you only (mode 0600)"));
+		lk_audit(st, ctx->staff_id, "sign-in-failed", NULL, "cli: no secret", NULL);
+		return LK_ECLASH;
+	}
+	if (got == NONE) {
+		fprintf(stderr, "luukku %s: %s: %s %s\n", ctx->name, where, who,
+		        _("has a secret: give it with --secret-fd N, LUUKKU_SECRET_FILE or on a terminal"));
+		lk_audit(st, ctx->staff_id, "sign-in-failed", NULL, "cli: no secret", NULL);
+		return LK_ECLASH;
+	}
+	char detail[96];
+	snprintf(detail, sizeof detail, "cli: %s", ctx->name);
+	struct lk_err err = { 0 };
+	enum lk_status rc = lk_signin_verify(st, ctx->staff_id, secret, "sign-in", detail, &err);
+	sodium_memzero(secret, sizeof secret);
+	if (rc == LK_OK)
+		return 0;
+	if (rc != LK_ECLASH)
+		return cmd_fail(ctx, &err);
+	fprintf(stderr, "luukku %s: %s: %s %s\n", ctx->name, where, _("wrong secret for"), who);
+	return LK_ECLASH;
+}

@@ -1,0 +1,140 @@
+/*
+ * test_sync_roles.c — the central node's role check of a pushed change
+ * (store/sync-roles.h), on changesets captured from real writes and rolled
+ * back: a Kela advisor may not write bookings or staff rows, may change
+ * their own secret but not their own role, nor another's secret; a change
+ * naming nobody passes only for the audit trail (or from a kiosk desk)
+ * once accounts have secrets; an unknown staff id is refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "store/area.h"
+#include "store/signin.h"
+#include "store/staff.h"
+#include "store/store.h"
+#include "store/sync-roles.h"
+
+static char dir[] = "/tmp/luukku-sroles-XXXXXX";
+static char path[256];
+static char admin[LK_ID_LEN + 1], kela[LK_ID_LEN + 1];
+
+/* The changeset of `sql` run on a raw connection, then rolled back. */
+static void *
+capture(const char *sql, int *n)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_session *ses;
+	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3session_create(db, "main", &ses), SQLITE_OK);
+	assert_int_equal(sqlite3session_attach(ses, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	void *cs = NULL;
+	assert_int_equal(sqlite3session_changeset(ses, n, &cs), SQLITE_OK);
+	assert_true(*n > 0);
+	sqlite3session_delete(ses);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	return cs;
+}
+
+/* The check's answer for `sql` made by staff_id: "ok" or the reason. */
+static const char *
+judge(struct lk_store *st, bool kiosk, const char *staff_id, const char *sql)
+{
+	static char out[300];
+	int n;
+	void *cs = capture(sql, &n);
+	struct lk_err err = { 0 };
+	enum lk_status rc = lk_hub_role_check(st, kiosk, staff_id, cs, n, &err);
+	sqlite3_free(cs);
+	snprintf(out, sizeof out, "%s", rc == LK_OK ? "ok" : err.msg);
+	return out;
+}
+
+static void
+test_roles(void **state)
+{
+	(void)state;
+	struct lk_store *st = NULL;
+	struct lk_err err = { 0 };
+	assert_int_equal(lk_store_open(path, LK_OPEN_CREATE, &st, &err), LK_OK);
+	assert_int_equal(lk_area_init(st, "pohjois-karjala", &err), LK_OK);
+	struct lk_staff_input in = { .name = "Aalto, Aino", .role = "admin",
+	                             .point = "joensuun-palvelupiste" };
+	assert_int_equal(lk_staff_add(st, &in, admin, &err), LK_OK);
+	in.name = "Kivelä, Kari";
+	in.role = "kela-advisor";
+	assert_int_equal(lk_staff_add(st, &in, kela, &err), LK_OK);
+
+	char sql[512];
+	const char *add_client = "INSERT INTO client(id, surname, given_names, created)"
+		" VALUES ('c1', 'V', 'M', '2026-03-02 09:00')";
+	/* No secrets yet: a change naming nobody passes, as before. */
+	assert_string_equal(judge(st, false, NULL, add_client), "ok");
+
+	assert_int_equal(lk_staff_set_secret(st, admin, "4321", &err), LK_OK);
+	assert_int_equal(lk_staff_set_secret(st, kela, "1111", &err), LK_OK);
+	assert_string_equal(judge(st, false, NULL, add_client),
+	                    "the change to client names no staff member, and sign-in accounts are in use");
+	assert_string_equal(judge(st, true, NULL, add_client), "ok");   /* a kiosk desk: its scope judges */
+	assert_string_equal(judge(st, false, NULL,
+		"INSERT INTO audit(id, at, action) VALUES ('a1', '2026-03-02 09:00', 'sign-in-failed')"),
+		"ok");
+	assert_string_equal(judge(st, false, admin, add_client), "ok");
+	assert_string_equal(judge(st, false, kela, add_client), "the role 'kela-advisor' may not write client");
+	assert_string_equal(judge(st, false, "0123456789abcdef0123456789abcdef", add_client),
+	                    "the change names '0123456789abcdef0123456789abcdef', who is no active "
+	                    "staff member here");
+
+	/* Own secret yes; own role, or another's secret, no. */
+	snprintf(sql, sizeof sql, "UPDATE staff SET secret_hash = 'x' WHERE id = '%s'", kela);
+	assert_string_equal(judge(st, false, kela, sql), "ok");
+	snprintf(sql, sizeof sql, "UPDATE staff SET role = 'admin' WHERE id = '%s'", kela);
+	assert_string_equal(judge(st, false, kela, sql), "the role 'kela-advisor' may not write staff");
+	snprintf(sql, sizeof sql, "UPDATE staff SET role = 'admin', secret_hash = 'x' WHERE id = '%s'",
+	         kela);
+	assert_string_equal(judge(st, false, kela, sql), "the role 'kela-advisor' may not write staff");
+	snprintf(sql, sizeof sql, "UPDATE staff SET secret_hash = 'x' WHERE id = '%s'", admin);
+	assert_string_equal(judge(st, false, kela, sql), "the role 'kela-advisor' may not write staff");
+	assert_string_equal(judge(st, false, admin, sql), "ok");
+	lk_store_close(st);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/node.db", dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	setenv("LUUKKU_NOW", "2026-03-02 09:00", 1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roles),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
