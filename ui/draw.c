@@ -271,15 +271,3 @@ lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s)
 		x += 1;
 	}
 }
-
-void
-lk_draw_match_count(char *buf, size_t size, bool typed, bool settled, bool more, int n)
-{
-	if (!typed || !settled)
-		buf[0] = '\0';
-	else if (more)
-		snprintf(buf, size, _("More than %d matches: narrow the search"), n);
-	else
-		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d match", "%d matches",
-		                              (unsigned long)n), n);
-}

@@ -48,9 +48,6 @@ void lk_draw_right(WINDOW *w, int y, int right, const char *s, attr_t attr);
 void lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
 
 /* The frame. */
-/* The status text of a search list: "" while nothing is typed, a search is
- * pending or failed; else "3 matches" or "More than 80 matches: …". */
-void lk_draw_match_count(char *buf, size_t size, bool typed, bool settled, bool more, int n);
 void lk_draw_header(struct lk_ui *ui);
 void lk_draw_status(struct lk_ui *ui, const struct lk_screen *s);
 void lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s);
