@@ -163,6 +163,27 @@ lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 	wattrset(w, A_NORMAL);
 }
 
+/* "↓" below, "↑" above, in the last column. */
+void
+lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below)
+{
+	int x = getmaxx(w) - 1;
+	if (below)
+		lk_draw_text(w, last, x, 1, "↓", A_BOLD, false);
+	if (above)
+		lk_draw_text(w, first, x, 1, "↑", A_BOLD, false);
+}
+
+/* Scroll so that row sel is on the page. */
+void
+lk_list_follow(int sel, int *top, int page)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + page)
+		*top = sel - page + 1;
+}
+
 /* "20 000": digits grouped by three with a space. */
 char *
 lk_fmt_count(long n, char *buf, size_t size)

@@ -102,10 +102,7 @@ scroll_to_sel(struct lk_search_list *l)
 		l->sel = l->n - 1;
 	if (l->sel < 0)
 		l->sel = 0;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + page)
-		l->top = l->sel - page + 1;
+	lk_list_follow(l->sel, &l->top, page);
 	if (l->top < 0)
 		l->top = 0;
 }
@@ -259,10 +256,7 @@ lk_search_list_draw(struct lk_search_list *l, struct lk_ui *ui, WINDOW *w, const
 			lk_draw_text(w, ry, mx, muni_w, r->municipality[0] ? r->municipality : "–", a,
 			             true);
 		}
-		if (l->top + l->page < l->n)
-			lk_draw_text(w, rows - 1, cols - 1, 1, "↓", A_BOLD, false);
-		if (l->top > 0)
-			lk_draw_text(w, top, cols - 1, 1, "↑", A_BOLD, false);
+		lk_draw_scroll_marks(w, top, rows - 1, l->top > 0, l->top + l->page < l->n);
 	}
 	wmove(w, y, cursor_x < cols ? cursor_x : cols - 1);
 	ui->cursor = true;
