@@ -34,14 +34,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_PISTE, NULL, NULL },
 	{ LK_VK_CONFLICTS, NULL, NULL },
 	{ LK_VK_REPORTS, NULL, NULL },
-	{ LK_VK_UP, NULL, N_("Previous client in the list") },
-	{ LK_VK_DOWN, NULL, N_("Next client in the list") },
-	{ LK_VK_PGUP, NULL, NULL },
-	{ LK_VK_PGDN, NULL, NULL },
-	{ LK_VK_HOME, NULL, NULL },
-	{ LK_VK_END, NULL, NULL },
-	{ LK_VK_ERASE, NULL, NULL },
-	{ LK_VK_CLEAR, NULL, NULL },
+	LK_SEARCH_LIST_KEYS,
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 

@@ -30,14 +30,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_OPEN, N_("Choose"), N_("Choose the selected client") },
 	{ LK_VK_BACK, N_("Back"), N_("Back without choosing") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
-	{ LK_VK_UP, NULL, N_("Previous client in the list") },
-	{ LK_VK_DOWN, NULL, N_("Next client in the list") },
-	{ LK_VK_PGUP, NULL, NULL },
-	{ LK_VK_PGDN, NULL, NULL },
-	{ LK_VK_HOME, NULL, NULL },
-	{ LK_VK_END, NULL, NULL },
-	{ LK_VK_ERASE, NULL, NULL },
-	{ LK_VK_CLEAR, NULL, NULL },
+	LK_SEARCH_LIST_KEYS,
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 

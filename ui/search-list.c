@@ -19,6 +19,9 @@
 #include "ui/draw.h"
 #include "ui/search-list.h"
 
+const char lk_search_list_help_up[] = N_("Previous client in the list");
+const char lk_search_list_help_down[] = N_("Next client in the list");
+
 /* Body row of the first result. */
 static int
 list_top(const struct lk_search_list *l)

@@ -44,6 +44,20 @@ struct lk_search_list {
 	int page;               /* result rows that fit the body */
 };
 
+/* The list's keys, for a screen's key table (after the screen's own):
+ * Up/Down with their help, PgUp/PgDn, Home/End, Erase and Clear. */
+#define LK_SEARCH_LIST_KEYS \
+	{ LK_VK_UP, NULL, lk_search_list_help_up }, \
+	{ LK_VK_DOWN, NULL, lk_search_list_help_down }, \
+	{ LK_VK_PGUP, NULL, NULL }, \
+	{ LK_VK_PGDN, NULL, NULL }, \
+	{ LK_VK_HOME, NULL, NULL }, \
+	{ LK_VK_END, NULL, NULL }, \
+	{ LK_VK_ERASE, NULL, NULL }, \
+	{ LK_VK_CLEAR, NULL, NULL }
+/* Their msgids (in search-list.c, where xgettext finds them). */
+extern const char lk_search_list_help_up[], lk_search_list_help_down[];
+
 enum lk_search_list_event {
 	LK_SEARCH_LIST_NONE,     /* not the list's key: the screen's own */
 	LK_SEARCH_LIST_CHANGED,  /* the query or the selection moved */
