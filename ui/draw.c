@@ -163,6 +163,27 @@ lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 	wattrset(w, A_NORMAL);
 }
 
+/* "↓" below, "↑" above, in the last column. */
+void
+lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below)
+{
+	int x = getmaxx(w) - 1;
+	if (below)
+		lk_draw_text(w, last, x, 1, "↓", A_BOLD, false);
+	if (above)
+		lk_draw_text(w, first, x, 1, "↑", A_BOLD, false);
+}
+
+/* Scroll so that row sel is on the page. */
+void
+lk_list_follow(int sel, int *top, int page)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + page)
+		*top = sel - page + 1;
+}
+
 /* "20 000": digits grouped by three with a space. */
 char *
 lk_fmt_count(long n, char *buf, size_t size)
@@ -270,16 +291,4 @@ lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s)
 		x += lk_draw_text(w, 0, x, lw, label, lk_style(ui->color, LK_STYLE_BAR_LABEL), true);
 		x += 1;
 	}
-}
-
-void
-lk_draw_match_count(char *buf, size_t size, bool typed, bool settled, bool more, int n)
-{
-	if (!typed || !settled)
-		buf[0] = '\0';
-	else if (more)
-		snprintf(buf, size, _("More than %d matches: narrow the search"), n);
-	else
-		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d match", "%d matches",
-		                              (unsigned long)n), n);
 }

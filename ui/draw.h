@@ -46,11 +46,15 @@ int lk_draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 void lk_draw_right(WINDOW *w, int y, int right, const char *s, attr_t attr);
 /* Fill `width` columns from (y, x) with blanks in attr. */
 void lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+/* A list's scroll marks in the last column of w: "↓" at row `last` when
+ * rows are hidden below, then "↑" at row `first` when rows are hidden
+ * above. */
+void lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below);
+/* Move a list's first shown row *top just as far as it takes to show row
+ * `sel` on a page of `page` rows. */
+void lk_list_follow(int sel, int *top, int page);
 
 /* The frame. */
-/* The status text of a search list: "" while nothing is typed, a search is
- * pending or failed; else "3 matches" or "More than 80 matches: …". */
-void lk_draw_match_count(char *buf, size_t size, bool typed, bool settled, bool more, int n);
 void lk_draw_header(struct lk_ui *ui);
 void lk_draw_status(struct lk_ui *ui, const struct lk_screen *s);
 void lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s);

@@ -569,10 +569,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 		lk_draw_text(w, y, sx, sw, _(lk_appointment_state_label(ap->status)),
 		             sel ? at : gone ? A_DIM : A_BOLD, true);
 	}
-	if (ag.top + page < ag.nlines)
-		lk_draw_text(w, rows - 2, cols - 1, 1, "↓", A_BOLD, false);
-	if (ag.top > 0)
-		lk_draw_text(w, LIST_TOP, cols - 1, 1, "↑", A_BOLD, false);
+	lk_draw_scroll_marks(w, LIST_TOP, rows - 2, ag.top > 0, ag.top + page < ag.nlines);
 
 	/* The letter keys, on the last line. */
 	static const struct {

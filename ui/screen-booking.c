@@ -763,10 +763,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 	int page = rows - top - 1;
 	if (page < 1)
 		page = 1;
-	if (bk.sel < bk.top)
-		bk.top = bk.sel;
-	if (bk.sel >= bk.top + page)
-		bk.top = bk.sel - page + 1;
+	lk_list_follow(bk.sel, &bk.top, page);
 	if (bk.nslots == 0)
 		lk_draw_text(w, top + 1, 2, cols - 3, _("No free times in these days."), A_NORMAL, false);
 	for (int i = bk.top; i < bk.nslots && i - bk.top < page; i++) {
@@ -787,8 +784,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 			lk_draw_text(w, y, cols - 13, 12, _("late"),
 			             sel ? a : lk_style(ui->color, LK_STYLE_OVERDUE), false);
 	}
-	if (bk.top + page < bk.nslots)
-		lk_draw_text(w, rows - 1, cols - 1, 1, "↓", A_BOLD, false);
+	lk_draw_scroll_marks(w, 0, rows - 1, false, bk.top + page < bk.nslots);
 	if (cy >= 0) {
 		wmove(w, cy, cx < cols ? cx : cols - 1);
 		ui->cursor = true;

@@ -625,10 +625,8 @@ draw(struct lk_ui *ui, WINDOW *w)
 
 	card.content = p.row;
 	clamp();
-	if (card.scroll + card.page < card.content)
-		lk_draw_text(w, getmaxy(w) - 1, cols - 1, 1, "↓", A_BOLD, false);
-	if (card.scroll > 0)
-		lk_draw_text(w, CONTENT_TOP, cols - 1, 1, "↑", A_BOLD, false);
+	lk_draw_scroll_marks(w, CONTENT_TOP, getmaxy(w) - 1, card.scroll > 0,
+	                     card.scroll + card.page < card.content);
 }
 
 const struct lk_screen lk_screen_card = {

@@ -180,10 +180,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 	int page = rows - LIST_TOP - detail;
 	if (page < 1)
 		page = 1;
-	if (cf.sel < cf.top)
-		cf.top = cf.sel;
-	if (cf.sel >= cf.top + page)
-		cf.top = cf.sel - page + 1;
+	lk_list_follow(cf.sel, &cf.top, page);
 	for (int i = cf.top; i < cf.n && i - cf.top < page; i++) {
 		const struct lk_conflict *c = &cf.rows[i];
 		int y = LIST_TOP + i - cf.top;

@@ -271,10 +271,7 @@ draw_queue(struct lk_ui *ui, WINDOW *w, int cols, int bottom)
 	int page = bottom - LIST_TOP;
 	if (page < 1)
 		page = 1;
-	if (ps.sel < ps.top)
-		ps.top = ps.sel;
-	if (ps.sel >= ps.top + page)
-		ps.top = ps.sel - page + 1;
+	lk_list_follow(ps.sel, &ps.top, page);
 	for (int i = ps.top; i < ps.n && LIST_TOP + i - ps.top < bottom; i++) {
 		const struct lk_queue_entry *e = &ps.q[i];
 		int y = LIST_TOP + i - ps.top;

@@ -610,10 +610,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 			lk_draw_text(w, y, x_spark, cols - x_spark, spark, A_NORMAL, false);
 		}
 	}
-	if (rp.top + (rows - LIST_TOP) < d->n)
-		lk_draw_text(w, rows - 1, cols - 1, 1, "↓", A_BOLD, false);
-	if (rp.top > 0)
-		lk_draw_text(w, LIST_TOP, cols - 1, 1, "↑", A_BOLD, false);
+	lk_draw_scroll_marks(w, LIST_TOP, rows - 1, rp.top > 0, rp.top + (rows - LIST_TOP) < d->n);
 }
 
 /* "12 rows" (and whether more did not fit). */

@@ -439,10 +439,7 @@ draw_staff(struct lk_ui *ui, WINDOW *w, int cols, int rows)
 	int top = 4, page = rows - top;
 	if (page < 1)
 		page = 1;
-	if (ty.sel < ty.top)
-		ty.top = ty.sel;
-	if (ty.sel >= ty.top + page)
-		ty.top = ty.sel - page + 1;
+	lk_list_follow(ty.sel, &ty.top, page);
 	for (int i = ty.top; i < ty.n_staff && top + i - ty.top < rows; i++) {
 		const struct lk_staff *s = &ty.staff[i];
 		int y = top + i - ty.top;
