@@ -122,7 +122,7 @@ static const struct report_page pages[] = {
 	  N_("Bar: visits by clients from other municipalities; note: most came from"),
 	  fill_outside },
 	{ N_("Meetings by channel"), N_("Home municipality"), NULL,
-	  N_("Bar: held meetings by channel, 100 % per municipality; number: meetings"),
+	  N_("Bar: held meetings by channel, each municipality 100 %; number: meetings"),
 	  fill_channels },
 	{ N_("Walk-in arrivals by hour"), N_("Point"), NULL,
 	  N_("Bar: visits; no-shows/referred; trend: arrivals per hour of the day"),
@@ -753,6 +753,8 @@ fill_by(struct lk_ui *ui, struct page_data *d, bool hour)
 	a.d = d;
 	a.hour = hour;
 	struct chart_row *area = add_row(d);
+	if (area == NULL)
+		return;
 	snprintf(area->label, sizeof area->label, "%s", _("All points"));
 	area->strong = true;
 	struct lk_report_filter f = period_filter(d);
@@ -1059,6 +1061,11 @@ const struct lk_screen lk_screen_report = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.text_help = N_("Pages: face to face, caseload, walk-in visits, feedback, statutory\n"
+	                "contacts overdue and coming, TYM assessments, integration plans,\n"
+	                "visits from other municipalities, meetings by channel, walk-in\n"
+	                "arrivals by hour and by weekday. | is the target; a stacked bar's\n"
+	                "fills are named over the bars; reverse marks what needs attention."),
 	.enter = enter,
 	.draw = draw,
 	.key = key,

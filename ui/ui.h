@@ -54,7 +54,8 @@ struct lk_screen {
 	 * (NULL: `text` holds). Read through lk_screen_text(). */
 	bool (*typing)(struct lk_ui *ui);
 	/* The help screen's sentence on typed text (msgid; NULL: letters go
-	 * into the search line). */
+	 * into the search line); on a screen without typing, what the screen
+	 * shows, a line per "\n" (NULL: nothing). */
 	const char *text_help;
 	/* Read again and redrawn every few seconds without a key (settle()). */
 	bool live;

@@ -3,9 +3,14 @@
 # 80x24, in English, on a small fixed dataset: F6 from the lookup opens it
 # for a lead; the pages (face-to-face shares with the target marker and a
 # 12-month sparkline, caseload against 100-200, walk-in visits with
-# medians and a weekly sparkline, feedback means with the spread over 1-5)
-# through Right, Tab and Left; the period key switches to the last 12
-# months; Back returns to the lookup; a caseworker (no reports capability)
+# medians and a weekly sparkline, feedback means with the spread over 1-5,
+# the statutory cadence as stacked overdue/coming bars with the overdue
+# count in reverse, TYM assessments against 100 % with the cases past 18
+# months, integration plans against 80 %, visits from other municipalities,
+# the channel mix as 100 % stacked bars with a fill per channel, walk-in
+# arrivals by hour and by weekday) through Right, Tab and Left; more rows
+# than fit scroll; the period key switches to the last 12 months; Back
+# returns to the lookup; a caseworker (no reports capability)
 # gets no screen, only a refusal.
 #
 #   sh tests/tui/test-report.sh build/luukku
@@ -270,6 +275,40 @@ assert_screen report-cadence <<'SCREEN'
  Local mode · 133 clients                                                4 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
+# Overdue in reverse (the value), coming not: the screen with attributes.
+screen_attr() { tm capture-pane -p -e; }
+screen_attr >"$TMPDIR_TUI/attr"
+grep "Korhonen" "$TMPDIR_TUI/attr" | grep -q "$(printf '\033')\[7m3" &&
+	ok "the overdue count is in reverse" || not_ok "the overdue count is in reverse"
+# More rows than fit scroll: at 80x10 three of the four rows show.
+tm resize-window -x 80 -y 10
+assert_screen report-cadence-short <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Statutory contacts overdue and coming                       Page 6/12
+ This month 1.3.2026–2.3.2026
+ Today; bar: overdue, then coming within 14 days; number: overdue
+ Point, caseworker      █ Overdue  ▓ Coming
+ Joensuun palvelupiste  ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
+   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
+ Kiteen palvelupiste    ████████████████████                         3 0 coming↓
+ Local mode · 133 clients                                                4 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+keys Down
+assert_screen report-cadence-scrolled <<'SCREEN'
+ Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
+ Reports: Statutory contacts overdue and coming                       Page 6/12
+ This month 1.3.2026–2.3.2026
+ Today; bar: overdue, then coming within 14 days; number: overdue
+ Point, caseworker      █ Overdue  ▓ Coming
+   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming↑
+ Kiteen palvelupiste    ████████████████████                         3 0 coming
+   Ojala, Eeva          ████████████████████                         3 0 coming
+ Local mode · 133 clients                                                4 rows
+F1Help   F5Period F3Back   F10Quit
+SCREEN
+tm resize-window -x 80 -y 24
+wait_for "Local mode" >/dev/null
 keys Tab F5
 assert_screen report-tym-year <<'SCREEN'
  Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
@@ -356,7 +395,7 @@ assert_screen report-channels-year <<'SCREEN'
  Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
  Reports: Meetings by channel                                        Page 10/12
  The last 12 months 1.4.2025–2.3.2026
- Bar: held meetings by channel, 100 % per municipality; number: meetings
+ Bar: held meetings by channel, each municipality 100 %; number: meetings
  Home municipality  █ face to face ▓ by phone ▒ by video ░ remote service point
  Joensuu                ██████████████████████████████████▓▓▓▓▓▓▓▒▒▒▒▒▒▒      7
  Kitee                  ████████████████████████▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒      2
@@ -481,6 +520,9 @@ keys F1
 wait_for "Help: Reports" && ok "F1 shows the report keys" || not_ok "F1 shows the report keys"
 screen | grep -q "F5 m  *This month or the last 12 months" && ok "the help names the period key" ||
 	not_ok "the help names the period key"
+screen | grep -q "^  Pages: face to face, caseload, walk-in visits, feedback, statutory$" &&
+	screen | grep -q "^  arrivals by hour and by weekday. | is the target; a stacked bar's$" &&
+	ok "the help lists the pages" || not_ok "the help lists the pages"
 keys Escape
 wait_for "Reports: Initial" >/dev/null
 keys Escape
