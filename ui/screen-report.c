@@ -458,7 +458,8 @@ fill_feedback(struct lk_ui *ui, struct page_data *d)
 
 /* Cadence as of today: each point's total (bold) above its caseworkers,
  * then the clients without one; overdue and coming items as one stacked
- * bar, the overdue count in reverse when there is any. */
+ * bar, the overdue count in reverse when there is any. The totals (and the
+ * clients without a caseworker) share one scale, the caseworkers another. */
 #define CADENCE_WITHIN 14   /* days ahead that count as coming, as the CLI's */
 
 struct cadence_acc {
@@ -523,12 +524,14 @@ fill_cadence(struct lk_ui *ui, struct page_data *d)
 	d->part_names[0] = N_("Overdue");
 	d->part_names[1] = N_("Coming");
 	d->n_parts = 2;
-	double max = 1;
+	/* Totals and caseworkers each on their own scale: a big point's total
+	 * would flatten every caseworker's bar. */
+	double max[2] = { 1, 1 };
 	for (int i = 0; i < d->n; i++)
-		if (d->rows[i].value > max)
-			max = d->rows[i].value;
+		if (d->rows[i].value > max[d->rows[i].strong])
+			max[d->rows[i].strong] = d->rows[i].value;
 	for (int i = 0; i < d->n; i++)
-		d->rows[i].max = max;
+		d->rows[i].max = max[d->rows[i].strong];
 }
 
 /* A share of part in whole against a target: bar, marker, verdict and
@@ -831,6 +834,7 @@ load(struct lk_ui *ui)
 	d->n_parts = 0;
 	d->trend_head[0] = '\0';
 	period(d);
+	lk_ui_busy(ui, _("Reading the report…"));
 	pages[rp.page].fill(ui, d);
 	if (rp.top > d->n - 1)
 		rp.top = d->n > 0 ? d->n - 1 : 0;

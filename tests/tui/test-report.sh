@@ -73,6 +73,13 @@ lk feedback --point $Q --score 3
 D1=$(lk --staff "$A" client add --name "Anttila, Aino" --municipality Joensuu --caseworker "$S1" --job-search-start 2026-02-02)
 D2=$(lk --staff "$A" client add --name "Berg, Bo" --municipality Joensuu --caseworker "$S1" --job-search-start 2026-02-25)
 D3=$(lk --staff "$A" client add --name "Dahl, Disa" --municipality Kitee --caseworker "$S2" --job-search-start 2026-02-02)
+# Aalto (Joensuu) has one client, D4, from 2.2.: overdue; E (no caseworker)
+# from 2.2.: overdue. Joensuu's total is 4 + 3, Korhonen's 3 + 3: the totals
+# and the caseworkers are each on their own scale, so Korhonen's bar is as
+# long as Joensuu's and Ojala's (3 of 6) longer than Kitee's (3 of 7).
+S3=$(lk --staff "$A" staff add --name "Aalto, Tiina" --role caseworker --point $P)
+D4=$(lk --staff "$A" client add --name "Eklund, Eva" --municipality Joensuu --caseworker "$S3" --job-search-start 2026-02-02)
+E=$(lk --staff "$A" client add --name "Eskola, Eero" --municipality Joensuu --job-search-start 2026-02-02)
 # TYM cases (Korhonen's clients: Joensuu; Ojala's: Kitee): G1 opened 1.10.2025,
 # assessed 15.12. (due 1.1.: in time); G2 opened 1.9.2025, assessed 10.12.
 # (due 1.12.: late); G3 opened 1.8.2024, open: past 18 months on 1.2.2026.
@@ -137,7 +144,7 @@ assert_screen report-f2f-initial <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Right
@@ -164,7 +171,7 @@ assert_screen report-f2f-jobsearch <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                 1 row
+ Local mode · 135 clients                                                 1 row
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -174,6 +181,7 @@ assert_screen report-caseload <<'SCREEN'
  This month 1.3.2026–2.3.2026
  Bar: clients now; | | the band 100-200 clients per caseworker
  Caseworker
+ Aalto, Tiina           █               │                │              1 below
  Korhonen, Kalle        ██              │                │              9 below
  Ojala, Eeva            ████████████████│████            │            124 met
 
@@ -190,8 +198,7 @@ assert_screen report-caseload <<'SCREEN'
 
 
 
-
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -218,7 +225,7 @@ assert_screen report-walkin <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -245,7 +252,7 @@ assert_screen report-feedback <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -255,10 +262,12 @@ assert_screen report-cadence <<'SCREEN'
  This month 1.3.2026–2.3.2026
  Today; bar: overdue, then coming within 14 days; number: overdue
  Point, caseworker      █ Overdue  ▓ Coming
- Joensuun palvelupiste  ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
+ Joensuun palvelupiste  ██████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      4 3 coming
+   Aalto, Tiina         ███████                                      1 0 coming
    Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
- Kiteen palvelupiste    ████████████████████                         3 0 coming
+ Kiteen palvelupiste    █████████████████                            3 0 coming
    Ojala, Eeva          ████████████████████                         3 0 coming
+ No caseworker          ██████                                       1 0 coming
 
 
 
@@ -270,9 +279,7 @@ assert_screen report-cadence <<'SCREEN'
 
 
 
-
-
- Local mode · 133 clients                                                4 rows
+ Local mode · 135 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 # Overdue in reverse (the value), coming not: the screen with attributes.
@@ -280,7 +287,8 @@ screen_attr() { tm capture-pane -p -e; }
 screen_attr >"$TMPDIR_TUI/attr"
 grep "Korhonen" "$TMPDIR_TUI/attr" | grep -q "$(printf '\033')\[7m3" &&
 	ok "the overdue count is in reverse" || not_ok "the overdue count is in reverse"
-# More rows than fit scroll: at 80x10 three of the four rows show.
+# More rows than fit scroll: at 80x10 three of the six rows show, Down
+# moves one on (the arrows say there is more above or below).
 tm resize-window -x 80 -y 10
 assert_screen report-cadence-short <<'SCREEN'
  Luukku · Pohjois-Karjala                              Leena Johtaja · 2.3.2026
@@ -288,10 +296,10 @@ assert_screen report-cadence-short <<'SCREEN'
  This month 1.3.2026–2.3.2026
  Today; bar: overdue, then coming within 14 days; number: overdue
  Point, caseworker      █ Overdue  ▓ Coming
- Joensuun palvelupiste  ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
-   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
- Kiteen palvelupiste    ████████████████████                         3 0 coming↓
- Local mode · 133 clients                                                4 rows
+ Joensuun palvelupiste  ██████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      4 3 coming
+   Aalto, Tiina         ███████                                      1 0 coming
+   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming↓
+ Local mode · 135 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Down
@@ -301,10 +309,10 @@ assert_screen report-cadence-scrolled <<'SCREEN'
  This month 1.3.2026–2.3.2026
  Today; bar: overdue, then coming within 14 days; number: overdue
  Point, caseworker      █ Overdue  ▓ Coming
-   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming↑
- Kiteen palvelupiste    ████████████████████                         3 0 coming
-   Ojala, Eeva          ████████████████████                         3 0 coming
- Local mode · 133 clients                                                4 rows
+   Aalto, Tiina         ███████                                      1 0 coming↑
+   Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
+ Kiteen palvelupiste    █████████████████                            3 0 coming↓
+ Local mode · 135 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 tm resize-window -x 80 -y 24
@@ -333,7 +341,7 @@ assert_screen report-tym-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -360,7 +368,7 @@ assert_screen report-integration-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -387,7 +395,7 @@ assert_screen report-outside-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -414,7 +422,7 @@ assert_screen report-channels-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -441,7 +449,7 @@ assert_screen report-by-hour-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                3 rows
+ Local mode · 135 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -468,7 +476,7 @@ assert_screen report-by-weekday-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                3 rows
+ Local mode · 135 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys F5 Tab
@@ -501,7 +509,7 @@ assert_screen report-f2f-year <<'SCREEN'
 
 
 
- Local mode · 133 clients                                                2 rows
+ Local mode · 135 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 # SIGWINCH: wider, the page is laid out again to the new right edge.
