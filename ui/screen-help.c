@@ -1,8 +1,8 @@
 /*
  * screen-help.c — the keys of the screen the user came from, read from
  * that screen's key list and the key table (keys.c), so what help says is
- * what the keys do. A screen without typing may say in its text_help what it
- * shows, a line per "\n", above the keys.
+ * what the keys do. A screen may say what it shows (its `about`, a line
+ * per "\n") above the keys.
  *
  * Never lists a key the screen does not answer to; never touches the store.
  */
@@ -79,9 +79,10 @@ draw(struct lk_ui *ui, WINDOW *w)
 		             s->text_help ? _(s->text_help) : _("Letters and digits go into the search line."),
 		             A_NORMAL, false);
 		top += 2;
-	} else if (s->text_help) {
+	}
+	if (s->about) {
 		/* What the screen shows, one line per "\n" of the text. */
-		const char *t = _(s->text_help);
+		const char *t = _(s->about);
 		while (*t && top < rows - 1) {
 			const char *nl = strchr(t, '\n');
 			char line[256];

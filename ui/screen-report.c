@@ -1065,7 +1065,7 @@ const struct lk_screen lk_screen_report = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
-	.text_help = N_("Pages: face to face, caseload, walk-in visits, feedback, statutory\n"
+	.about = N_("Pages: face to face, caseload, walk-in visits, feedback, statutory\n"
 	                "contacts overdue and coming, TYM assessments, integration plans,\n"
 	                "visits from other municipalities, meetings by channel, walk-in\n"
 	                "arrivals by hour and by weekday. | is the target; a stacked bar's\n"

@@ -54,9 +54,11 @@ struct lk_screen {
 	 * (NULL: `text` holds). Read through lk_screen_text(). */
 	bool (*typing)(struct lk_ui *ui);
 	/* The help screen's sentence on typed text (msgid; NULL: letters go
-	 * into the search line); on a screen without typing, what the screen
-	 * shows, a line per "\n" (NULL: nothing). */
+	 * into the search line). */
 	const char *text_help;
+	/* What the screen shows, for the help screen above the keys (msgid, a
+	 * line per "\n"; NULL: nothing). */
+	const char *about;
 	/* Read again and redrawn every few seconds without a key (settle()). */
 	bool live;
 	/* Called when the screen becomes current. */
