@@ -82,15 +82,73 @@ lk_chart_sparkline(const double *v, int n, double lo, double hi, bool utf8, char
 }
 
 void
-lk_chart_bar(WINDOW *w, int y, int x, int width, double value, double max,
-             const double *marks, int n_marks, attr_t attr, bool utf8)
+lk_chart_stack_lens(const double *parts, int n, double max, int width, int *lens)
+{
+	double sum = 0;
+	int prev = 0, total = 0;
+	for (int k = 0; k < n; k++)
+		lens[k] = 0;
+	if (max <= 0 || width <= 0)
+		return;
+	for (int k = 0; k < n; k++) {
+		if (parts[k] > 0)
+			sum += parts[k];
+		int end = (int)lround(sum / max * width);
+		if (end > width)
+			end = width;
+		lens[k] = end - prev;
+		prev = end;
+	}
+	total = prev;
+	/* A part there at all shows: one cell, from the room left or else
+	 * from the longest part. */
+	for (int k = 0; k < n; k++) {
+		if (!(parts[k] > 0) || lens[k] > 0)
+			continue;
+		if (total < width) {
+			lens[k] = 1;
+			total++;
+			continue;
+		}
+		int longest = -1;
+		for (int j = 0; j < n; j++)
+			if (lens[j] > 1 && (longest < 0 || lens[j] > lens[longest]))
+				longest = j;
+		if (longest >= 0) {
+			lens[longest]--;
+			lens[k] = 1;
+		}
+	}
+}
+
+wchar_t
+lk_chart_fill(int k, bool utf8)
+{
+	static const wchar_t blocks[LK_CHART_PARTS] = { L'█', L'▓', L'▒', L'░' };
+	static const char ascii[LK_CHART_PARTS] = { '#', '=', '+', '-' };
+	if (k < 0 || k >= LK_CHART_PARTS)
+		return L' ';
+	return utf8 ? blocks[k] : (wchar_t)ascii[k];
+}
+
+void
+lk_chart_stack(WINDOW *w, int y, int x, int width, const double *parts, int n, double max,
+               const double *marks, int n_marks, attr_t attr, bool utf8)
 {
 	if (width <= 0 || y < 0 || y >= getmaxy(w) || x < 0 || x >= getmaxx(w))
 		return;
 	if (x + width > getmaxx(w))
 		width = getmaxx(w) - x;
-	int len = lk_chart_bar_len(value, max, width);
+	if (n > LK_CHART_PARTS)
+		n = LK_CHART_PARTS;
+	int lens[LK_CHART_PARTS];
+	lk_chart_stack_lens(parts, n, max, width, lens);
+	int part = 0, left = n > 0 ? lens[0] : 0, len = 0;
+	for (int k = 0; k < n; k++)
+		len += lens[k];
 	for (int i = 0; i < width; i++) {
+		while (part < n && left == 0 && ++part < n)
+			left = lens[part];
 		bool mark = false;
 		for (int m = 0; m < n_marks; m++)
 			if (lk_chart_mark_col(marks[m], max, width) == i)
@@ -101,13 +159,22 @@ lk_chart_bar(WINDOW *w, int y, int x, int width, double value, double max,
 			c = utf8 ? L'│' : L'|';
 			a = i < len ? (attr | A_REVERSE) : A_BOLD;
 		} else if (i < len) {
-			c = utf8 ? L'█' : L'#';
-			a = attr;
+			c = lk_chart_fill(part, utf8);
+			a = part == 0 ? attr : A_NORMAL;
 		} else {
 			c = L' ';
 		}
+		if (i < len)
+			left--;
 		wattrset(w, a);
 		mvwaddnwstr(w, y, x + i, &c, 1);
 	}
 	wattrset(w, A_NORMAL);
+}
+
+void
+lk_chart_bar(WINDOW *w, int y, int x, int width, double value, double max,
+             const double *marks, int n_marks, attr_t attr, bool utf8)
+{
+	lk_chart_stack(w, y, x, width, &value, 1, max, marks, n_marks, attr, utf8);
 }

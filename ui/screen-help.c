@@ -1,11 +1,13 @@
 /*
  * screen-help.c — the keys of the screen the user came from, read from
  * that screen's key list and the key table (keys.c), so what help says is
- * what the keys do.
+ * what the keys do. A screen may say what it shows (its `about`, a line
+ * per "\n") above the keys.
  *
  * Never lists a key the screen does not answer to; never touches the store.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "ui/draw.h"
@@ -77,6 +79,19 @@ draw(struct lk_ui *ui, WINDOW *w)
 		             s->text_help ? _(s->text_help) : _("Letters and digits go into the search line."),
 		             A_NORMAL, false);
 		top += 2;
+	}
+	if (s->about) {
+		/* What the screen shows, one line per "\n" of the text. */
+		const char *t = _(s->about);
+		while (*t && top < rows - 1) {
+			const char *nl = strchr(t, '\n');
+			char line[256];
+			int len = nl ? (int)(nl - t) : (int)strlen(t);
+			snprintf(line, sizeof line, "%.*s", len, t);
+			lk_draw_text(w, top++, 2, cols - 3, line, A_NORMAL, false);
+			t += nl ? len + 1 : len;
+		}
+		top++;
 	}
 	int max = s->n_keys - (rows - top);
 	if (help_top > max)

@@ -110,6 +110,16 @@ lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 		uv_timer_start(&l->message, on_message, MESSAGE_MS, 0);
 }
 
+void
+lk_ui_busy(struct lk_ui *ui, const char *text)
+{
+	if (ui->tiny || ui->status == NULL)
+		return;
+	werase(ui->status);
+	lk_draw_text(ui->status, 0, 1, getmaxx(ui->status) - 2, text, A_BOLD, false);
+	wrefresh(ui->status);
+}
+
 /* (Re)create the four windows for the current terminal size; a terminal
  * too small for the frame gets one window with a notice. */
 static void

@@ -56,6 +56,9 @@ struct lk_screen {
 	/* The help screen's sentence on typed text (msgid; NULL: letters go
 	 * into the search line). */
 	const char *text_help;
+	/* What the screen shows, for the help screen above the keys (msgid, a
+	 * line per "\n"; NULL: nothing). */
+	const char *about;
 	/* Read again and redrawn every few seconds without a key (settle()). */
 	bool live;
 	/* Called when the screen becomes current. */
@@ -131,6 +134,9 @@ void lk_ui_show(struct lk_ui *ui, enum lk_screen_id id);
 /* Show a message on the status line for a few seconds. */
 void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Put TEXT on the status line at once, before a read that may take a
+ * while (the next redraw replaces it); nothing on a window too small. */
+void lk_ui_busy(struct lk_ui *ui, const char *text);
 
 /* The client card: open one client (audited); false (and a message) when
  * the client cannot be shown. */
