@@ -3,6 +3,7 @@
  * rules what is due.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ static const char preload_clients_sql[] =
 static const char preload_measures_sql[] = "SELECT DISTINCT client_id FROM measure";
 static const char preload_tym_sql[] = "SELECT DISTINCT client_id FROM tym_case";
 static const char preload_meetings_sql[] =
-	"SELECT client_id, kind, substr(start, 1, 10), start, rowid FROM appointment"
+	"SELECT client_id, kind, substr(start, 1, 10), start FROM appointment"
 	" WHERE client_id IS NOT NULL AND status = 'done'";
 
 struct due_facts {
@@ -82,19 +83,20 @@ struct due_facts {
 };
 
 /* A meeting held while preloading, before it is put in Q_MEETINGS's order
- * (start, then rowid: the index appointment(client_id, start)). */
+ * (start, then rowid: the index appointment(client_id, start)); the scan
+ * reads them in rowid order. */
 struct held {
 	size_t client;     /* into clients */
 	size_t start;      /* into the text pool */
-	sqlite3_int64 rowid;
 	struct lk_meeting m;
 };
 
 struct lk_due_reader {
 	struct lk_store *st;
 	sqlite3_stmt *q[Q_COUNT];
-	struct due_facts *clients;    /* preloaded, by id (strcmp order) */
+	struct due_facts *clients;    /* preloaded */
 	size_t n_clients;
+	size_t *slots, n_slots;       /* clients by a hash of the id; n_slots a power of 2 */
 	struct lk_meeting *meetings;
 	size_t n_meetings;
 	struct lk_tym_reviews *reviews;
@@ -124,7 +126,10 @@ unload(struct lk_due_reader *r)
 		free(r->clients[i].id);
 	free(r->clients);
 	free(r->meetings);
+	free(r->slots);
 	lk_tym_reviews_free(r->reviews);
+	r->slots = NULL;
+	r->n_slots = 0;
 	r->clients = NULL;
 	r->meetings = NULL;
 	r->reviews = NULL;
@@ -157,24 +162,49 @@ grow(void *v, size_t size, size_t n, size_t *cap)
 	return true;
 }
 
-static int
-cmp_facts_id(const void *a, const void *b)
+/* FNV-1a. */
+static size_t
+hash(const char *id)
 {
-	return strcmp(((const struct due_facts *)a)->id, ((const struct due_facts *)b)->id);
-}
-
-static int
-cmp_facts(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct due_facts *)elem)->id);
+	uint64_t h = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)h;
 }
 
 static struct due_facts *
 find(const struct lk_due_reader *r, const char *id)
 {
-	if (r->n_clients == 0 || id == NULL)
+	if (r->n_slots == 0 || id == NULL)
 		return NULL;
-	return bsearch(id, r->clients, r->n_clients, sizeof r->clients[0], cmp_facts);
+	for (size_t i = hash(id) & (r->n_slots - 1);; i = (i + 1) & (r->n_slots - 1)) {
+		size_t k = r->slots[i];
+		if (k == SIZE_MAX)
+			return NULL;
+		if (strcmp(r->clients[k].id, id) == 0)
+			return &r->clients[k];
+	}
+}
+
+/* Open addressing, at most half full. */
+static bool
+index_clients(struct lk_due_reader *r)
+{
+	size_t n = 16;
+	while (n < 2 * r->n_clients)
+		n *= 2;
+	if ((r->slots = malloc(n * sizeof r->slots[0])) == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		r->slots[i] = SIZE_MAX;
+	r->n_slots = n;
+	for (size_t k = 0; k < r->n_clients; k++) {
+		size_t i = hash(r->clients[k].id) & (n - 1);
+		while (r->slots[i] != SIZE_MAX)
+			i = (i + 1) & (n - 1);
+		r->slots[i] = k;
+	}
+	return true;
 }
 
 static enum lk_status
@@ -203,7 +233,8 @@ preload_clients(struct lk_due_reader *r, struct lk_err *err)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	if (rc != SQLITE_DONE)
 		return lk_sql_err(r->st, err, "client");
-	qsort(r->clients, r->n_clients, sizeof r->clients[0], cmp_facts_id);
+	if (!index_clients(r))
+		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	return LK_OK;
 }
 
@@ -226,20 +257,6 @@ preload_flags(struct lk_due_reader *r, const char *sql, size_t flag, struct lk_e
 	return LK_OK;
 }
 
-static const char *held_pool;   /* cmp_held's text pool while sorting */
-
-static int
-cmp_held(const void *a, const void *b)
-{
-	const struct held *x = a, *y = b;
-	if (x->client != y->client)
-		return x->client < y->client ? -1 : 1;
-	int c = strcmp(held_pool + x->start, held_pool + y->start);
-	if (c)
-		return c;
-	return (x->rowid > y->rowid) - (x->rowid < y->rowid);
-}
-
 static enum lk_status
 preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 {
@@ -247,12 +264,17 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 	if (s == NULL)
 		return LK_EFAIL;
 	struct held *held = NULL;
+	size_t *order = NULL;    /* held, by client and start */
 	char *pool = NULL;
 	size_t n = 0, cap = 0, used = 0, pool_cap = 0;
 	bool oom = false;
 	int rc;
+	struct due_facts *c = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct due_facts *c = find(r, (const char *)sqlite3_column_text(s, 0));
+		/* A client's meetings mostly come together: try the last first. */
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		if (c == NULL || strcmp(c->id, id))
+			c = find(r, id);
 		lk_date day = lk_col_date(s, 2);
 		if (c == NULL || day == LK_NO_DATE)
 			continue;    /* Q_MEETINGS skips those without counting them */
@@ -275,7 +297,6 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 		memcpy(pool + used, start, len);
 		held[n].client = (size_t)(c - r->clients);
 		held[n].start = used;
-		held[n].rowid = sqlite3_column_int64(s, 4);
 		held[n].m.kind = meeting_kind((const char *)sqlite3_column_text(s, 1));
 		held[n].m.day = day;
 		used += len;
@@ -287,23 +308,44 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 		status = lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	else if (rc != SQLITE_DONE)
 		status = lk_sql_err(r->st, err, "appointment");
-	else if (n && (r->meetings = malloc(n * sizeof r->meetings[0])) == NULL)
+	else if (n && ((r->meetings = malloc(n * sizeof r->meetings[0])) == NULL ||
+	               (order = malloc(n * sizeof order[0])) == NULL))
 		status = lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	if (status == LK_OK) {
-		held_pool = pool;
-		qsort(held, n, sizeof held[0], cmp_held);
-		held_pool = NULL;
-		/* Each client's first MAX_ROWS, as Q_MEETINGS stops there. */
+		/* By client, keeping the table's (rowid) order within each. */
+		for (size_t i = 0; i < n; i++)
+			r->clients[held[i].client].meeting++;
+		size_t at = 0;
+		for (size_t i = 0; i < r->n_clients; i++) {
+			size_t k = r->clients[i].meeting;
+			r->clients[i].meeting = at;
+			at += k;
+		}
 		for (size_t i = 0; i < n; i++) {
-			struct due_facts *c = &r->clients[held[i].client];
-			if (c->n_meetings == MAX_ROWS)
-				continue;
-			if (c->n_meetings == 0)
-				c->meeting = r->n_meetings;
-			r->meetings[r->n_meetings++] = held[i].m;
-			c->n_meetings++;
+			struct due_facts *f = &r->clients[held[i].client];
+			order[f->meeting + f->n_meetings++] = i;
+		}
+		/* Then each client's by start, ties in rowid order (a stable
+		 * insertion sort: a client has a few), and the first MAX_ROWS of
+		 * them, as Q_MEETINGS stops there. */
+		for (size_t i = 0; i < r->n_clients; i++) {
+			struct due_facts *f = &r->clients[i];
+			size_t *o = order + f->meeting;
+			for (size_t j = 1; j < f->n_meetings; j++) {
+				size_t v = o[j], k = j;
+				for (; k > 0 && strcmp(pool + held[o[k - 1]].start,
+				                       pool + held[v].start) > 0; k--)
+					o[k] = o[k - 1];
+				o[k] = v;
+			}
+			size_t first = r->n_meetings;
+			for (size_t j = 0; j < f->n_meetings && j < MAX_ROWS; j++)
+				r->meetings[r->n_meetings++] = held[o[j]].m;
+			f->meeting = first;
+			f->n_meetings = r->n_meetings - first;
 		}
 	}
+	free(order);
 	free(held);
 	free(pool);
 	return status;
