@@ -4,8 +4,9 @@
 # the whole area and for one point (BENCH_REPORT_POINT, Joensuu: the
 # largest), run RUNS (BENCH_REPORT_RUNS, 11) times; prints the median, the
 # fastest and the slowest wall time of the whole command (exec, open, the
-# report, CSV to a file) and the CSV's lines. LUUKKU_NOW as run.sh sets it.
-# Figures, not a pass/fail test.
+# report, CSV to a file), the median CPU time (user + system: what other
+# work on a shared machine inflates least) and the CSV's lines. LUUKKU_NOW
+# as run.sh sets it. Figures, not a pass/fail test.
 set -e
 luukku=$1
 db=$2
@@ -26,18 +27,35 @@ for r in face-to-face walk-in caseload cadence tym integration outside-home chan
 		: >"$T/times"
 		while [ "$i" -lt "$runs" ]; do
 			t0=$(date +%s%N)
-			timeout 60 "$luukku" --db "$db" "$@" >"$T/out" ||
+			# times: the subshell's children's CPU, i.e. luukku's.
+			( timeout 60 "$luukku" --db "$db" "$@" >"$T/out" && times >"$T/cpu" ) ||
 				{ echo "luukku $* failed" >&2; exit 1; }
 			t1=$(date +%s%N)
-			echo $(( (t1 - t0) / 1000 )) >>"$T/times"
+			awk -v us=$(( (t1 - t0) / 1000 )) 'NR == 2 {
+				split($1, u, /[ms]/); split($2, s, /[ms]/)
+				printf "%d %d\n", us, (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000000 }' \
+				"$T/cpu" >>"$T/times"
 			i=$((i + 1))
 		done
-		sort -n "$T/times" | awk -v what="$r, $scope" -v lines="$(wc -l <"$T/out")" '
-			{ v[NR] = $1 }
+		# Wall time: median, fastest, slowest; CPU (user + system): median.
+		awk -v what="$r, $scope" -v lines="$(wc -l <"$T/out")" '
+			function median(v, n) {
+				return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+			}
+			function sort(v, n,   i, j, x) {
+				for (i = 2; i <= n; i++) {
+					x = v[i]
+					for (j = i - 1; j > 0 && v[j] > x; j--)
+						v[j + 1] = v[j]
+					v[j + 1] = x
+				}
+			}
+			{ w[NR] = $1; c[NR] = $2 }
 			END {
-				m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-				printf "%-26s n=%-3d median %8.1f ms   min %8.1f ms   max %8.1f ms   %5d lines\n",
-					what, NR, m / 1000, v[1] / 1000, v[NR] / 1000, lines
-			}'
+				sort(w, NR); sort(c, NR)
+				printf "%-26s n=%-3d median %8.1f ms   min %8.1f ms   max %8.1f ms   cpu %8.1f ms   %5d lines\n",
+					what, NR, median(w, NR) / 1000, w[1] / 1000, w[NR] / 1000,
+					median(c, NR) / 1000, lines
+			}' "$T/times"
 	done
 done
