@@ -3,11 +3,11 @@
  * rules what is due.
  */
 #include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/due.h"
+#include "store/idmap.h"
 #include "store/store-internal.h"
 #include "store/tym-reviews.h"
 
@@ -96,7 +96,7 @@ struct lk_due_reader {
 	sqlite3_stmt *q[Q_COUNT];
 	struct due_facts *clients;    /* preloaded */
 	size_t n_clients;
-	size_t *slots, n_slots;       /* clients by a hash of the id; n_slots a power of 2 */
+	struct lk_idmap *ids;         /* client id → index into clients */
 	struct lk_meeting *meetings;
 	size_t n_meetings;
 	struct lk_tym_reviews *reviews;
@@ -126,10 +126,9 @@ unload(struct lk_due_reader *r)
 		free(r->clients[i].id);
 	free(r->clients);
 	free(r->meetings);
-	free(r->slots);
+	lk_idmap_free(r->ids);
 	lk_tym_reviews_free(r->reviews);
-	r->slots = NULL;
-	r->n_slots = 0;
+	r->ids = NULL;
 	r->clients = NULL;
 	r->meetings = NULL;
 	r->reviews = NULL;
@@ -162,49 +161,11 @@ grow(void *v, size_t size, size_t n, size_t *cap)
 	return true;
 }
 
-/* FNV-1a. */
-static size_t
-hash(const char *id)
-{
-	uint64_t h = 14695981039346656037u;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
-}
-
 static struct due_facts *
 find(const struct lk_due_reader *r, const char *id)
 {
-	if (r->n_slots == 0 || id == NULL)
-		return NULL;
-	for (size_t i = hash(id) & (r->n_slots - 1);; i = (i + 1) & (r->n_slots - 1)) {
-		size_t k = r->slots[i];
-		if (k == SIZE_MAX)
-			return NULL;
-		if (strcmp(r->clients[k].id, id) == 0)
-			return &r->clients[k];
-	}
-}
-
-/* Open addressing, at most half full. */
-static bool
-index_clients(struct lk_due_reader *r)
-{
-	size_t n = 16;
-	while (n < 2 * r->n_clients)
-		n *= 2;
-	if ((r->slots = malloc(n * sizeof r->slots[0])) == NULL)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		r->slots[i] = SIZE_MAX;
-	r->n_slots = n;
-	for (size_t k = 0; k < r->n_clients; k++) {
-		size_t i = hash(r->clients[k].id) & (n - 1);
-		while (r->slots[i] != SIZE_MAX)
-			i = (i + 1) & (n - 1);
-		r->slots[i] = k;
-	}
-	return true;
+	size_t k;
+	return r->ids && lk_idmap_get(r->ids, id, &k) ? &r->clients[k] : NULL;
 }
 
 static enum lk_status
@@ -233,8 +194,11 @@ preload_clients(struct lk_due_reader *r, struct lk_err *err)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	if (rc != SQLITE_DONE)
 		return lk_sql_err(r->st, err, "client");
-	if (!index_clients(r))
+	if ((r->ids = lk_idmap_new(r->n_clients)) == NULL)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
+	for (size_t k = 0; k < r->n_clients; k++)
+		if (!lk_idmap_put(r->ids, r->clients[k].id, k))
+			return lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	return LK_OK;
 }
 
