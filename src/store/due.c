@@ -61,8 +61,7 @@ static const char *const due_sql[Q_COUNT] = {
  * preload): the client row (the first integration plan only where the
  * rules read it: a KOTO start or a residence permit), which clients have
  * measures or a TYM case (those few are asked per client with the
- * statements above, the reviews from tym-reviews.h), and the meetings
- * held. Each is one pass over its table; the order is made in C. */
+ * statements above), and the meetings held. Each is one pass over its table; the order is made in C. */
 static const char preload_clients_sql[] =
 	"SELECT c.id, c.job_search_start, c.koto_start, c.residence_permit,"
 	" CASE WHEN c.koto_start IS NOT NULL OR c.residence_permit IS NOT NULL THEN"
@@ -326,8 +325,6 @@ lk_due_reader_preload(struct lk_due_reader *r, struct lk_err *err)
 		rc = preload_flags(r, preload_tym_sql, offsetof(struct due_facts, tym), err);
 	if (rc == LK_OK)
 		rc = preload_meetings(r, err);
-	if (rc == LK_OK && (r->reviews = lk_tym_reviews_load(r->st, err)) == NULL)
-		rc = LK_EFAIL;
 	if (rc != LK_OK)
 		unload(r);
 	return rc;
@@ -428,6 +425,10 @@ lk_due_reader_client(struct lk_due_reader *r, const char *client_id, lk_date tod
 	}
 	if (tym_id[0]) {
 		in.n_tym_plan_dates = load_dates(r, Q_TYM_PLANS, tym_id, plans, MAX_ROWS);
+		/* All the reviews at once: tym_review has no index by case, so
+		 * reading them all costs what one case's query costs. */
+		if (r->reviews == NULL)
+			r->reviews = lk_tym_reviews_load(r->st, NULL);
 		if (r->reviews) {
 			/* Q_TYM_REVIEWS's rows: the first MAX_ROWS with a day. */
 			const lk_date *days;

@@ -280,6 +280,29 @@ count_client(struct cadence_run *run, struct lk_due_reader *due, const char *cli
 	return LK_OK;
 }
 
+/* From how many clients reading everyone's facts at once is quicker than
+ * asking client by client (about 30 µs each against 200 ms for the
+ * 20 000-client demo area). */
+#define PRELOAD_FROM 4000
+
+/* How many clients the report counts. */
+static size_t
+counted(const struct groups *gs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < gs->n; i++) {
+		const struct group *gr = &gs->g[i];
+		if (!gr->wanted)
+			continue;
+		if (gr->staff == NULL)
+			return gs->n_c;    /* the clients of no one: look at everyone */
+		for (size_t k = first_of(gs, gr->staff);
+		     k < gs->n_c && strcmp(gs->c[k].caseworker, gr->staff) == 0; k++)
+			n++;
+	}
+	return n;
+}
+
 /*
  * The groups come from the staff table in the report's order and each
  * caseworker's clients from one scan of client, bucketed here: the same
@@ -303,7 +326,9 @@ lk_report_cadence(struct lk_store *st, const struct lk_report_filter *f, int wit
 	enum lk_status status = groups_load(st, &g, day, &gs, err);
 	if (status == LK_OK && (due = lk_due_reader_open(st, err)) == NULL)
 		status = LK_EFAIL;
-	if (status == LK_OK && gs.n_c)
+	/* Many clients: everyone's facts in a few scans; a few (one small
+	 * point): client by client, each by its indexes. */
+	if (status == LK_OK && counted(&gs) > PRELOAD_FROM)
 		status = lk_due_reader_preload(due, err);
 	struct cadence_run run = { .cb = cb, .ctx = ctx };
 	for (size_t i = 0; status == LK_OK && !run.stopped && i < gs.n; i++) {
