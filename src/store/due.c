@@ -61,7 +61,8 @@ static const char *const due_sql[Q_COUNT] = {
  * preload): the client row (the first integration plan only where the
  * rules read it: a KOTO start or a residence permit), which clients have
  * measures or a TYM case (those few are asked per client with the
- * statements above), and the meetings held. Each is one pass over its table; the order is made in C. */
+ * statements above), and the meetings held. Each is one pass over its
+ * table; the order is made in C. */
 static const char preload_clients_sql[] =
 	"SELECT c.id, c.job_search_start, c.koto_start, c.residence_permit,"
 	" CASE WHEN c.koto_start IS NOT NULL OR c.residence_permit IS NOT NULL THEN"
@@ -71,7 +72,7 @@ static const char preload_clients_sql[] =
 static const char preload_measures_sql[] = "SELECT DISTINCT client_id FROM measure";
 static const char preload_tym_sql[] = "SELECT DISTINCT client_id FROM tym_case";
 static const char preload_meetings_sql[] =
-	"SELECT client_id, kind, substr(start, 1, 10), start FROM appointment"
+	"SELECT client_id, kind, substr(start, 1, 10), start, rowid FROM appointment"
 	" WHERE client_id IS NOT NULL AND status = 'done'";
 
 struct due_facts {
@@ -82,13 +83,22 @@ struct due_facts {
 };
 
 /* A meeting held while preloading, before it is put in Q_MEETINGS's order
- * (start, then rowid: the index appointment(client_id, start)); the scan
- * reads them in rowid order. */
+ * (start, then rowid: the index appointment(client_id, start)), whatever
+ * order the scan reads them in. */
 struct held {
 	size_t client;     /* into clients */
 	size_t start;      /* into the text pool */
+	sqlite3_int64 rowid;
 	struct lk_meeting m;
 };
+
+/* Q_MEETINGS's order. */
+static bool
+held_after(const struct held *a, const struct held *b, const char *pool)
+{
+	int c = strcmp(pool + a->start, pool + b->start);
+	return c > 0 || (c == 0 && a->rowid > b->rowid);
+}
 
 struct lk_due_reader {
 	struct lk_store *st;
@@ -260,6 +270,7 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 		memcpy(pool + used, start, len);
 		held[n].client = (size_t)(c - r->clients);
 		held[n].start = used;
+		held[n].rowid = sqlite3_column_int64(s, 4);
 		held[n].m.kind = meeting_kind((const char *)sqlite3_column_text(s, 1));
 		held[n].m.day = day;
 		used += len;
@@ -275,7 +286,7 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 	               (order = malloc(n * sizeof order[0])) == NULL))
 		status = lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	if (status == LK_OK) {
-		/* By client, keeping the table's (rowid) order within each. */
+		/* By client, keeping the order read within each. */
 		for (size_t i = 0; i < n; i++)
 			r->clients[held[i].client].meeting++;
 		size_t at = 0;
@@ -288,16 +299,15 @@ preload_meetings(struct lk_due_reader *r, struct lk_err *err)
 			struct due_facts *f = &r->clients[held[i].client];
 			order[f->meeting + f->n_meetings++] = i;
 		}
-		/* Then each client's by start, ties in rowid order (a stable
-		 * insertion sort: a client has a few), and the first MAX_ROWS of
-		 * them, as Q_MEETINGS stops there. */
+		/* Then each client's by start and rowid (an insertion sort: a
+		 * client has a few, mostly in order already), and the first
+		 * MAX_ROWS of them, as Q_MEETINGS stops there. */
 		for (size_t i = 0; i < r->n_clients; i++) {
 			struct due_facts *f = &r->clients[i];
 			size_t *o = order + f->meeting;
 			for (size_t j = 1; j < f->n_meetings; j++) {
 				size_t v = o[j], k = j;
-				for (; k > 0 && strcmp(pool + held[o[k - 1]].start,
-				                       pool + held[v].start) > 0; k--)
+				for (; k > 0 && held_after(&held[o[k - 1]], &held[v], pool); k--)
 					o[k] = o[k - 1];
 				o[k] = v;
 			}
