@@ -3,7 +3,7 @@
 #   make run     install missing Debian packages, build, open the terminal
 #                on a demo database of the Pohjois-Karjala area
 #   make check   build (with ASan and UBSan) and run every test
-#   make bench   search, terminal, start-up, sync and load benchmarks
+#   make bench   search, terminal, start-up, sync, load and report benchmarks
 #                (figures, not pass/fail; docs/performance.md)
 #   make install PREFIX=/usr DESTDIR=...
 #

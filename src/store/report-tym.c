@@ -10,6 +10,7 @@
 #include "core/cadence.h"
 #include "i18n.h"
 #include "store/report-internal.h"
+#include "store/tym-reviews.h"
 
 #define MAX_DATES 256
 #define MAX_ITEMS 128
@@ -21,14 +22,12 @@ known(lk_date d, lk_date day)
 	return d != LK_NO_DATE && d <= day ? d : LK_NO_DATE;
 }
 
-/* Dates of a one-column query bound to the case id, up to the day. */
+/* Dates of the plans statement bound to the case id, up to the day. */
 static enum lk_status
-load_dates(struct lk_store *st, const char *sql, const char *case_id, lk_date day,
+load_dates(struct lk_store *st, sqlite3_stmt *s, const char *case_id, lk_date day,
            lk_date *dates, size_t *n, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st, sql, err);
-	if (s == NULL)
-		return LK_EFAIL;
+	sqlite3_reset(s);
 	sqlite3_bind_text(s, 1, case_id, -1, SQLITE_TRANSIENT);
 	int rc;
 	*n = 0;
@@ -37,15 +36,32 @@ load_dates(struct lk_store *st, const char *sql, const char *case_id, lk_date da
 		if (d != LK_NO_DATE)
 			dates[(*n)++] = d;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return lk_sql_err(st, err, "tym_case");
 	return LK_OK;
 }
 
+/* The review days of `SELECT day FROM tym_review WHERE case_id = ?`, as
+ * load_dates would take them, from the reviews read at once. */
+static void
+review_dates(const struct lk_tym_reviews *all, const char *case_id, lk_date day,
+             lk_date *dates, size_t *n)
+{
+	const lk_date *days;
+	size_t k = lk_tym_reviews_of(all, case_id, &days);
+	*n = 0;
+	for (size_t i = 0; i < k && *n < MAX_DATES; i++) {
+		lk_date d = known(days[i], day);
+		if (d != LK_NO_DATE)
+			dates[(*n)++] = d;
+	}
+}
+
 /* Count one case into r. */
 static enum lk_status
-count_case(struct lk_store *st, sqlite3_stmt *c, const struct lk_report_filter *f, lk_date day,
+count_case(struct lk_store *st, sqlite3_stmt *c, sqlite3_stmt *plan,
+           const struct lk_tym_reviews *all, const struct lk_report_filter *f, lk_date day,
            struct lk_tym_report_row *r, struct lk_err *err)
 {
 	char id[64];
@@ -63,15 +79,10 @@ count_case(struct lk_store *st, sqlite3_stmt *c, const struct lk_report_filter *
 		.residence_permit = LK_NO_DATE,
 		.integration_plan = LK_NO_DATE,
 	};
-	enum lk_status rc = load_dates(st,
-		"SELECT p.made FROM plan p JOIN tym_case t ON t.client_id = p.client_id"
-		" WHERE t.id = ?1 AND p.type = 'tym-suunnitelma' AND p.made >= t.opened",
-		id, day, plans, &in.n_tym_plan_dates, err);
-	if (rc == LK_OK)
-		rc = load_dates(st, "SELECT day FROM tym_review WHERE case_id = ?1", id, day,
-		                reviews, &in.n_tym_reviews, err);
+	enum lk_status rc = load_dates(st, plan, id, day, plans, &in.n_tym_plan_dates, err);
 	if (rc != LK_OK)
 		return rc;
+	review_dates(all, id, day, reviews, &in.n_tym_reviews);
 	bool open = in.tym_end == LK_NO_DATE;
 	bool opened_in = (f->from == LK_NO_DATE || in.tym_start >= f->from);
 	r->open += open;
@@ -129,6 +140,15 @@ lk_report_tym(struct lk_store *st, const struct lk_report_filter *f, lk_tym_repo
 		" ORDER BY p.id IS NULL, p.name, p.id, t.id", err);
 	if (s == NULL)
 		return LK_EFAIL;
+	/* Prepared once for every case; the reviews read at once. */
+	sqlite3_stmt *plan = lk_prepare(st,
+		"SELECT p.made FROM plan p JOIN tym_case t ON t.client_id = p.client_id"
+		" WHERE t.id = ?1 AND p.type = 'tym-suunnitelma' AND p.made >= t.opened", err);
+	if (plan == NULL) {
+		sqlite3_finalize(s);
+		return LK_EFAIL;
+	}
+	struct lk_tym_reviews *all = NULL;
 	struct lk_report_filter g = *f;
 	g.to = day;
 	lk_report_bind(s, &g);
@@ -154,10 +174,17 @@ lk_report_tym(struct lk_store *st, const struct lk_report_filter *f, lk_tym_repo
 			lk_col_text(s, 5, r.point_name, sizeof r.point_name);
 			have = true;
 		}
-		if ((status = count_case(st, s, f, day, &r, err)) != LK_OK)
+		/* In this statement's read transaction. */
+		if (all == NULL && (all = lk_tym_reviews_load(st, err)) == NULL) {
+			status = LK_EFAIL;
+			break;
+		}
+		if ((status = count_case(st, s, plan, all, f, day, &r, err)) != LK_OK)
 			break;
 	}
 	sqlite3_finalize(s);
+	sqlite3_finalize(plan);
+	lk_tym_reviews_free(all);
 	if (status != LK_OK)
 		return status;
 	if (!stop && rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -12,9 +12,12 @@
 #      300 ms link (sync.sh);
 #   5. many desks on one luukkud (load.sh, bench_load);
 #   6. a fresh desk's first sync of the 20 000-client demo area, area-wide,
-#      scoped to one point and a kiosk (first-sync.sh).
+#      scoped to one point and a kiosk (first-sync.sh);
+#   7. the reports of issue 7 on the 20 000-client area, whole and one
+#      point (report.sh).
 # BENCH_LARGE sets the large register's size (1000000); BENCH_ONLY=search,
-# tty, sync, load or first-sync runs one part.
+# tty, sync, load, first-sync or report runs one part (report builds only
+# the 20 000-client area).
 set -e
 build=${1:-build}
 dir=$build/bench
@@ -24,6 +27,7 @@ large=${BENCH_LARGE:-1000000}
 only=${BENCH_ONLY:-}
 part() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 for n in 20000 $large; do
+	[ "$only" = report ] && [ "$n" != 20000 ] && continue
 	db=$dir/demo-$n.db
 	if [ ! -f "$db" ]; then
 		echo "== luukku demo, $n clients"
@@ -66,4 +70,8 @@ fi
 if part load; then
 	echo "== desks on one luukkud"
 	timeout 1200 sh tests/bench/load.sh "$build" ${BENCH_LOAD_STEPS:-100 300 1000}
+fi
+if part report; then
+	echo "== reports, 20 000 clients"
+	timeout 1200 sh tests/bench/report.sh "$build/luukku" "$dir/demo-20000.db"
 fi
