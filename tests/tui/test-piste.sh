@@ -246,7 +246,7 @@ type_text "010594"
 wait_for "Haku: 010594" >/dev/null
 sleep 0.3
 if screen | grep -q "Virtanen"; then not_ok "the birth date finds nobody"; else ok "the birth date finds nobody"; fi
-type_text "-903"
+keys -l -- "-903"   # (type_text would take it for an option)
 wait_for "Haku: 010594-903" >/dev/null
 sleep 0.3
 if screen | grep -q "Virtanen"; then not_ok "part of the code finds nobody"; else ok "part of the code finds nobody"; fi
