@@ -6,7 +6,8 @@
 # secret is refused and slows the next attempt, even after a restart (the
 # count is read from the audit trail); every attempt is audited; the identity code is revealed on the card only
 # on its key, audited; F11 and idle time lock the terminal, which shows no
-# client data, and only the same person's secret unlocks it. A Piste desk
+# client data, and only the same person's secret unlocks it. The card's
+# consent key asks k/e first; no and Esc write nothing. A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
 #
 #   sh tests/tui/test-signin.sh build/luukku
@@ -151,13 +152,33 @@ assert_screen card-revealed <<'SCREEN'
 F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
 SCREEN
 check "revealing is audited" "$(sql "select count(*) from audit where action = 'reveal-hetu' and staff_id = '$W'")" "1"
-# One key records the consent to disclose to healthcare, again withdraws it.
+# The consent key asks first (k/e); no and Esc write nothing.
 keys o
+wait_for "Kirjataanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
+	ok "the consent key asks first" || not_ok "the consent key asks first"
+check "nothing is written before the answer" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
+keys e
+wait_for "Mitään ei kirjattu" >/dev/null && ok "e answers no" || not_ok "e answers no"
+keys o
+wait_for "(Matti Virtanen)? k/e" >/dev/null
+keys Escape
+wait_for "Mitään ei kirjattu" >/dev/null
+if screen | grep -q "Asiakaskortti"; then ok "Esc answers no and stays on the card"; else not_ok "Esc answers no and stays on the card"; fi
+check "no consent after no and Esc" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
+check "nor an audit row" "$(sql "select count(*) from audit where action like 'consent%' and staff_id = '$W'")" "0"
+# k (kyllä) records the consent to disclose to healthcare; again, withdraws it.
+keys o
+wait_for "(Matti Virtanen)? k/e" >/dev/null
+keys k
 wait_for "Luovutus terveydenhuoltoon" >/dev/null
 if screen | grep -q "Luovutus terveydenhuoltoon *kirjallinen *2.3.2026 alkaen *työkyvyn arviointi"; then ok "the card lists the consent"; else not_ok "the card lists the consent"; screen | sed 's/^/#   /'; fi
 check "the consent is on record" "$(sql "select kind || ' ' || given_how || ' ' || (staff_id = '$W') || ' ' || (withdrawn_at is null) from consent where kind = 'terveydenhuolto'")" "terveydenhuolto written 1 1"
 check "audited as consent-given" "$(sql "select count(*) from audit where action = 'consent-given' and staff_id = '$W'")" "1"
 keys o
+wait_for "Perutaanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
+	ok "withdrawing asks too" || not_ok "withdrawing asks too"
+check "still in force before the answer" "$(sql "select count(*) from consent where withdrawn_at is not null")" "0"
+keys k
 wait_for "2.3.2026–2.3.2026" >/dev/null
 check "the same key withdraws it" "$(sql "select count(*) from consent where withdrawn_at is not null")" "1"
 check "audited as consent-withdrawn" "$(sql "select count(*) from audit where action = 'consent-withdrawn' and staff_id = '$W'")" "1"
