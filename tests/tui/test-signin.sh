@@ -7,7 +7,9 @@
 # count is read from the audit trail); every attempt is audited; the identity code is revealed on the card only
 # on its key, audited; F11 and idle time lock the terminal, which shows no
 # client data, and only the same person's secret unlocks it. The card's
-# consent key asks k/e first; no and Esc write nothing. A Piste desk
+# consent key asks k/e first; no and Esc write nothing. A PIN typed into
+# the name field fails and is written nowhere (audit, database files, any
+# file). A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
 #
 #   sh tests/tui/test-signin.sh build/luukku
@@ -321,4 +323,31 @@ wait_for "Ei roolille" >/dev/null && ok "the partner may not change consent" || 
 check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym' and withdrawn_at is not null")" "0"
 keys F10
 assert_exit 0
+
+# --- A PIN typed into the name field is written nowhere ----------------------
+# Someone types their PIN as the name by mistake: the attempt fails like any
+# other and is audited without a staff member, but the digits are in no
+# audit row, nowhere in the database files, and in no file of the test
+# directory (the desk writes no log); nor an unknown --staff on the CLI.
+PIN=58203917
+before=$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Sari Heikkinen" >/dev/null
+keys Escape
+type_text "$PIN"
+keys Enter
+type_text "$PIN"
+keys Enter
+wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "a PIN as the name fails" || not_ok "a PIN as the name fails"
+keys F10
+assert_exit 0
+check "the attempt is audited without a staff member" \
+	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 1))"
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --staff "$PIN" client find virt >/dev/null 2>"$TMPDIR_TUI/cli.err" </dev/null
+check "an unknown --staff is refused" "$?" "4"
+if grep -q "$PIN" "$TMPDIR_TUI/cli.err"; then not_ok "the refusal does not repeat it"; else ok "the refusal does not repeat it"; fi
+check "no audit row holds the digits" "$(sql "select count(*) from audit where action || '|' || coalesce(staff_id, '') || '|' || coalesce(client_id, '') || '|' || coalesce(detail, '') like '%$PIN%'")" "0"
+check "nor does any table" "$(sqlite3 "$TMPDIR_TUI/test.db" .dump | grep -c "$PIN")" "0"
+check "nor any file of the desk or the test (database, WAL, journal)" \
+	"$(grep -rla "$PIN" "$TMPDIR_TUI" | grep -v "/cli.err$" | wc -l | tr -d ' ')" "0"
 finish
