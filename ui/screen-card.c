@@ -8,13 +8,17 @@
  * identity code masked unless revealed with its key (v), which the role
  * must allow and which is audited ("reveal-hetu") before it shows; never
  * writes anything else to the store but the consent to disclose to
- * healthcare: its key (o) records one, or withdraws the one in force,
- * audited by the store; the card lists the client's consents, newest
- * first. A TYM partner never gets the card:
+ * healthcare: its key (o) asks on the status line ("… for NAME? y/n",
+ * the answer keys the first letters of the language's yes and no: k/e in
+ * Finnish, j/n in Swedish), and only yes records one, or withdraws the
+ * one in force, audited by the store; no, Esc or any other key writes
+ * nothing. The card lists the client's consents, newest first. A TYM partner never gets the card:
  * opening goes to the TYM part of a client they may see (core/roles.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "core/hetu.h"
 #include "i18n.h"
@@ -50,6 +54,7 @@ static struct {
 	struct lk_consent consents[CONSENT_MAX];  /* the newest ones */
 	int n_consents;
 	bool consents_failed;
+	bool asking;     /* the consent key's question is on the status line */
 } card;
 
 static const struct lk_screen_key keys[] = {
@@ -240,17 +245,48 @@ lk_card_refresh(struct lk_ui *ui)
 	card.consents_failed = lk_consent_list(ui->st, client_id, collect_consent, NULL, &err) != LK_OK;
 }
 
-/* The consent key: withdraw the healthcare disclosure in force (the
- * newest), else record one for CARD_HEALTH_SCOPE; audited by the store. */
-static void
-health_consent(struct lk_ui *ui)
+/* The healthcare disclosure in force (the newest), or NULL. */
+static const struct lk_consent *
+health_in_force(void)
 {
-	struct lk_err err = { 0 };
 	const struct lk_consent *on = NULL;
 	for (int i = 0; i < card.n_consents; i++)
 		if (strcmp(card.consents[i].kind, "terveydenhuolto") == 0 &&
 		    card.consents[i].withdrawn_at[0] == '\0')
 			on = &card.consents[i];
+	return on;
+}
+
+/* The consent key, first press: ask on the status line, write nothing. */
+static void
+ask_health_consent(struct lk_ui *ui)
+{
+	char name[sizeof card.c.given_names + sizeof card.c.surname + 1];
+	snprintf(name, sizeof name, "%s %s", card.c.given_names, card.c.surname);
+	card.asking = true;
+	lk_ui_message(ui, false, health_in_force()
+	              ? _("Withdraw consent to disclose to healthcare for %s? y/n")
+	              : _("Record consent to disclose to healthcare for %s? y/n"), name);
+}
+
+/* Whether `ch` is the first letter of the translated word `word` ("yes"
+ * → k in Finnish, j in Swedish), in either case. */
+static bool
+answer_is(wchar_t ch, const char *word)
+{
+	wchar_t first;
+	if (mbtowc(&first, word, strlen(word)) <= 0)
+		return false;
+	return towlower((wint_t)ch) == towlower((wint_t)first);
+}
+
+/* The answer yes: withdraw the healthcare disclosure in force, else record
+ * one for CARD_HEALTH_SCOPE; audited by the store. */
+static void
+health_consent(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	const struct lk_consent *on = health_in_force();
 	enum lk_status rc = on
 		? lk_consent_withdraw(ui->st, card.c.id, "terveydenhuolto", on->scope,
 		                      ui->opt->staff_id, &err)
@@ -265,9 +301,29 @@ health_consent(struct lk_ui *ui)
 	                                  : _("Consent to disclose to healthcare recorded"));
 }
 
+/* While asking, letters answer: yes writes, no or any other letter (and
+ * any key, see key()) leaves everything as it was. */
+static bool
+typing(struct lk_ui *ui)
+{
+	(void)ui;
+	return card.asking;
+}
+
+static void
+text_input(struct lk_ui *ui, wchar_t ch)
+{
+	card.asking = false;
+	if (answer_is(ch, _("yes")))
+		health_consent(ui);
+	else
+		lk_ui_message(ui, false, "%s", _("Nothing recorded"));
+}
+
 static void
 enter(struct lk_ui *ui)
 {
+	card.asking = false;
 	int h = getmaxy(ui->body) - CONTENT_TOP;
 	card.page = h < 1 ? 1 : h;
 }
@@ -286,6 +342,11 @@ clamp(void)
 static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
+	if (card.asking) {   /* Esc or any key but yes: nothing written */
+		card.asking = false;
+		lk_ui_message(ui, false, "%s", _("Nothing recorded"));
+		return;
+	}
 	switch (vk) {
 	case LK_VK_BACK:
 		lk_ui_show(ui, LK_SCREEN_LOOKUP);
@@ -304,7 +365,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		lk_tym_screen_open(ui, card.c.id);
 		return;
 	case LK_VK_CONSENT:
-		health_consent(ui);
+		ask_health_consent(ui);
 		return;
 	case LK_VK_REVEAL: {
 		struct lk_err err = { 0 };
@@ -634,10 +695,11 @@ const struct lk_screen lk_screen_card = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.typing = typing,
 	.enter = enter,
 	.draw = draw,
 	.key = key,
-	.text_input = NULL,
+	.text_input = text_input,
 	.settle = NULL,
 	.status = NULL,
 };

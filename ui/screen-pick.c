@@ -6,6 +6,11 @@
  * the heading row); Enter hands the chosen client's id to the caller's
  * callback, Back returns without one.
  *
+ * A role without the search capability (the Piste desk: domain.md Piste,
+ * "no client register"; core/roles.c) may not browse the register from
+ * here: the list then finds a client only by the whole identity code typed
+ * exactly (the visitor shows their ID card), and the hint line says so.
+ *
  * Shows only what the lookup shows (name, masked identity code,
  * municipality); never writes to the store.
  */
@@ -45,6 +50,7 @@ lk_pick_client(struct lk_ui *ui, const char *title, const char *hint, bool allow
 	pk.back = ui->cur;
 	pk.list.y = 2;
 	pk.list.headings = false;
+	pk.list.whole_code = !lk_ui_can(ui, LK_CAP_SEARCH);
 	lk_search_list_reset(&pk.list);
 	lk_ui_show(ui, LK_SCREEN_PICK);
 }
@@ -96,7 +102,10 @@ draw(struct lk_ui *ui, WINDOW *w)
 {
 	lk_draw_text(w, 0, 1, getmaxx(w) - 2, _(pk.title ? pk.title : N_("Choose a client")),
 	             lk_style(ui->color, LK_STYLE_TITLE), false);
-	lk_search_list_draw(&pk.list, ui, w, pk.hint ? _(pk.hint) : NULL);
+	const char *hint = pk.list.whole_code
+		? _("Only the whole identity code finds a client: no name search for this role.")
+		: pk.hint ? _(pk.hint) : NULL;
+	lk_search_list_draw(&pk.list, ui, w, hint);
 }
 
 static void

@@ -8,6 +8,7 @@
  * with a limit of a few screens, so it stays fast on a million rows. Never
  * shows a whole identity code, never writes to the store.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ lk_search_list_reset(struct lk_search_list *l)
 	l->qlen = 0;
 	l->query[0] = L'\0';
 	l->n = 0;
-	l->more = l->failed = false;
+	l->more = l->failed = l->not_code = false;
 	l->sel = l->top = 0;
 	l->pending = false;
 }
@@ -70,6 +71,21 @@ collect_row(const struct lk_client_row *r, void *ctx)
 	return 0;
 }
 
+/* Whether `q` is one whole, valid identity code (letters in either case,
+ * as lk_client_search takes them) and nothing else. */
+static bool
+whole_code(const char *q)
+{
+	char up[LK_HETU_LEN + 1];
+	size_t i;
+	for (i = 0; q[i] && i < LK_HETU_LEN; i++)
+		up[i] = (char)toupper((unsigned char)q[i]);
+	if (q[i] != '\0')
+		return false;
+	up[i] = '\0';
+	return lk_hetu_parse(up, NULL) == LK_HETU_OK;
+}
+
 /* Run the search for the current line. */
 static void
 search(struct lk_search_list *l, struct lk_ui *ui)
@@ -77,10 +93,14 @@ search(struct lk_search_list *l, struct lk_ui *ui)
 	char q[LK_SEARCH_QUERY_MAX * 4 + 1];
 	l->pending = false;
 	l->n = 0;
-	l->more = l->failed = false;
+	l->more = l->failed = l->not_code = false;
 	l->sel = l->top = 0;
 	if (wcstombs(q, l->query, sizeof q) == (size_t)-1)
 		return;
+	if (l->whole_code && !whole_code(q)) {
+		l->not_code = true;   /* no name search, no partial code */
+		return;
+	}
 	int cap = page_rows(l, ui) * 4;
 	if (cap < 20)
 		cap = 20;
@@ -183,7 +203,9 @@ const struct lk_client_row *
 lk_search_list_chosen(struct lk_search_list *l, struct lk_ui *ui)
 {
 	if (l->n == 0) {
-		lk_ui_message(ui, false, "%s", _("No client chosen: type part of a name first"));
+		lk_ui_message(ui, false, "%s", l->whole_code
+		              ? _("No client chosen: type the whole identity code first")
+		              : _("No client chosen: type part of a name first"));
 		return NULL;
 	}
 	return &l->rows[l->sel];
@@ -231,7 +253,7 @@ lk_search_list_draw(struct lk_search_list *l, struct lk_ui *ui, WINDOW *w, const
 	int name_w, hetu_w, muni_w;
 	columns(l, cols, &name_w, &hetu_w, &muni_w);
 	int hx = 2 + name_w + 1, mx = hx + hetu_w + 1;
-	if (l->qlen == 0) {
+	if (l->qlen == 0 || (l->not_code && !l->pending)) {
 		if (hint)
 			lk_draw_text(w, y + 2, 2, cols - 3, hint, A_NORMAL, false);
 	} else if (l->n == 0 && !l->pending && !l->failed) {
@@ -268,7 +290,7 @@ lk_search_list_draw(struct lk_search_list *l, struct lk_ui *ui, WINDOW *w, const
 void
 lk_search_list_status(const struct lk_search_list *l, char *buf, size_t size)
 {
-	if (l->qlen == 0 || l->pending || l->failed)
+	if (l->qlen == 0 || l->pending || l->failed || l->not_code)
 		buf[0] = '\0';
 	else if (l->more)
 		snprintf(buf, size, _("More than %d matches: narrow the search"), l->n);

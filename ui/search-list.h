@@ -9,7 +9,8 @@
  * lk_search_list_refresh after each batch of keys (the search runs there,
  * once per batch, through lk_client_search with a limit of a few screens)
  * and lk_search_list_draw from its draw(). Never shows a whole identity
- * code, never writes to the store.
+ * code, never writes to the store. With whole_code set the list finds a
+ * client only by the whole identity code typed exactly.
  */
 #ifndef LK_UI_SEARCH_LIST_H
 #define LK_UI_SEARCH_LIST_H
@@ -32,12 +33,17 @@ struct lk_search_list {
 	                         * the headings (the lookup); else none (the picker) */
 	/* Whether a match may be listed (NULL: every match). */
 	bool (*keep)(struct lk_ui *ui, const struct lk_client_row *r);
+	/* Only a whole identity code, typed in full, finds a client: no name
+	 * search, no partial codes (a role without the search capability,
+	 * which may not browse the register; core/roles.h). */
+	bool whole_code;
 
 	/* State. */
 	wchar_t query[LK_SEARCH_QUERY_MAX + 1];
 	size_t qlen;
 	bool pending;           /* the query changed since the last search */
 	bool failed;
+	bool not_code;          /* whole_code: the line is not a whole code, so no search ran */
 	bool more;              /* the register holds more matches than rows */
 	struct lk_client_row rows[LK_SEARCH_ROWS_MAX + 1];
 	int n, sel, top;
@@ -87,7 +93,7 @@ void lk_search_list_refresh(struct lk_search_list *l, struct lk_ui *ui);
 void lk_search_list_draw(struct lk_search_list *l, struct lk_ui *ui, WINDOW *w,
                          const char *hint);
 /* The status text: "" while nothing is typed, a search is pending or
- * failed; else "3 matches" or "More than 80 matches: …". */
+ * failed, or (whole_code) the line is not a whole identity code; else "3 matches" or "More than 80 matches: …". */
 void lk_search_list_status(const struct lk_search_list *l, char *buf, size_t size);
 
 #endif

@@ -164,7 +164,9 @@ void lk_piste_open(struct lk_ui *ui);
 /* Choose a client by type-ahead over the register (lk_client_search);
  * Enter calls done(ui, id) on the chosen one (with allow_none, Enter on an
  * empty line calls done(ui, NULL)); Back returns to the current screen
- * without calling it. `title` and `hint` are msgids. */
+ * without calling it. `title` and `hint` are msgids. A role without
+ * LK_CAP_SEARCH finds a client only by the whole identity code (its own
+ * hint then). */
 void lk_pick_client(struct lk_ui *ui, const char *title, const char *hint, bool allow_none,
                     void (*done)(struct lk_ui *ui, const char *client_id));
 

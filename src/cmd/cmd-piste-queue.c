@@ -45,6 +45,8 @@ exec_piste_arrive(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	struct lk_err err = { 0 };
 	int ticket;
+	char client[65];
+	in.client = cmd_client_ref(st, in.client, client, sizeof client);
 	if (lk_queue_arrive(st, &in, &ticket, NULL, &err) == LK_OK)
 		printf("%d\n", ticket);
 	else
@@ -240,7 +242,7 @@ exec_piste_today(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_piste_arrive_entry = {
 	"piste", "arrive", "--point ID --topic tyonhaku|koulutus|digi|rinnalla|muu "
-	"[--first-name NAME] [--client ID] [--note TEXT] [--oral-consent]",
+	"[--first-name NAME] [--client ID|HETU] [--note TEXT] [--oral-consent]",
 	N_("a walk-in visitor takes a queue ticket"), exec_piste_arrive,
 };
 const struct cmd_entry cmd_piste_call_entry = {

@@ -85,6 +85,12 @@ int cmd_out_stage(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf,
 int cmd_out_finish(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf, size_t len,
                    bool keep);
 
+/* The Piste commands' --client (cmd-piste.c): a client id, or a whole
+ * identity code typed exactly (the visitor's ID card), whose client's id
+ * is put in buf (65 bytes hold any id) and returned; anything else is returned as given, for the
+ * store to refuse as no such client. Never a name search: the Piste desk
+ * has no search capability (core/roles.c). */
+const char *cmd_client_ref(struct lk_store *st, const char *arg, char *buf, size_t size);
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
 /* The options of a command that takes only --tsv and `nargs` arguments

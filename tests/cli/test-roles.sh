@@ -44,6 +44,20 @@ expect 4 "a social worker may not book" as_staff "$S" book --client "$C" --staff
 expect 4 "a caseworker may not read the audit trail" as_staff "$W" audit --client "$C"
 expect 0 "a lead may" as_staff "$L" audit --client "$C"
 same "refusals are audited" "$(sql "select count(*) from audit where action = 'refused' and staff_id = '$PI'")" "1"
+# The Piste desk links a visit by the whole identity code on the visitor's
+# ID card, never by a name or part of a code (no search capability).
+CODE=010594-9032   # synthetic: individual number 903
+C3=$(as_staff "$A" client add --name "Virtanen, Ville" --hetu "$CODE")
+expect 0 "a Piste desk links a visit by the whole identity code" \
+	as_staff "$PI" piste log --point $P --topic tyonhaku --client "$CODE"
+same "the visit is the client's" "$(sql "select count(*) from visit where client_id = '$C3' and topic = 'tyonhaku'")" "1"
+expect 0 "a queue ticket too" as_staff "$PI" piste arrive --point $P --topic koulutus --client "$CODE"
+same "the ticket is the client's" "$(sql "select count(*) from visit where client_id = '$C3' and topic = 'koulutus'")" "1"
+expect 3 "a name is no client for the Piste desk" as_staff "$PI" piste log --point $P --topic muu --client Virtanen
+same "naming the field" "$ERR" "luukku piste log: --client: no client 'Virtanen'"
+expect 3 "nor is part of an identity code" as_staff "$PI" piste log --point $P --topic muu --client 010594
+expect 3 "nor a code no client has" as_staff "$PI" piste log --point $P --topic muu --client 010594-9054
+same "nothing was written" "$(sql "select count(*) from visit where topic = 'muu'")" "0"
 expect 4 "a caseworker may not add staff" as_staff "$W" staff add --name "X, Y" --role caseworker --point $P
 expect 0 "staff list holds no client data" lk staff list
 

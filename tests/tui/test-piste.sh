@@ -4,8 +4,12 @@
 # Enter (3 keystrokes from the lookup, 2 on the Piste screen); today's
 # counts change; a ticket taken with the CLI is called, served and ended
 # with the keys; a ticket taken while the screen is open (as the kiosk
-# does) appears by itself; a visit is logged for a client the visitor
-# names (topic, a, the name, Enter); help lists the screen's keys.
+# does) appears by itself; a visit is logged for a client by the identity
+# code on their ID card (topic, a, the code, Enter); help lists the
+# screen's keys. Then with sign-in on, as the Piste desk (a role without
+# the search capability): the picker says only the whole identity code
+# finds a client, a name or part of a code finds nobody, the whole code
+# finds the client (masked in the row) and Enter logs the visit.
 # Finnish, 80x24.
 #
 #   sh tests/tui/test-piste.sh build/luukku
@@ -18,7 +22,13 @@ printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$desk" >"$TMPDIR_T
 LUUKKU_NOW="2026-03-02 08:50" lk piste arrive --point joensuun-palvelupiste --topic tyonhaku \
 	--first-name Aino >/dev/null
 lk piste arrive --point joensuun-palvelupiste --topic koulutus >/dev/null
-matti=$(lk client add --name "Virtanen, Matti" --hetu "$(hetu 010594 - 903)")
+code=$(hetu 010594 - 903)
+# The picker's row for Matti: the identity code masked, never whole.
+masked_row() {
+	if screen | grep -q "^> Virtanen, Matti *010594-\*\*\*\* " && ! screen | grep "Virtanen" | grep -q "$code"
+	then ok "$1"; else not_ok "$1"; screen | sed 's/^/#   /'; fi
+}
+matti=$(lk client add --name "Virtanen, Matti" --hetu "$code")
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 # Keystroke 1: F9 opens the Piste screen.
@@ -143,11 +153,13 @@ SCREEN
 lk piste arrive --point joensuun-palvelupiste --topic muu --first-name Eero >/dev/null
 wait_for "Eero" && ok "a new ticket appears by itself" || not_ok "a new ticket appears by itself"
 
-# The visitor wants the visit on their record: topic 1, a, the name, Enter.
+# The visitor wants the visit on their record and shows their ID card:
+# topic 1, a, the identity code, Enter.
 keys 1 a
 wait_for "kenelle asiakkaalle" && ok "a asks for the client" || not_ok "a asks for the client"
-type_text "virt"
-wait_for "Virtanen, Matti" && ok "the client is found as typed" || not_ok "the client is found as typed"
+type_text "$code"
+wait_for "Virtanen, Matti" >/dev/null
+masked_row "the client is found by the identity code, masked"
 keys Enter
 wait_for "Käynti kirjattu: Työnhaku, valitulle asiakkaalle" && ok "the visit is logged for the client" ||
 	not_ok "the visit is logged for the client"
@@ -186,4 +198,68 @@ got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT topic, coalesce(client_id, 'anon'), 
 [ "$got" = "digi|anon|-" ] && ok "the logged visit is anonymous" || not_ok "the logged visit is anonymous (got '$got')"
 got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT topic, client_id FROM visit WHERE client_id IS NOT NULL")
 [ "$got" = "tyonhaku|$matti" ] && ok "the linked visit is the client's" || not_ok "the linked visit is the client's (got '$got')"
+
+# --- Signed in as the Piste desk: no register search in the picker ----------
+echo 5555 | lk staff passwd "$desk" >/dev/null
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Pirjo Räsänen" >/dev/null
+keys Enter
+type_text "5555"
+keys Enter
+wait_for "Piste – asiointi" >/dev/null
+keys 2 a
+wait_for "kenelle asiakkaalle" >/dev/null
+type_text "virt"
+assert_screen piste-pick-no-name-search <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Piste: kenelle asiakkaalle käynti kirjataan?
+
+ Haku: virt
+
+  Vain koko henkilötunnus löytää asiakkaan: tällä roolilla ei ole nimihakua.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   EnterValitse F3Takaisin F10Lopeta
+SCREEN
+keys Enter
+wait_for "kirjoita ensin koko henkilötunnus" && ok "Enter on a name chooses nobody" ||
+	not_ok "Enter on a name chooses nobody"
+# Part of the code finds nobody either: the birth date (which finds by
+# birth date where the role may search), then all but the check character.
+keys C-u
+type_text "010594"
+wait_for "Haku: 010594" >/dev/null
+sleep 0.3
+if screen | grep -q "Virtanen"; then not_ok "the birth date finds nobody"; else ok "the birth date finds nobody"; fi
+keys -l -- "-903"   # (type_text would take it for an option)
+wait_for "Haku: 010594-903" >/dev/null
+sleep 0.3
+if screen | grep -q "Virtanen"; then not_ok "part of the code finds nobody"; else ok "part of the code finds nobody"; fi
+# The whole code, as on the ID card: the client, masked.
+type_text "$(echo "$code" | cut -c 11)"
+wait_for "Virtanen, Matti" >/dev/null
+masked_row "the whole code finds the client, masked"
+keys Enter
+wait_for "Käynti kirjattu: Koulutus, valitulle asiakkaalle" && ok "the Piste desk logs the visit for the client" ||
+	not_ok "the Piste desk logs the visit for the client"
+keys F10
+assert_exit 0
+got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT topic FROM visit WHERE client_id = '$matti' ORDER BY topic")
+[ "$got" = "koulutus
+tyonhaku" ] && ok "both linked visits are the client's" || not_ok "both linked visits are the client's (got '$got')"
 finish

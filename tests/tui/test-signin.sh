@@ -6,7 +6,10 @@
 # secret is refused and slows the next attempt, even after a restart (the
 # count is read from the audit trail); every attempt is audited; the identity code is revealed on the card only
 # on its key, audited; F11 and idle time lock the terminal, which shows no
-# client data, and only the same person's secret unlocks it. A Piste desk
+# client data, and only the same person's secret unlocks it. The card's
+# consent key asks k/e first; no and Esc write nothing. A PIN typed into
+# the name field fails and is written nowhere (audit, database files, any
+# file). A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
 #
 #   sh tests/tui/test-signin.sh build/luukku
@@ -151,13 +154,33 @@ assert_screen card-revealed <<'SCREEN'
 F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
 SCREEN
 check "revealing is audited" "$(sql "select count(*) from audit where action = 'reveal-hetu' and staff_id = '$W'")" "1"
-# One key records the consent to disclose to healthcare, again withdraws it.
+# The consent key asks first (k/e); no and Esc write nothing.
 keys o
+wait_for "Kirjataanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
+	ok "the consent key asks first" || not_ok "the consent key asks first"
+check "nothing is written before the answer" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
+keys e
+wait_for "Mitään ei kirjattu" >/dev/null && ok "e answers no" || not_ok "e answers no"
+keys o
+wait_for "(Matti Virtanen)? k/e" >/dev/null
+keys Escape
+wait_for "Mitään ei kirjattu" >/dev/null
+if screen | grep -q "Asiakaskortti"; then ok "Esc answers no and stays on the card"; else not_ok "Esc answers no and stays on the card"; fi
+check "no consent after no and Esc" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
+check "nor an audit row" "$(sql "select count(*) from audit where action like 'consent%' and staff_id = '$W'")" "0"
+# k (kyllä) records the consent to disclose to healthcare; again, withdraws it.
+keys o
+wait_for "(Matti Virtanen)? k/e" >/dev/null
+keys k
 wait_for "Luovutus terveydenhuoltoon" >/dev/null
 if screen | grep -q "Luovutus terveydenhuoltoon *kirjallinen *2.3.2026 alkaen *työkyvyn arviointi"; then ok "the card lists the consent"; else not_ok "the card lists the consent"; screen | sed 's/^/#   /'; fi
 check "the consent is on record" "$(sql "select kind || ' ' || given_how || ' ' || (staff_id = '$W') || ' ' || (withdrawn_at is null) from consent where kind = 'terveydenhuolto'")" "terveydenhuolto written 1 1"
 check "audited as consent-given" "$(sql "select count(*) from audit where action = 'consent-given' and staff_id = '$W'")" "1"
 keys o
+wait_for "Perutaanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
+	ok "withdrawing asks too" || not_ok "withdrawing asks too"
+check "still in force before the answer" "$(sql "select count(*) from consent where withdrawn_at is not null")" "0"
+keys k
 wait_for "2.3.2026–2.3.2026" >/dev/null
 check "the same key withdraws it" "$(sql "select count(*) from consent where withdrawn_at is not null")" "1"
 check "audited as consent-withdrawn" "$(sql "select count(*) from audit where action = 'consent-withdrawn' and staff_id = '$W'")" "1"
@@ -300,4 +323,31 @@ wait_for "Ei roolille" >/dev/null && ok "the partner may not change consent" || 
 check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym' and withdrawn_at is not null")" "0"
 keys F10
 assert_exit 0
+
+# --- A PIN typed into the name field is written nowhere ----------------------
+# Someone types their PIN as the name by mistake: the attempt fails like any
+# other and is audited without a staff member, but the digits are in no
+# audit row, nowhere in the database files, and in no file of the test
+# directory (the desk writes no log); nor an unknown --staff on the CLI.
+PIN=58203917
+before=$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Sari Heikkinen" >/dev/null
+keys Escape
+type_text "$PIN"
+keys Enter
+type_text "$PIN"
+keys Enter
+wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "a PIN as the name fails" || not_ok "a PIN as the name fails"
+keys F10
+assert_exit 0
+check "the attempt is audited without a staff member" \
+	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 1))"
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --staff "$PIN" client find virt >/dev/null 2>"$TMPDIR_TUI/cli.err" </dev/null
+check "an unknown --staff is refused" "$?" "4"
+if grep -q "$PIN" "$TMPDIR_TUI/cli.err"; then not_ok "the refusal does not repeat it"; else ok "the refusal does not repeat it"; fi
+check "no audit row holds the digits" "$(sql "select count(*) from audit where action || '|' || coalesce(staff_id, '') || '|' || coalesce(client_id, '') || '|' || coalesce(detail, '') like '%$PIN%'")" "0"
+check "nor does any table" "$(sqlite3 "$TMPDIR_TUI/test.db" .dump | grep -c "$PIN")" "0"
+check "nor any file of the desk or the test (database, WAL, journal)" \
+	"$(grep -rla "$PIN" "$TMPDIR_TUI" | grep -v "/cli.err$" | wc -l | tr -d ' ')" "0"
 finish
