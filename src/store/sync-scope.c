@@ -297,6 +297,8 @@ row_tags(struct lk_store *st, const char *table, const char *row, struct tags *t
 			tag_add(ts, "*", "");
 	} else if (point[0]) {
 		tag_add(ts, "p:", point);
+	} else if (strcmp(table, "audit") == 0) {
+		tag_add(ts, "*", "");   /* staff actions without a client: every desk */
 	}
 }
 
