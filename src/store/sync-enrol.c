@@ -38,13 +38,9 @@ lk_hub_keys(struct lk_store *st, unsigned char pk[32], unsigned char sk[64], str
 static bool
 name_valid(const char *s)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > LK_DESK_NAME_MAX || strcmp(s, LK_HUB_NODE) == 0 || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
+	/* An id's letters (a-z, 0-9, '-'), shorter, not leading '-'. */
+	return lk_id_valid(s) && strlen(s) <= LK_DESK_NAME_MAX && strcmp(s, LK_HUB_NODE) != 0 &&
+	       s[0] != '-';
 }
 
 enum lk_status

@@ -122,6 +122,52 @@ lk_scope_stmts_flush(void)
 	}
 }
 
+/* The row that conflict row `row` is about, into t2 (64) and r2 (128);
+ * false when there is no such conflict. */
+static bool
+conflict_of(struct lk_store *st, const char *row, char *t2, char *r2)
+{
+	sqlite3_stmt *c = scope_stmt(st, "SELECT table_name, row_id FROM conflict WHERE id = ?");
+	bool found = false;
+	if (c) {
+		sqlite3_bind_text(c, 1, row, -1, SQLITE_STATIC);
+		if (sqlite3_step(c) == SQLITE_ROW) {
+			lk_col_text(c, 0, t2, 64);
+			lk_col_text(c, 1, r2, 128);
+			found = true;
+		}
+		scope_stmt_done(c);
+	}
+	return found;
+}
+
+enum owner { OWNER_UNKNOWN_TABLE, OWNER_NONE, OWNER_FOUND };
+
+/* The client and the point (72 bytes each, "" for none) a row of client
+ * data belongs to, by owner_sql; OWNER_NONE when the row is not there. */
+static enum owner
+row_owner(struct lk_store *st, const char *table, const char *row, char *client, char *point)
+{
+	const char *sql = NULL;
+	for (size_t i = 0; i < sizeof owner_sql / sizeof owner_sql[0]; i++)
+		if (strcmp(owner_sql[i].table, table) == 0)
+			sql = owner_sql[i].sql;
+	if (sql == NULL)
+		return OWNER_UNKNOWN_TABLE;
+	sqlite3_stmt *s = scope_stmt(st, sql);
+	enum owner found = OWNER_NONE;
+	if (s) {
+		sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			found = OWNER_FOUND;
+			lk_col_text(s, 0, client, 72);
+			lk_col_text(s, 1, point, 72);
+		}
+		scope_stmt_done(s);
+	}
+	return found;
+}
+
 /* May a desk of `scope` see (or have written) this row as it is now? */
 static bool
 row_in_scope(struct lk_store *st, const char *scope, const char *table, const char *row,
@@ -138,35 +184,15 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 	} else if (listed(reference_tables, table)) {
 		return true;
 	} else if (strcmp(table, "conflict") == 0) {
-		sqlite3_stmt *c = scope_stmt(st, "SELECT table_name, row_id FROM conflict WHERE id = ?");
-		bool in = false;
-		if (c) {
-			sqlite3_bind_text(c, 1, row, -1, SQLITE_STATIC);
-			if (sqlite3_step(c) == SQLITE_ROW) {
-				char t2[64], r2[128];
-				lk_col_text(c, 0, t2, sizeof t2);
-				lk_col_text(c, 1, r2, sizeof r2);
-				in = strcmp(t2, "conflict") != 0 && row_in_scope(st, scope, t2, r2, false);
-			}
-			scope_stmt_done(c);
-		}
-		return in;
+		char t2[64], r2[128];
+		return conflict_of(st, row, t2, r2) && strcmp(t2, "conflict") != 0 &&
+		       row_in_scope(st, scope, t2, r2, false);
 	}
-	const char *sql = NULL;
-	for (size_t i = 0; i < sizeof owner_sql / sizeof owner_sql[0]; i++)
-		if (strcmp(owner_sql[i].table, table) == 0)
-			sql = owner_sql[i].sql;
-	if (sql == NULL)
-		return false;   /* a table this rule does not know: area desks only */
-	sqlite3_stmt *s = scope_stmt(st, sql);
-	if (s == NULL)
-		return false;
-	sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
+	/* Client data, by its owner; a table this rule does not know
+	 * (OWNER_UNKNOWN_TABLE) goes to area desks only. */
+	char client[72], point[72];
 	bool in = false;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		char client[72], point[72];
-		lk_col_text(s, 0, client, sizeof client);
-		lk_col_text(s, 1, point, sizeof point);
+	if (row_owner(st, table, row, client, point) == OWNER_FOUND) {
 		if (k == LK_SCOPE_KIOSK) {
 			in = client[0] == '\0';     /* anonymous visits only */
 		} else if (client[0]) {
@@ -192,7 +218,6 @@ row_in_scope(struct lk_store *st, const char *scope, const char *table, const ch
 			in = true;
 		}
 	}
-	scope_stmt_done(s);
 	return in;
 }
 
@@ -239,46 +264,18 @@ row_tags(struct lk_store *st, const char *table, const char *row, struct tags *t
 		return;
 	}
 	if (strcmp(table, "conflict") == 0) {
-		sqlite3_stmt *c = scope_stmt(st, "SELECT table_name, row_id FROM conflict WHERE id = ?");
-		bool found = false;
-		if (c) {
-			sqlite3_bind_text(c, 1, row, -1, SQLITE_STATIC);
-			if (sqlite3_step(c) == SQLITE_ROW) {
-				char t2[64], r2[128];
-				lk_col_text(c, 0, t2, sizeof t2);
-				lk_col_text(c, 1, r2, sizeof r2);
-				scope_stmt_done(c);
-				c = NULL;
-				found = true;
-				if (depth == 0 && strcmp(t2, "conflict") != 0)
-					row_tags(st, t2, r2, ts, depth + 1);
-			}
-			if (c)
-				scope_stmt_done(c);
-		}
-		if (!found)
+		char t2[64], r2[128];
+		if (!conflict_of(st, row, t2, r2))
 			tag_add(ts, "*", "");
+		else if (depth == 0 && strcmp(t2, "conflict") != 0)
+			row_tags(st, t2, r2, ts, depth + 1);
 		return;
 	}
-	const char *sql = NULL;
-	for (size_t i = 0; i < sizeof owner_sql / sizeof owner_sql[0]; i++)
-		if (strcmp(owner_sql[i].table, table) == 0)
-			sql = owner_sql[i].sql;
-	if (sql == NULL)
-		return;   /* area desks only; they read untagged */
-	sqlite3_stmt *s = scope_stmt(st, sql);
 	char client[72] = "", point[72] = "";
-	bool found = false;
-	if (s) {
-		sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			found = true;
-			lk_col_text(s, 0, client, sizeof client);
-			lk_col_text(s, 1, point, sizeof point);
-		}
-		scope_stmt_done(s);
-	}
-	if (!found) {
+	enum owner o = row_owner(st, table, row, client, point);
+	if (o == OWNER_UNKNOWN_TABLE)
+		return;   /* area desks only; they read untagged */
+	if (o == OWNER_NONE) {
 		tag_add(ts, "*", "");
 		return;
 	}
