@@ -7,6 +7,10 @@
  * after a cut link is recognised and not applied twice.
  *
  * Never reads the network, never logs: the caller (src/sync/hub.c) does.
+ *
+ * Made of: sync-enrol.c (keys, desks), sync-hub.c (a push), sync-log.c
+ * (the log and a desk's round), sync-scope.c (the scope rule),
+ * sync-recode.c, sync-seed.c (snapshot) and sync-backup.c.
  */
 #ifndef LK_SYNC_HUB_H
 #define LK_SYNC_HUB_H

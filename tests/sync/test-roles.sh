@@ -14,7 +14,8 @@ lkd init --area pohjois-karjala >/dev/null
 node_start
 desk hq area
 desk jk $P
-sync hq jk
+desk jk2 $P
+sync hq jk jk2
 # as_on DESK ID ARGS… — luukku on DESK acting as ID, signed in (--secret-fd).
 as_on() { d=$1 who=$2; shift 2; on "$d" --staff "$who" --secret-fd 3 "$@" 3<"$T/secret.$who"; }
 
@@ -69,6 +70,12 @@ expect 0 "sync" on jk sync
 contains "nothing refused" "$OUT" "(0 refused)"
 same "the admin's booking arrived" "$(q node 'select count(*) from appointment')" "1"
 same "the failed sign-in arrived" "$(q node "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$K'")" "1"
+# A sign-in's audit row has no client and no point: every desk of the area
+# receives it (the slow-down after failures counts them all), another desk
+# of the same point as well as the area desk.
+sync hq jk2
+same "the area desk got the failed sign-in" "$(q hq "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$K'")" "1"
+same "another point desk got it too" "$(q jk2 "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$K'")" "1"
 same "the new secret arrived" "$(q node "select secret_hash = '$(q jk "select secret_hash from staff where id = '$K'")' from staff where id = '$K'")" "1"
 # A desk speaking the old frame version gets an ERROR it can read.
 python3 - "$PORT" >"$T/old.out" <<'PY'
