@@ -112,6 +112,15 @@ cmd_parse_opts(const struct cmd_ctx *ctx, int argc, char **argv, struct cmd_opt 
 	return nargs == CMD_ANY_ARGS ? 0 : cmd_extra_args(ctx, argc, argv, nargs);
 }
 
+bool
+cmd_opt_seen(const struct cmd_opt *opts, const char *name)
+{
+	for (; opts->name; opts++)
+		if (strcmp(opts->name, name) == 0)
+			return opts->seen;
+	return false;
+}
+
 int
 cmd_parse_tsv(const struct cmd_ctx *ctx, int argc, char **argv, int nargs, bool *tsv)
 {

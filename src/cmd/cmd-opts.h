@@ -70,5 +70,7 @@ struct cmd_opt {
  * Stops at the first mistake, printing it: 0, or the exit status. */
 int cmd_parse_opts(const struct cmd_ctx *ctx, int argc, char **argv, struct cmd_opt *opts,
                    int nargs);
+/* Was the option `name` of the parsed table given? */
+bool cmd_opt_seen(const struct cmd_opt *opts, const char *name);
 
 #endif
