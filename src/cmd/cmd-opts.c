@@ -61,7 +61,7 @@ take(const struct cmd_ctx *ctx, struct cmd_opt *opts, struct cmd_opt *o, const c
 		break;
 	case CMD_OPT_SET:
 		if (set_clash(opts, o))
-			return cmd_usage(ctx, field, "%s", _(o->msg));
+			return cmd_usage(ctx, field, _(o->msg), "");
 		*(int *)o->dest = (int)o->min;
 		break;
 	}

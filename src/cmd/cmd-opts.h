@@ -42,8 +42,9 @@ struct cmd_opt {
 	long min, max;               /* CMD_OPT_INT: the range; CMD_OPT_SET: min is the value */
 	const char *const *words;    /* CMD_OPT_WORD: the NULL-ended list */
 	const char *field;           /* the field errors name; NULL: the option's name */
-	const char *msg;             /* N_(): the error for a bad value ("%s": the value;
-	                              * CMD_OPT_WORD) or for two of a SET group */
+	const char *msg;             /* N_(), a format: the error for a bad value ("%s":
+	                              * the value; CMD_OPT_WORD) or for two of a SET
+	                              * group (no value: "%s" would be "") */
 	char letter;                 /* a short option too ("-q"), or 0 */
 	bool seen;                   /* set when the option was given */
 };
