@@ -112,6 +112,17 @@ cmd_parse_opts(const struct cmd_ctx *ctx, int argc, char **argv, struct cmd_opt 
 	return nargs == CMD_ANY_ARGS ? 0 : cmd_extra_args(ctx, argc, argv, nargs);
 }
 
+int
+cmd_parse_args(const struct cmd_ctx *ctx, int argc, char **argv, int nargs)
+{
+	int c;
+	opterr = 0;
+	/* '+': stop at the first argument, so that "-5" after it is one. */
+	if ((c = getopt(argc, argv, "+:")) != -1)
+		return cmd_bad_option(ctx, argv, c);
+	return cmd_extra_args(ctx, argc, argv, nargs);
+}
+
 bool
 cmd_opt_seen(const struct cmd_opt *opts, const char *name)
 {

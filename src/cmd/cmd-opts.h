@@ -71,6 +71,10 @@ struct cmd_opt {
  * Stops at the first mistake, printing it: 0, or the exit status. */
 int cmd_parse_opts(const struct cmd_ctx *ctx, int argc, char **argv, struct cmd_opt *opts,
                    int nargs);
+/* A command without options whose arguments may begin with '-' (workdays'
+ * negative N): only words before the first argument are read as options,
+ * all of them unknown. Then `nargs` arguments; 0, or the exit status. */
+int cmd_parse_args(const struct cmd_ctx *ctx, int argc, char **argv, int nargs);
 /* Was the option `name` of the parsed table given? */
 bool cmd_opt_seen(const struct cmd_opt *opts, const char *name);
 
