@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/appointment.h"
 
@@ -69,35 +70,20 @@ print_row(const struct lk_appointment *a, void *ctx)
 static int
 exec_agenda(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "staff", required_argument, NULL, 's' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "week", no_argument, NULL, 'w' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *staff = NULL, *point = NULL;
 	lk_date day = lk_today();
 	bool week = false;
 	struct out o = { .day = LK_NO_DATE };
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': staff = optarg; break;
-		case 'p': point = optarg; break;
-		case 'w': week = true; break;
-		case 't': o.tsv = true; break;
-		case 'd':
-			if (!lk_date_parse(optarg, &day))
-				return cmd_usage(ctx, "date", _("'%s' is not a date (YYYY-MM-DD or d.m.yyyy)"),
-				                 optarg);
-			break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("staff", &staff),
+		CMD_STRING("point", &point),
+		CMD_DATE("date", &day),
+		CMD_FLAG("week", &week),
+		CMD_FLAG("tsv", &o.tsv),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if ((staff == NULL) == (point == NULL))
 		return cmd_usage(ctx, "staff", _("give one of --staff ID and --point ID"));

@@ -7,51 +7,30 @@
 #include <getopt.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/appointment.h"
 
 static int
 exec_book(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "staff", required_argument, NULL, 's' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "at", required_argument, NULL, 'a' },
-		{ "minutes", required_argument, NULL, 'm' },
-		{ "channel", required_argument, NULL, 'C' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "room", required_argument, NULL, 'r' },
-		{ "interpreter", required_argument, NULL, 'i' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "reason", required_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_booking b = { .minutes = 60, .actor = ctx->staff_id };
-	long minutes;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': b.client = optarg; break;
-		case 's': b.staff = optarg; break;
-		case 'k': b.kind = optarg; break;
-		case 'a': b.at = optarg; break;
-		case 'm':
-			if (!cmd_int(ctx, "minutes", optarg, 5, 480, &minutes, &status))
-				return status;
-			b.minutes = (int)minutes;
-			break;
-		case 'C': b.channel = optarg; break;
-		case 'p': b.point = optarg; break;
-		case 'r': b.room = optarg; break;
-		case 'i': b.interpreter = optarg; break;
-		case 'n': b.note = optarg; break;
-		case 'R': b.reason = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("client", &b.client),
+		CMD_STRING("staff", &b.staff),
+		CMD_STRING("kind", &b.kind),
+		CMD_STRING("at", &b.at),
+		CMD_INT("minutes", &b.minutes, 5, 480),
+		CMD_STRING("channel", &b.channel),
+		CMD_STRING("point", &b.point),
+		CMD_STRING("room", &b.room),
+		CMD_STRING("interpreter", &b.interpreter),
+		CMD_STRING("note", &b.note),
+		CMD_STRING("reason", &b.reason),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)

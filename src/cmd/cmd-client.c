@@ -5,57 +5,38 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "core/hetu.h"
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/audit.h"
 #include "store/client.h"
 
-/* The options of add and set, each to its field of the input. */
-static const struct option client_opts[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "hetu", required_argument, NULL, 'h' },
-	{ "municipality", required_argument, NULL, 'm' },
-	{ "job-search-start", required_argument, NULL, 's' },
-	{ "job-search-end", required_argument, NULL, 'e' },
-	{ "phone", required_argument, NULL, 'p' },
-	{ "email", required_argument, NULL, '@' },
-	{ "address", required_argument, NULL, 'a' },
-	{ "lang", required_argument, NULL, 'l' },
-	{ "interpreter", required_argument, NULL, 'i' },
-	{ "service-line", required_argument, NULL, 'L' },
-	{ "caseworker", required_argument, NULL, 'c' },
-	{ "koto-start", required_argument, NULL, 'k' },
-	{ "residence-permit", required_argument, NULL, 'r' },
-	{ NULL, 0, NULL, 0 },
-};
-
+/* The options of add and set, each to its field of the input, and then
+ * `nargs` arguments. */
 static int
-parse_client_opts(struct cmd_ctx *ctx, int argc, char **argv, struct lk_client_input *in)
+parse_client_opts(struct cmd_ctx *ctx, int argc, char **argv, struct lk_client_input *in,
+                  int nargs)
 {
-	int c;
-	opterr = 0;
 	memset(in, 0, sizeof *in);
-	while ((c = getopt_long(argc, argv, ":", client_opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': in->name = optarg; break;
-		case 'h': in->hetu = optarg; break;
-		case 'm': in->municipality = optarg; break;
-		case 's': in->job_search_start = optarg; break;
-		case 'e': in->job_search_end = optarg; break;
-		case 'p': in->phone = optarg; break;
-		case '@': in->email = optarg; break;
-		case 'a': in->address = optarg; break;
-		case 'l': in->lang = optarg; break;
-		case 'i': in->interpreter = optarg; break;
-		case 'L': in->service_line = optarg; break;
-		case 'c': in->caseworker = optarg; break;
-		case 'k': in->koto_start = optarg; break;
-		case 'r': in->residence_permit = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	return 0;
+	struct cmd_opt opts[] = {
+		CMD_STRING("name", &in->name),
+		CMD_STRING("hetu", &in->hetu),
+		CMD_STRING("municipality", &in->municipality),
+		CMD_STRING("job-search-start", &in->job_search_start),
+		CMD_STRING("job-search-end", &in->job_search_end),
+		CMD_STRING("phone", &in->phone),
+		CMD_STRING("email", &in->email),
+		CMD_STRING("address", &in->address),
+		CMD_STRING("lang", &in->lang),
+		CMD_STRING("interpreter", &in->interpreter),
+		CMD_STRING("service-line", &in->service_line),
+		CMD_STRING("caseworker", &in->caseworker),
+		CMD_STRING("koto-start", &in->koto_start),
+		CMD_STRING("residence-permit", &in->residence_permit),
+		CMD_END,
+	};
+	return cmd_parse_opts(ctx, argc, argv, opts, nargs);
 }
 
 static int
@@ -63,8 +44,7 @@ exec_client_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct lk_client_input in;
 	int status;
-	if ((status = parse_client_opts(ctx, argc, argv, &in)) ||
-	    (status = cmd_extra_args(ctx, argc, argv, 0)))
+	if ((status = parse_client_opts(ctx, argc, argv, &in, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -84,8 +64,7 @@ exec_client_set(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct lk_client_input in;
 	int status;
-	if ((status = parse_client_opts(ctx, argc, argv, &in)) ||
-	    (status = cmd_extra_args(ctx, argc, argv, 1)))
+	if ((status = parse_client_opts(ctx, argc, argv, &in, 1)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -120,24 +99,12 @@ print_row(const struct lk_client_row *r, void *ctx)
 static int
 exec_client_find(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 },
-	};
 	bool tsv = false;
-	long limit = 50;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 't')
-			tsv = true;
-		else if (c == 'l') {
-			if (!cmd_int(ctx, "limit", optarg, 1, 100000, &limit, &status))
-				return status;
-		} else
-			return cmd_bad_option(ctx, argv, c);
-	}
+	int limit = 50;
+	struct cmd_opt opts[] = { CMD_FLAG("tsv", &tsv), CMD_INT("limit", &limit, 1, 100000), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, CMD_ANY_ARGS)))
+		return status;
 	if (argc - optind < 1)
 		return cmd_usage(ctx, "query", _("what to search for? a name or an identity code"));
 	char query[256] = "";
@@ -149,7 +116,7 @@ exec_client_find(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_client_search(st, query, (int)limit, print_row, &tsv, &err) != LK_OK)
+	if (lk_client_search(st, query, limit, print_row, &tsv, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	lk_store_close(st);
 	return status;

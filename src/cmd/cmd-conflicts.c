@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/signin.h"
@@ -73,27 +74,18 @@ const struct cmd_entry cmd_conflicts_entry = {
 static int
 exec_settle(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "keep", no_argument, NULL, 'k' },
-		{ "take-losing", no_argument, NULL, 'l' },
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int how = -1, c, status;
+	static const char both[] = N_("choose either --keep or --take-losing, not both");
+	int how = -1, status;
 	const char *by = ctx->staff_id;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'k' || c == 'l') {
-			int want = c == 'k' ? LK_SETTLE_KEEP : LK_SETTLE_TAKE_LOSING;
-			if (how != -1 && how != want)
-				return cmd_usage(ctx, "keep", _("choose either --keep or --take-losing, not both"));
-			how = want;
-		} else if (c == 'b') {
-			by = optarg;
-		} else {
-			return cmd_bad_option(ctx, argv, c);
-		}
-	}
+	struct cmd_opt opts[] = {
+		CMD_SET("keep", &how, LK_SETTLE_KEEP, "keep", both),
+		CMD_SET("take-losing", &how, LK_SETTLE_TAKE_LOSING, "keep", both),
+		CMD_STRING("by", &by),
+		CMD_END,
+	};
+	/* Which way first, then the conflict's id. */
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, CMD_ANY_ARGS)))
+		return status;
 	if (how == -1)
 		return cmd_usage(ctx, "keep", _("say --keep or --take-losing"));
 	if ((status = cmd_extra_args(ctx, argc, argv, 1)))

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/consent.h"
 
@@ -20,31 +21,18 @@ struct args {
 static int
 parse(struct cmd_ctx *ctx, int argc, char **argv, struct args *a, bool how_ok)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "scope", required_argument, NULL, 's' },
-		{ "how", required_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
 	memset(a, 0, sizeof *a);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': a->client = optarg; break;
-		case 'k': a->kind = optarg; break;
-		case 's': a->scope = optarg; break;
-		case 'h':
-			if (!how_ok)
-				return cmd_bad_option(ctx, argv, '?');
-			a->how = optarg;
-			break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
+	struct cmd_opt opts[] = {
+		CMD_STRING("client", &a->client),
+		CMD_STRING("kind", &a->kind),
+		CMD_STRING("scope", &a->scope),
+		CMD_STRING("how", &a->how),
+		CMD_END,
+	};
+	if (!how_ok)
+		opts[3] = (struct cmd_opt)CMD_END;   /* withdrawing has no way of giving */
 	int status;
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (a->client == NULL)
 		return cmd_usage(ctx, "client", _("say whose consent it is"));
@@ -139,23 +127,11 @@ print_one(const struct lk_consent *c, void *ctx)
 static int
 exec_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct list l = { 0 };
 	const char *client = NULL;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': client = optarg; break;
-		case 't': l.tsv = true; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("client", &client), CMD_FLAG("tsv", &l.tsv), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (client == NULL)
 		return cmd_usage(ctx, "client", _("say whose consents to list"));

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/area.h"
 #include "store/demo.h"
@@ -13,34 +14,18 @@
 static int
 exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "area", required_argument, NULL, 'a' },
-		{ "clients", required_argument, NULL, 'c' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "only-clients", no_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *area = "pohjois-karjala";
-	long clients = 2000, seed = 1;
-	int flags = 0;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a': area = optarg; break;
-		case 'c':
-			if (!cmd_int(ctx, "clients", optarg, 0, 1700000, &clients, &status))
-				return status;
-			break;
-		case 's':
-			if (!cmd_int(ctx, "seed", optarg, 0, 2147483647, &seed, &status))
-				return status;
-			break;
-		case 'o': flags |= LK_DEMO_ONLY_CLIENTS; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	int clients = 2000, seed = 1;
+	bool only_clients = false;
+	struct cmd_opt opts[] = {
+		CMD_STRING("area", &area),
+		CMD_INT("clients", &clients, 0, 1700000),
+		CMD_INT("seed", &seed, 0, 2147483647),
+		CMD_FLAG("only-clients", &only_clients),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (lk_area_find(area) == NULL) {
 		struct lk_err err;
@@ -54,7 +39,8 @@ exec_demo(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_demo_stats s;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (lk_demo_build(st, area, clients, (unsigned long)seed, flags, &s, &err) != LK_OK) {
+	if (lk_demo_build(st, area, clients, (unsigned long)seed,
+	                  only_clients ? LK_DEMO_ONLY_CLIENTS : 0, &s, &err) != LK_OK) {
 		status = cmd_fail(ctx, &err);
 	} else {
 		clock_gettime(CLOCK_MONOTONIC, &t1);

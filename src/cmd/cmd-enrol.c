@@ -5,18 +5,15 @@
 #include <getopt.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "sync/link.h"
 
 static int
 exec_enrol(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, c);
-	if ((status = cmd_extra_args(ctx, argc, argv, 2)))
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, NULL, 2)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, true, &status);
 	if (st == NULL)

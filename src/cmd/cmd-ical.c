@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "core/ical.h"
 #include "i18n.h"
 #include "store/appointment.h"
@@ -193,37 +194,21 @@ event(FILE *f, struct lk_store *st, const struct lk_appointment *a, const char *
 static int
 exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "staff", required_argument, NULL, 's' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "names", no_argument, NULL, 'n' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *staff = NULL, *point = NULL;
 	lk_date from = lk_today(), to = LK_NO_DATE;
 	bool names = false;
 	struct cmd_out out = { 0 };
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': staff = optarg; break;
-		case 'p': point = optarg; break;
-		case 'n': names = true; break;
-		case 'o': out.path = optarg; break;
-		case 'f':
-		case 't':
-			if (!lk_date_parse(optarg, c == 'f' ? &from : &to))
-				return cmd_usage(ctx, c == 'f' ? "from" : "to",
-				                 _("'%s' is not a date (YYYY-MM-DD or d.m.yyyy)"), optarg);
-			break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("staff", &staff),
+		CMD_STRING("point", &point),
+		CMD_DATE("from", &from),
+		CMD_DATE("to", &to),
+		CMD_FLAG("names", &names),
+		CMD_STRING("out", &out.path),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if ((staff == NULL) == (point == NULL))
 		return cmd_usage(ctx, "staff", _("give one of --staff ID and --point ID"));

@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/area.h"
 #include "store/signin.h"
@@ -44,23 +45,10 @@ make_admin(struct cmd_ctx *ctx, struct lk_store *st, const char *name, const cha
 static int
 exec_init(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "area", required_argument, NULL, 'a' },
-		{ "admin", required_argument, NULL, 'A' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *area = NULL, *admin = NULL;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'a')
-			area = optarg;
-		else if (c == 'A')
-			admin = optarg;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("area", &area), CMD_STRING("admin", &admin), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (area == NULL)
 		return cmd_usage(ctx, "area", _("which area? e.g. --area pohjois-karjala"));

@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/area.h"
 #include "ui/kiosk.h"
@@ -41,22 +42,14 @@ read_first_line(const char *path, char *buf, size_t size)
 static int
 exec_kiosk(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ "exit-code-file", required_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *point = ctx->point_id, *code_file = NULL;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': point = optarg; break;
-		case 'e': code_file = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("point", &point),
+		CMD_STRING("exit-code-file", &code_file),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (point == NULL || point[0] == '\0')
 		return cmd_usage(ctx, "point", _("the kiosk needs its service point (--point or [desk] point)"));

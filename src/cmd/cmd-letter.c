@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/letter.h"
@@ -20,26 +21,17 @@
 static int
 exec_letter(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "plain", no_argument, NULL, 'p' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *lang = NULL;
 	bool plain = false;
 	struct cmd_out out = { 0 };
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l': lang = optarg; break;
-		case 'p': plain = true; break;
-		case 'o': out.path = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("lang", &lang),
+		CMD_FLAG("plain", &plain),
+		CMD_STRING("out", &out.path),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	const char *id = argv[optind];
 	if (!lk_id_valid(id))

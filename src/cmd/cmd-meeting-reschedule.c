@@ -6,26 +6,17 @@
 #include <getopt.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/appointment.h"
 
 static int
 exec_reschedule(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "at", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *at = NULL;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'a')
-			at = optarg;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = { CMD_STRING("at", &at), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	if (at == NULL)
 		return cmd_usage(ctx, "at", _("when to? (--at \"YYYY-MM-DD HH:MM\")"));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/appointment.h"
 
@@ -20,11 +21,8 @@ static const struct {
 static int
 exec_meeting(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	int c, status;
-	opterr = 0;
-	while ((c = getopt(argc, argv, "+:")) != -1)
-		return cmd_bad_option(ctx, argv, c);
-	if ((status = cmd_extra_args(ctx, argc, argv, 2)))
+	int status;
+	if ((status = cmd_parse_args(ctx, argc, argv, 2)))
 		return status;
 	const char *to = NULL;
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)

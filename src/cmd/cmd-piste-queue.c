@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/queue.h"
 #include "store/visit.h"
@@ -15,30 +16,18 @@
 static int
 exec_piste_arrive(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ "topic", required_argument, NULL, 't' },
-		{ "first-name", required_argument, NULL, 'f' },
-		{ "client", required_argument, NULL, 'c' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "oral-consent", no_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_arrival in = { .point = ctx->point_id };
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': in.point = optarg; break;
-		case 't': in.topic = optarg; break;
-		case 'f': in.call_name = optarg; break;
-		case 'c': in.client = optarg; break;
-		case 'n': in.note = optarg; break;
-		case 'o': in.oral_consent = true; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("point", &in.point),
+		CMD_STRING("topic", &in.topic),
+		CMD_STRING("first-name", &in.call_name),
+		CMD_STRING("client", &in.client),
+		CMD_STRING("note", &in.note),
+		CMD_FLAG("oral-consent", &in.oral_consent),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -59,19 +48,10 @@ exec_piste_arrive(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_piste_move(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *point = ctx->point_id, *move = argv[0];
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 'p')
-			return cmd_bad_option(ctx, argv, c);
-		point = optarg;
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = { CMD_STRING("point", &point), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -134,23 +114,11 @@ print_entry(const struct lk_queue_entry *e, void *ctx)
 static int
 exec_piste_queue(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *point = ctx->point_id;
 	struct show sh = { 0 };
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': point = optarg; break;
-		case 't': sh.tsv = true; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("point", &point), CMD_FLAG("tsv", &sh.tsv), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (point == NULL)
 		return cmd_usage(ctx, "point", _("the service point is needed"));
@@ -178,23 +146,11 @@ minutes(char *buf, size_t size, int v, bool tsv)
 static int
 exec_piste_today(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *point = ctx->point_id;
 	bool tsv = false;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': point = optarg; break;
-		case 't': tsv = true; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("point", &point), CMD_FLAG("tsv", &tsv), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (point == NULL)
 		return cmd_usage(ctx, "point", _("the service point is needed"));

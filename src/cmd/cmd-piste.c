@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "core/hetu.h"
 #include "i18n.h"
 #include "store/client.h"
@@ -52,35 +53,18 @@ cmd_client_ref(struct lk_store *st, const char *arg, char *buf, size_t size)
 static int
 exec_piste_log(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "point", required_argument, NULL, 'p' },
-		{ "topic", required_argument, NULL, 't' },
-		{ "client", required_argument, NULL, 'c' },
-		{ "minutes", required_argument, NULL, 'm' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "oral-consent", no_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_visit_input in = { .minutes = -1, .staff = ctx->staff_id };
-	long minutes;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': in.point = optarg; break;
-		case 't': in.topic = optarg; break;
-		case 'c': in.client = optarg; break;
-		case 'n': in.note = optarg; break;
-		case 'o': in.oral_consent = true; break;
-		case 'm':
-			if (!cmd_int(ctx, "minutes", optarg, 0, 600, &minutes, &status))
-				return status;
-			in.minutes = (int)minutes;
-			break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("point", &in.point),
+		CMD_STRING("topic", &in.topic),
+		CMD_STRING("client", &in.client),
+		CMD_INT("minutes", &in.minutes, 0, 600),
+		CMD_STRING("note", &in.note),
+		CMD_FLAG("oral-consent", &in.oral_consent),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (in.point == NULL)
 		in.point = ctx->point_id;

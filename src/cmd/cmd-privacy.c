@@ -16,6 +16,7 @@
 #include <iniparser.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/privacy.h"
 
@@ -46,24 +47,11 @@ print_audit(const struct lk_audit_row *r, void *ctx)
 static int
 exec_audit(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *client = NULL;
 	bool tsv = false;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'c')
-			client = optarg;
-		else if (c == 't')
-			tsv = true;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("client", &client), CMD_FLAG("tsv", &tsv), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (client == NULL)
 		return cmd_usage(ctx, "client", _("whose audit trail? (--client ID)"));
@@ -80,23 +68,10 @@ exec_audit(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *client = NULL, *path = NULL;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'c')
-			client = optarg;
-		else if (c == 'o')
-			path = optarg;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_STRING("client", &client), CMD_STRING("out", &path), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (client == NULL)
 		return cmd_usage(ctx, "client", _("whose data? (--client ID)"));
@@ -129,26 +104,15 @@ exec_export(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_purge(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "visit-months", required_argument, NULL, 'v' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
-	long months = -1;
+	int months = -1;
 	bool dry = false;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'v') {
-			if (!cmd_int(ctx, "visit-months", optarg, 1, 1200, &months, &status))
-				return status;
-		} else if (c == 'n') {
-			dry = true;
-		} else {
-			return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_INT("visit-months", &months, 1, 1200),
+		CMD_FLAG("dry-run", &dry),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (months < 0) {
 		months = DEFAULT_VISIT_MONTHS;
@@ -165,7 +129,7 @@ exec_purge(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	struct lk_err err = { 0 };
 	struct lk_purge_stats s;
-	lk_date before = lk_add_months(lk_today(), -(int)months);
+	lk_date before = lk_add_months(lk_today(), -months);
 	char cut[16];
 	if (lk_purge_visits(st, before, dry, &s, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/csv-write.h"
@@ -560,17 +561,6 @@ csv_header(const char *const *h)
 		lk_csv_field(stdout, *h, h[1] == NULL);
 }
 
-static bool
-parse_date(const struct cmd_ctx *ctx, const char *field, const char *s, lk_date *out,
-           int *status)
-{
-	if (!lk_date_parse(s, out)) {
-		*status = cmd_usage(ctx, field, _("'%s' is not a date (YYYY-MM-DD or d.m.yyyy)"), s);
-		return false;
-	}
-	return true;
-}
-
 /* feedback: per point and month, the count, mean, 1–5 and the words. */
 static const char *const feedback_header[] = { "point_id", "point", "month", "answers", "mean",
 	"score_1", "score_2", "score_3", "score_4", "score_5", "top_words", NULL };
@@ -639,62 +629,32 @@ find(const char *const *list, const char *s)
 static int
 exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "municipality", required_argument, NULL, 'm' },
-		{ "csv", no_argument, NULL, 'c' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "within", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_report_filter f = { .from = LK_NO_DATE, .to = LK_NO_DATE };
 	struct out o = { .within = DEFAULT_WITHIN };
-	const char *by = NULL;
-	bool within = false;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'f') {
-			if (!parse_date(ctx, "from", optarg, &f.from, &status))
-				return status;
-		} else if (c == 't') {
-			if (!parse_date(ctx, "to", optarg, &f.to, &status))
-				return status;
-		} else if (c == 'p') {
-			f.point_id = optarg;
-		} else if (c == 'm') {
-			f.municipality = optarg;
-		} else if (c == 'c') {
-			o.csv = true;
-		} else if (c == 'b') {
-			int i = find(groupings, optarg);
-			if (i < 0)
-				return cmd_usage(ctx, "by", _("'%s' is not topic, hour or weekday"), optarg);
-			o.by = (enum lk_walkin_by)i;
-			by = optarg;
-		} else if (c == 'w') {
-			long v;
-			if (!cmd_int(ctx, "within", optarg, 0, 366, &v, &status))
-				return status;
-			o.within = (int)v;
-			within = true;
-		} else {
-			return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	int by = LK_WALKIN_BY_TOPIC;
+	struct cmd_opt opts[] = {
+		CMD_DATE("from", &f.from),
+		CMD_DATE("to", &f.to),
+		CMD_STRING("point", &f.point_id),
+		CMD_STRING("municipality", &f.municipality),
+		CMD_FLAG("csv", &o.csv),
+		CMD_WORD("by", &by, groupings, N_("'%s' is not topic, hour or weekday")),
+		CMD_INT("within", &o.within, 0, 366),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
+	o.by = (enum lk_walkin_by)by;
 	const char *name = argv[optind];
 	int which = find(reports, name);
 	if (which < 0)
 		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload, "
 		                              "cadence, tym, integration, outside-home, channels, feedback)"),
 		                 name);
-	if (by && strcmp(name, "walk-in"))
+	if (cmd_opt_seen(opts, "by") && strcmp(name, "walk-in"))
 		return cmd_usage(ctx, "by", _("only the walk-in report is grouped by --by"));
-	if (within && strcmp(name, "cadence"))
+	if (cmd_opt_seen(opts, "within") && strcmp(name, "cadence"))
 		return cmd_usage(ctx, "within", _("only the cadence report looks ahead --within days"));
 	if (f.point_id && f.municipality)
 		return cmd_usage(ctx, "municipality", _("give --point or --municipality, not both"));

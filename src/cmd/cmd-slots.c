@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "core/cadence.h"
 #include "i18n.h"
 #include "store/slots.h"
@@ -50,48 +51,21 @@ print_slot(const struct lk_slot *s, void *ctx)
 static int
 exec_slots(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "staff", required_argument, NULL, 's' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "room", required_argument, NULL, 'r' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "days", required_argument, NULL, 'd' },
-		{ "minutes", required_argument, NULL, 'm' },
-		{ "client", required_argument, NULL, 'c' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_slot_query q = { .days = 14, .minutes = 60, .from = lk_today() };
 	struct out o = { false, 0 };
-	long v;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': q.staff = optarg; break;
-		case 'p': q.point = optarg; break;
-		case 'r': q.room = optarg; break;
-		case 'c': q.client = optarg; break;
-		case 't': o.tsv = true; break;
-		case 'f':
-			if (!lk_date_parse(optarg, &q.from))
-				return cmd_usage(ctx, "from", _("'%s' is not a date (YYYY-MM-DD or d.m.yyyy)"),
-				                 optarg);
-			break;
-		case 'd':
-			if (!cmd_int(ctx, "days", optarg, 1, 92, &v, &status))
-				return status;
-			q.days = (int)v;
-			break;
-		case 'm':
-			if (!cmd_int(ctx, "minutes", optarg, 5, 480, &v, &status))
-				return status;
-			q.minutes = (int)v;
-			break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("staff", &q.staff),
+		CMD_STRING("point", &q.point),
+		CMD_STRING("room", &q.room),
+		CMD_DATE("from", &q.from),
+		CMD_INT("days", &q.days, 1, 92),
+		CMD_INT("minutes", &q.minutes, 5, 480),
+		CMD_STRING("client", &q.client),
+		CMD_FLAG("tsv", &o.tsv),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	if (q.staff == NULL)
 		return cmd_usage(ctx, "staff", _("whose free times? (--staff ID)"));

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/signin.h"
@@ -42,24 +43,11 @@ print_staff(const struct lk_staff *s, void *ctx)
 static int
 exec_staff_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ "point", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
 	bool tsv = false;
 	const char *point = NULL;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 't')
-			tsv = true;
-		else if (c == 'p')
-			point = optarg;
-		else
-			return cmd_bad_option(ctx, argv, c);
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = { CMD_FLAG("tsv", &tsv), CMD_STRING("point", &point), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -73,26 +61,16 @@ exec_staff_list(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_staff_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "point", required_argument, NULL, 'p' },
-		{ "organisation", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lk_staff_input in = { 0 };
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': in.name = optarg; break;
-		case 'r': in.role = optarg; break;
-		case 'p': in.point = optarg; break;
-		case 'o': in.organisation = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("name", &in.name),
+		CMD_STRING("role", &in.role),
+		CMD_STRING("point", &in.point),
+		CMD_STRING("organisation", &in.organisation),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -138,12 +116,8 @@ cmd_read_secret(const struct cmd_ctx *ctx, char *buf, size_t size, int *status)
 static int
 exec_staff_passwd(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, c);
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, NULL, 1)))
 		return status;
 	const char *id = argv[optind];
 	struct lk_store *st = cmd_open(ctx, false, &status);

@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "sync/link.h"
 #include "ui/tui.h"
@@ -33,26 +34,15 @@ config_node(const struct cmd_ctx *ctx, char *buf, size_t size)
 static int
 exec_sync(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "timeout", required_argument, NULL, 't' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 },
-	};
-	long timeout = 10;
+	int timeout = 10;
 	bool quiet = false;
-	int c, status;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
-		if (c == 't') {
-			if (!cmd_int(ctx, "timeout", optarg, 1, 600, &timeout, &status))
-				return status;
-		} else if (c == 'q') {
-			quiet = true;
-		} else {
-			return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_INT("timeout", &timeout, 1, 600),
+		{ .name = "quiet", .kind = CMD_OPT_FLAG, .dest = &quiet, .letter = 'q' },
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -61,7 +51,7 @@ exec_sync(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_sync_report r;
 	char node[256];
 	config_node(ctx, node, sizeof node);
-	if (lk_link_sync_to(st, node, (int)timeout * 1000, &r, &err) == LK_OK) {
+	if (lk_link_sync_to(st, node, timeout * 1000, &r, &err) == LK_OK) {
 		if (!quiet)
 			printf(_("synced: %d sent (%d refused), %d received, %d new conflict(s); "
 			         "%ld bytes out, %ld bytes in\n"),

@@ -7,28 +7,21 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "i18n.h"
 #include "store/tym.h"
 
 static int
 exec_tym_open(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "referral", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *client = NULL, *referral = NULL;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': client = optarg; break;
-		case 'r': referral = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 0)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("client", &client),
+		CMD_STRING("referral", &referral),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 0)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -46,22 +39,10 @@ exec_tym_open(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_tym_member_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "staff", required_argument, NULL, 's' },
-		{ "team", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *staff = NULL, *team = NULL;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': staff = optarg; break;
-		case 't': team = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = { CMD_STRING("staff", &staff), CMD_STRING("team", &team), CMD_END };
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -90,28 +71,17 @@ exec_tym_member(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_tym_consent(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "given", no_argument, NULL, 'g' },
-		{ "withdrawn", no_argument, NULL, 'w' },
-		{ "how", required_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int given = -1, c, status = 0;
+	static const char both[] = N_("choose --given or --withdrawn, not both");
+	int given = -1;
 	const char *how = NULL;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'g':
-		case 'w':
-			if (given != -1 && given != (c == 'g'))
-				return cmd_usage(ctx, "given", _("choose --given or --withdrawn, not both"));
-			given = c == 'g';
-			break;
-		case 'h': how = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = {
+		CMD_SET("given", &given, 1, "given", both),
+		CMD_SET("withdrawn", &given, 0, "given", both),
+		CMD_STRING("how", &how),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	if (given == -1)
 		return cmd_usage(ctx, "given", _("say --given or --withdrawn"));
@@ -201,19 +171,9 @@ show_tsv(const struct lk_tym_case *k)
 static int
 exec_tym_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	bool tsv = false;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 't')
-			return cmd_bad_option(ctx, argv, c);
-		tsv = true;
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	bool tsv;
+	int status;
+	if ((status = cmd_parse_tsv(ctx, argc, argv, 1, &tsv)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)
@@ -233,22 +193,14 @@ exec_tym_show(struct cmd_ctx *ctx, int argc, char **argv)
 static int
 exec_tym_close(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "outcome", required_argument, NULL, 'o' },
-		{ "final-assessment", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *outcome = NULL, *final = NULL;
-	int c, status = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': outcome = optarg; break;
-		case 'f': final = optarg; break;
-		default: return cmd_bad_option(ctx, argv, c);
-		}
-	}
-	if ((status = cmd_extra_args(ctx, argc, argv, 1)))
+	struct cmd_opt opts[] = {
+		CMD_STRING("outcome", &outcome),
+		CMD_STRING("final-assessment", &final),
+		CMD_END,
+	};
+	int status;
+	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	struct lk_store *st = cmd_open(ctx, false, &status);
 	if (st == NULL)

@@ -6,18 +6,15 @@
 #include <getopt.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-opts.h"
 #include "core/calendar.h"
 #include "i18n.h"
 
 static int
 exec_workdays(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	int c, status;
-	opterr = 0;
-	/* "-" keeps a negative N from being read as an option. */
-	while ((c = getopt(argc, argv, "+:")) != -1)
-		return cmd_bad_option(ctx, argv, c);
-	if ((status = cmd_extra_args(ctx, argc, argv, 2)))
+	int status;
+	if ((status = cmd_parse_args(ctx, argc, argv, 2)))   /* N may be negative */
 		return status;
 	lk_date day;
 	if (!lk_date_parse(argv[optind], &day) || lk_date_to_ymd(day).y < 1900 ||

@@ -152,21 +152,3 @@ cmd_col(const char *s, int width)
 		putchar(' ');
 	putchar(' ');
 }
-
-int
-cmd_parse_tsv(const struct cmd_ctx *ctx, int argc, char **argv, int nargs, bool *tsv)
-{
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	*tsv = false;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 't')
-			return cmd_bad_option(ctx, argv, c);
-		*tsv = true;
-	}
-	return cmd_extra_args(ctx, argc, argv, nargs);
-}

@@ -93,7 +93,7 @@ int cmd_out_finish(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf
 const char *cmd_client_ref(struct lk_store *st, const char *arg, char *buf, size_t size);
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
-/* The options of a command that takes only --tsv and `nargs` arguments
+/* The options of a command that takes only --tsv and `nargs` arguments (cmd-opts.c)
  * (left at argv[optind]…); 0, or the exit status of a usage error. */
 int cmd_parse_tsv(const struct cmd_ctx *ctx, int argc, char **argv, int nargs, bool *tsv);
 /* Refuse arguments left over after the options. */
