@@ -62,16 +62,12 @@ lk_report_feedback(struct lk_store *st, const struct lk_report_filter *f, bool b
 	enum lk_status status = LK_OK;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct lk_feedback_row *nr = realloc(rows, nc * sizeof *nr);
-			if (nr == NULL) {
-				status = lk_err_set(err, LK_EFAIL, "", "out of memory");
-				break;
-			}
-			rows = nr;
-			cap = nc;
+		struct lk_feedback_row *nr = lk_report_grow(rows, n, &cap, sizeof *nr, 16);
+		if (nr == NULL) {
+			status = lk_err_set(err, LK_EFAIL, "", "out of memory");
+			break;
 		}
+		rows = nr;
 		struct lk_feedback_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
 		lk_col_text(s, 0, r->point_id, sizeof r->point_id);

@@ -23,6 +23,11 @@
  * given). */
 void lk_report_bind(sqlite3_stmt *s, const struct lk_report_filter *f);
 
+/* An array v of *cap items of `size` bytes, n of them used, with room for
+ * one more: v itself, or v grown to twice the items (`first` items when
+ * it has none). NULL when out of memory, v left as it was. */
+void *lk_report_grow(void *v, size_t n, size_t *cap, size_t size, size_t first);
+
 /* Prepares sql, binds f, calls row for each row until it returns nonzero
  * and finalizes. LK_OK; else LK_EFAIL, the SQL error naming `table`. */
 typedef int (*lk_report_row_fn)(sqlite3_stmt *s, void *run);

@@ -96,14 +96,10 @@ channel_group_add(struct channel_run *run, sqlite3_stmt *s, size_t *out)
 	}
 	if (lk_idmap_get(run->munis, id, out))
 		return true;
-	if (run->n == run->cap) {
-		size_t cap = run->cap * 2;
-		struct channel_group *ng = realloc(run->g, cap * sizeof *ng);
-		if (ng == NULL)
-			return false;
-		run->g = ng;
-		run->cap = cap;
-	}
+	struct channel_group *ng = lk_report_grow(run->g, run->n, &run->cap, sizeof *ng, 16);
+	if (ng == NULL)
+		return false;
+	run->g = ng;
 	struct channel_group *g = &run->g[run->n];
 	memset(g, 0, sizeof *g);
 	lk_col_text(s, 1, g->r.municipality_id, sizeof g->r.municipality_id);

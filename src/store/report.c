@@ -103,6 +103,18 @@ lk_report_bind(sqlite3_stmt *s, const struct lk_report_filter *f)
 	lk_bind_text(s, 4, f->municipality ? f->municipality_id : NULL);
 }
 
+void *
+lk_report_grow(void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : first;
+	void *nv = realloc(v, c * size);
+	if (nv != NULL)
+		*cap = c;
+	return nv;
+}
+
 enum lk_status
 lk_report_rows(struct lk_store *st, const char *sql, const struct lk_report_filter *f,
                const char *table, lk_report_row_fn row, void *run, struct lk_err *err)
@@ -236,14 +248,10 @@ struct minutes {
 static bool
 minutes_add(struct minutes *m, long v)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		long *nv = realloc(m->v, cap * sizeof *nv);
-		if (nv == NULL)
-			return false;
-		m->v = nv;
-		m->cap = cap;
-	}
+	long *nv = lk_report_grow(m->v, m->n, &m->cap, sizeof *nv, 64);
+	if (nv == NULL)
+		return false;
+	m->v = nv;
 	m->v[m->n++] = v;
 	return true;
 }
