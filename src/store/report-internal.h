@@ -10,9 +10,9 @@
 #include "store/store-internal.h"
 
 /* The filter in a report's SQL, bound by lk_report_bind: the day `col`
- * ("YYYY-MM-DD...", compared on its first 10 characters by the caller's
- * choice of col) within ?1 from .. ?2 to; the point row `p` being ?3, or
- * in municipality ?4. The month of a date column: "YYYY-MM". */
+ * (an SQL expression giving "YYYY-MM-DD") within ?1 from .. ?2 to; the
+ * point row `p` being ?3, or in municipality ?4. The month of a date
+ * column: "YYYY-MM". */
 #define LK_REPORT_SQL_DAYS(col) \
 	"(?1 IS NULL OR " col " >= ?1) AND (?2 IS NULL OR " col " <= ?2)"
 #define LK_REPORT_SQL_POINT(p) \
