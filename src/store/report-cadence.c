@@ -165,16 +165,10 @@ groups_load(struct lk_store *st, const struct lk_report_filter *f, lk_date day,
 		return LK_EFAIL;
 	lk_report_bind(s, f);
 	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (gs->n == cap) {
-			size_t c = cap ? cap * 2 : 64;
-			struct group *ng = realloc(gs->g, c * sizeof *ng);
-			if (ng == NULL) {
-				oom = true;
-				break;
-			}
-			gs->g = ng;
-			cap = c;
-		}
+		struct group *ng = lk_report_grow(gs->g, gs->n, &cap, sizeof *ng, 64);
+		if ((oom = ng == NULL))
+			break;
+		gs->g = ng;
 		struct group *g = &gs->g[gs->n++];
 		memset(g, 0, sizeof *g);
 		g->staff = col_dup(s, 0, &oom);
@@ -200,16 +194,10 @@ groups_load(struct lk_store *st, const struct lk_report_filter *f, lk_date day,
 		lk_bind_date(s, 1, day);
 	cap = 0;
 	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (gs->n_c == cap) {
-			size_t c = cap ? cap * 2 : 1024;
-			struct counted *nc = realloc(gs->c, c * sizeof *nc);
-			if (nc == NULL) {
-				oom = true;
-				break;
-			}
-			gs->c = nc;
-			cap = c;
-		}
+		struct counted *nc = lk_report_grow(gs->c, gs->n_c, &cap, sizeof *nc, 1024);
+		if ((oom = nc == NULL))
+			break;
+		gs->c = nc;
 		struct counted *c = &gs->c[gs->n_c++];
 		c->id = col_dup(s, 0, &oom);
 		c->caseworker = col_dup(s, 1, &oom);

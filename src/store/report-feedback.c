@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "store/report-feedback.h"
-#include "store/store-internal.h"
+#include "store/report-internal.h"
 
 /* The most frequent words of one point (and month, unless ""). */
 static enum lk_status
@@ -17,8 +17,8 @@ top_words(struct lk_store *st, const struct lk_report_filter *f, struct lk_feedb
 {
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT word, count(*) AS n FROM feedback WHERE point_id = ?3 AND word IS NOT NULL"
-		" AND (?1 IS NULL OR given_on >= ?1) AND (?2 IS NULL OR given_on <= ?2)"
-		" AND (?4 = '' OR substr(given_on, 1, 7) = ?4)"
+		" AND " LK_REPORT_SQL_DAYS("given_on")
+		" AND (?4 = '' OR " LK_REPORT_SQL_MONTH("given_on") " = ?4)"
 		" GROUP BY word ORDER BY n DESC, word LIMIT ?5", err);
 	if (s == NULL)
 		return LK_EFAIL;
@@ -45,19 +45,16 @@ lk_report_feedback(struct lk_store *st, const struct lk_report_filter *f, bool b
                    lk_feedback_cb cb, void *ctx, struct lk_err *err)
 {
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT p.id, p.name, CASE WHEN ?5 THEN substr(b.given_on, 1, 7) ELSE '' END AS month,"
+		"SELECT p.id, p.name,"
+		" CASE WHEN ?5 THEN " LK_REPORT_SQL_MONTH("b.given_on") " ELSE '' END AS month,"
 		" count(*), avg(b.score), sum(b.score = 1), sum(b.score = 2), sum(b.score = 3),"
 		" sum(b.score = 4), sum(b.score = 5)"
 		" FROM feedback b JOIN service_point p ON p.id = b.point_id"
-		" WHERE (?1 IS NULL OR b.given_on >= ?1) AND (?2 IS NULL OR b.given_on <= ?2)"
-		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
+		" WHERE " LK_REPORT_SQL_DAYS("b.given_on") " AND " LK_REPORT_SQL_POINT("p")
 		" GROUP BY p.id, month ORDER BY p.name, p.id, month", err);
 	if (s == NULL)
 		return LK_EFAIL;
-	lk_bind_date(s, 1, f->from);
-	lk_bind_date(s, 2, f->to);
-	lk_bind_text(s, 3, f->point_id);
-	lk_bind_text(s, 4, f->municipality ? f->municipality_id : NULL);
+	lk_report_bind(s, f);
 	sqlite3_bind_int(s, 5, by_month);
 	/* The groups first, then their words: one statement open at a time. */
 	struct lk_feedback_row *rows = NULL;
@@ -65,16 +62,12 @@ lk_report_feedback(struct lk_store *st, const struct lk_report_filter *f, bool b
 	enum lk_status status = LK_OK;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct lk_feedback_row *nr = realloc(rows, nc * sizeof *nr);
-			if (nr == NULL) {
-				status = lk_err_set(err, LK_EFAIL, "", "out of memory");
-				break;
-			}
-			rows = nr;
-			cap = nc;
+		struct lk_feedback_row *nr = lk_report_grow(rows, n, &cap, sizeof *nr, 16);
+		if (nr == NULL) {
+			status = lk_err_set(err, LK_EFAIL, "", "out of memory");
+			break;
 		}
+		rows = nr;
 		struct lk_feedback_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
 		lk_col_text(s, 0, r->point_id, sizeof r->point_id);

@@ -41,12 +41,51 @@ count_client(lk_date start, lk_date plan, lk_date day, struct lk_integration_row
 	}
 }
 
+struct integration_run {
+	lk_date day;
+	struct lk_integration_row r;
+	lk_integration_cb cb;
+	void *ctx;
+};
+
+static void
+integration_begin(sqlite3_stmt *s, void *p)
+{
+	struct integration_run *run = p;
+	memset(&run->r, 0, sizeof run->r);
+	lk_col_text(s, 0, run->r.municipality_id, sizeof run->r.municipality_id);
+	lk_col_text(s, 1, run->r.municipality, sizeof run->r.municipality);
+}
+
+static enum lk_status
+integration_add(sqlite3_stmt *s, void *p, struct lk_err *err)
+{
+	(void)err;
+	struct integration_run *run = p;
+	lk_date start = lk_col_date(s, 2);
+	if (start != LK_NO_DATE)
+		count_client(start, lk_col_date(s, 3), run->day, &run->r);
+	return LK_OK;
+}
+
+static int
+integration_end(void *p)
+{
+	struct integration_run *run = p;
+	return run->cb(&run->r, run->ctx);
+}
+
 enum lk_status
 lk_report_integration(struct lk_store *st, const struct lk_report_filter *f,
                       lk_integration_cb cb, void *ctx, struct lk_err *err)
 {
-	lk_date day = lk_report_day(f);
-	sqlite3_stmt *s = lk_prepare(st,
+	static const struct lk_report_groups groups = {
+		{ 0, -1 }, integration_begin, integration_add, integration_end,
+	};
+	struct integration_run run = { .day = lk_report_day(f), .cb = cb, .ctx = ctx };
+	struct lk_report_filter g = *f;
+	g.to = run.day;
+	return lk_report_grouped(st,
 		"SELECT coalesce(m.id, ''), coalesce(m.name, ''), c.koto_start,"
 		" (SELECT min(made) FROM plan WHERE client_id = c.id AND type IN"
 		"   ('kotoutumissuunnitelma', 'monialainen-kotoutumissuunnitelma'))"
@@ -55,39 +94,6 @@ lk_report_integration(struct lk_store *st, const struct lk_report_filter *f,
 		" WHERE c.koto_start IS NOT NULL AND c.koto_start <= ?2"
 		" AND (?1 IS NULL OR c.koto_start >= ?1)"
 		" AND (?3 IS NULL OR s.home_point_id = ?3) AND (?4 IS NULL OR c.municipality_id = ?4)"
-		" ORDER BY m.id IS NULL, m.name, m.id", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	struct lk_report_filter g = *f;
-	g.to = day;
-	lk_report_bind(s, &g);
-	struct lk_integration_row r = { 0 };
-	bool have = false, stop = false;
-	int rc;
-	for (;;) {
-		rc = sqlite3_step(s);
-		char muni[64] = "";
-		if (rc == SQLITE_ROW)
-			lk_col_text(s, 0, muni, sizeof muni);
-		if (have && (rc != SQLITE_ROW || strcmp(muni, r.municipality_id))) {
-			have = false;
-			if ((stop = cb(&r, ctx) != 0))
-				break;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		if (!have) {
-			memset(&r, 0, sizeof r);
-			snprintf(r.municipality_id, sizeof r.municipality_id, "%s", muni);
-			lk_col_text(s, 1, r.municipality, sizeof r.municipality);
-			have = true;
-		}
-		lk_date start = lk_col_date(s, 2);
-		if (start != LK_NO_DATE)
-			count_client(start, lk_col_date(s, 3), day, &r);
-	}
-	sqlite3_finalize(s);
-	if (!stop && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "client");
-	return LK_OK;
+		" ORDER BY m.id IS NULL, m.name, m.id",
+		&g, "client", &groups, &run, err);
 }

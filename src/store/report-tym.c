@@ -122,13 +122,60 @@ count_case(struct lk_store *st, sqlite3_stmt *c, sqlite3_stmt *plan,
 	return LK_OK;
 }
 
+struct tym_run {
+	struct lk_store *st;
+	sqlite3_stmt *plan;
+	struct lk_tym_reviews *all;
+	const struct lk_report_filter *f;
+	lk_date day;
+	struct lk_tym_report_row r;
+	lk_tym_report_cb cb;
+	void *ctx;
+};
+
+static void
+tym_begin(sqlite3_stmt *s, void *p)
+{
+	struct tym_run *run = p;
+	memset(&run->r, 0, sizeof run->r);
+	lk_col_text(s, 4, run->r.point_id, sizeof run->r.point_id);
+	lk_col_text(s, 5, run->r.point_name, sizeof run->r.point_name);
+}
+
+static enum lk_status
+tym_add(sqlite3_stmt *s, void *p, struct lk_err *err)
+{
+	struct tym_run *run = p;
+	/* In this statement's read transaction. */
+	if (run->all == NULL && (run->all = lk_tym_reviews_load(run->st, err)) == NULL)
+		return LK_EFAIL;
+	return count_case(run->st, s, run->plan, run->all, run->f, run->day, &run->r, err);
+}
+
+static int
+tym_end(void *p)
+{
+	struct tym_run *run = p;
+	return run->cb(&run->r, run->ctx);
+}
+
 enum lk_status
 lk_report_tym(struct lk_store *st, const struct lk_report_filter *f, lk_tym_report_cb cb,
               void *ctx, struct lk_err *err)
 {
-	lk_date day = lk_report_day(f);
+	/* Prepared once for every case; the reviews read at once. */
+	sqlite3_stmt *plan = lk_prepare(st,
+		"SELECT p.made FROM plan p JOIN tym_case t ON t.client_id = p.client_id"
+		" WHERE t.id = ?1 AND p.type = 'tym-suunnitelma' AND p.made >= t.opened", err);
+	if (plan == NULL)
+		return LK_EFAIL;
+	static const struct lk_report_groups groups = { { 4, -1 }, tym_begin, tym_add, tym_end };
+	struct tym_run run = { .st = st, .plan = plan, .f = f, .day = lk_report_day(f), .cb = cb,
+	                       .ctx = ctx };
+	struct lk_report_filter g = *f;
+	g.to = run.day;
 	/* The responsible TYM caseworker: the pair's, else the client's. */
-	sqlite3_stmt *s = lk_prepare(st,
+	enum lk_status status = lk_report_grouped(st,
 		"SELECT t.id, t.opened, t.assessment_done, t.closed, p.id, p.name"
 		" FROM tym_case t JOIN client c ON c.id = t.client_id"
 		" LEFT JOIN staff s ON s.id = coalesce((SELECT m.staff_id FROM tym_member m"
@@ -137,57 +184,9 @@ lk_report_tym(struct lk_store *st, const struct lk_report_filter *f, lk_tym_repo
 		" LEFT JOIN service_point p ON p.id = s.home_point_id"
 		" WHERE t.opened <= ?2 AND (t.closed IS NULL OR ?1 IS NULL OR t.closed >= ?1)"
 		" AND ((?3 IS NULL AND ?4 IS NULL) OR p.id = ?3 OR p.municipality_id = ?4)"
-		" ORDER BY p.id IS NULL, p.name, p.id, t.id", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	/* Prepared once for every case; the reviews read at once. */
-	sqlite3_stmt *plan = lk_prepare(st,
-		"SELECT p.made FROM plan p JOIN tym_case t ON t.client_id = p.client_id"
-		" WHERE t.id = ?1 AND p.type = 'tym-suunnitelma' AND p.made >= t.opened", err);
-	if (plan == NULL) {
-		sqlite3_finalize(s);
-		return LK_EFAIL;
-	}
-	struct lk_tym_reviews *all = NULL;
-	struct lk_report_filter g = *f;
-	g.to = day;
-	lk_report_bind(s, &g);
-	struct lk_tym_report_row r = { 0 };
-	enum lk_status status = LK_OK;
-	bool have = false, stop = false;
-	int rc;
-	for (;;) {
-		rc = sqlite3_step(s);
-		char point[64] = "";
-		if (rc == SQLITE_ROW)
-			lk_col_text(s, 4, point, sizeof point);
-		if (have && (rc != SQLITE_ROW || strcmp(point, r.point_id))) {
-			have = false;
-			if ((stop = cb(&r, ctx) != 0))
-				break;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		if (!have) {
-			memset(&r, 0, sizeof r);
-			snprintf(r.point_id, sizeof r.point_id, "%s", point);
-			lk_col_text(s, 5, r.point_name, sizeof r.point_name);
-			have = true;
-		}
-		/* In this statement's read transaction. */
-		if (all == NULL && (all = lk_tym_reviews_load(st, err)) == NULL) {
-			status = LK_EFAIL;
-			break;
-		}
-		if ((status = count_case(st, s, plan, all, f, day, &r, err)) != LK_OK)
-			break;
-	}
-	sqlite3_finalize(s);
+		" ORDER BY p.id IS NULL, p.name, p.id, t.id",
+		&g, "tym_case", &groups, &run, err);
 	sqlite3_finalize(plan);
-	lk_tym_reviews_free(all);
-	if (status != LK_OK)
-		return status;
-	if (!stop && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "tym_case");
-	return LK_OK;
+	lk_tym_reviews_free(run.all);
+	return status;
 }

@@ -13,11 +13,31 @@
 #include "store/idmap.h"
 #include "store/report-internal.h"
 
+struct outside_run {
+	lk_outside_cb cb;
+	void *ctx;
+};
+
+static int
+outside_row(sqlite3_stmt *s, void *p)
+{
+	struct outside_run *run = p;
+	struct lk_outside_row r;
+	lk_col_text(s, 0, r.point_id, sizeof r.point_id);
+	lk_col_text(s, 1, r.point_name, sizeof r.point_name);
+	lk_col_text(s, 2, r.home_id, sizeof r.home_id);
+	lk_col_text(s, 3, r.home, sizeof r.home);
+	r.appointments = sqlite3_column_int64(s, 4);
+	r.walk_ins = sqlite3_column_int64(s, 5);
+	return run->cb(&r, run->ctx);
+}
+
 enum lk_status
 lk_report_outside_home(struct lk_store *st, const struct lk_report_filter *f,
                        lk_outside_cb cb, void *ctx, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
+	struct outside_run run = { cb, ctx };
+	return lk_report_rows(st,
 		"SELECT p.id, p.name, m.id, m.name, sum(x.kind = 'a'), sum(x.kind = 'v') FROM ("
 		"  SELECT a.point_id AS point_id, a.client_id AS client_id,"
 		"   substr(a.start, 1, 10) AS day, 'a' AS kind FROM appointment a"
@@ -26,29 +46,10 @@ lk_report_outside_home(struct lk_store *st, const struct lk_report_filter *f,
 		"   FROM visit v WHERE v.client_id IS NOT NULL"
 		" ) x JOIN service_point p ON p.id = x.point_id JOIN client c ON c.id = x.client_id"
 		" JOIN municipality m ON m.id = c.municipality_id"
-		" WHERE m.id <> p.municipality_id"
-		" AND (?1 IS NULL OR x.day >= ?1) AND (?2 IS NULL OR x.day <= ?2)"
+		" WHERE m.id <> p.municipality_id AND " LK_REPORT_SQL_DAYS("x.day")
 		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4 OR m.id = ?4)"
-		" GROUP BY p.id, m.id ORDER BY p.name, p.id, m.name, m.id", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	lk_report_bind(s, f);
-	struct lk_outside_row r;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		lk_col_text(s, 0, r.point_id, sizeof r.point_id);
-		lk_col_text(s, 1, r.point_name, sizeof r.point_name);
-		lk_col_text(s, 2, r.home_id, sizeof r.home_id);
-		lk_col_text(s, 3, r.home, sizeof r.home);
-		r.appointments = sqlite3_column_int64(s, 4);
-		r.walk_ins = sqlite3_column_int64(s, 5);
-		if (cb(&r, ctx))
-			break;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "appointment");
-	return LK_OK;
+		" GROUP BY p.id, m.id ORDER BY p.name, p.id, m.name, m.id",
+		f, "appointment", outside_row, &run, err);
 }
 
 static int
@@ -69,9 +70,7 @@ static const char channel_clients_sql[] =
 	" LEFT JOIN municipality m ON m.id = c.municipality_id WHERE c.id IS NOT NULL";
 static const char channel_meetings_sql[] =
 	"SELECT a.client_id, a.channel FROM appointment a JOIN staff s ON s.id = a.staff_id"
-	" WHERE a.status = 'done'"
-	" AND (?1 IS NULL OR substr(a.start, 1, 10) >= ?1)"
-	" AND (?2 IS NULL OR substr(a.start, 1, 10) <= ?2)"
+	" WHERE a.status = 'done' AND " LK_REPORT_SQL_DAYS("substr(a.start, 1, 10)")
 	" AND (?3 IS NULL OR coalesce(a.point_id, s.home_point_id) = ?3)";
 
 /* One municipality's counts; the first is the meetings of no municipality. */
@@ -97,14 +96,10 @@ channel_group_add(struct channel_run *run, sqlite3_stmt *s, size_t *out)
 	}
 	if (lk_idmap_get(run->munis, id, out))
 		return true;
-	if (run->n == run->cap) {
-		size_t cap = run->cap * 2;
-		struct channel_group *ng = realloc(run->g, cap * sizeof *ng);
-		if (ng == NULL)
-			return false;
-		run->g = ng;
-		run->cap = cap;
-	}
+	struct channel_group *ng = lk_report_grow(run->g, run->n, &run->cap, sizeof *ng, 16);
+	if (ng == NULL)
+		return false;
+	run->g = ng;
 	struct channel_group *g = &run->g[run->n];
 	memset(g, 0, sizeof *g);
 	lk_col_text(s, 1, g->r.municipality_id, sizeof g->r.municipality_id);

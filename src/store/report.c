@@ -103,12 +103,116 @@ lk_report_bind(sqlite3_stmt *s, const struct lk_report_filter *f)
 	lk_bind_text(s, 4, f->municipality ? f->municipality_id : NULL);
 }
 
+void *
+lk_report_grow(void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : first;
+	void *nv = realloc(v, c * size);
+	if (nv != NULL)
+		*cap = c;
+	return nv;
+}
+
+enum lk_status
+lk_report_rows(struct lk_store *st, const char *sql, const struct lk_report_filter *f,
+               const char *table, lk_report_row_fn row, void *run, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, sql, err);
+	if (s == NULL)
+		return LK_EFAIL;
+	lk_report_bind(s, f);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (row(s, run))
+			break;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, table);
+	return LK_OK;
+}
+
+/* The row's group key: each key column's text, "" for none. */
+static void
+group_key(sqlite3_stmt *s, const struct lk_report_groups *g, char key[2][64])
+{
+	for (int i = 0; i < 2; i++) {
+		key[i][0] = '\0';
+		if (g->keys[i] >= 0)
+			lk_col_text(s, g->keys[i], key[i], sizeof key[i]);
+	}
+}
+
+enum lk_status
+lk_report_grouped(struct lk_store *st, const char *sql, const struct lk_report_filter *f,
+                  const char *table, const struct lk_report_groups *g, void *run,
+                  struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, sql, err);
+	if (s == NULL)
+		return LK_EFAIL;
+	lk_report_bind(s, f);
+	enum lk_status status = LK_OK;
+	char open_key[2][64] = { "", "" };
+	bool open = false, stop = false;
+	int rc;
+	for (;;) {
+		rc = sqlite3_step(s);
+		char key[2][64] = { "", "" };
+		if (rc == SQLITE_ROW)
+			group_key(s, g, key);
+		if (open && (rc != SQLITE_ROW || strcmp(key[0], open_key[0]) ||
+		             strcmp(key[1], open_key[1]))) {
+			open = false;
+			if ((stop = g->end(run) != 0))
+				break;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (!open) {
+			memcpy(open_key, key, sizeof open_key);
+			g->begin(s, run);
+			open = true;
+		}
+		if ((status = g->add(s, run, err)) != LK_OK)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (status != LK_OK)
+		return status;
+	if (!stop && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lk_sql_err(st, err, table);
+	return LK_OK;
+}
+
+struct f2f_run {
+	lk_f2f_cb cb;
+	void *ctx;
+};
+
+static int
+f2f_row(sqlite3_stmt *s, void *p)
+{
+	struct f2f_run *run = p;
+	struct lk_f2f_row r;
+	lk_col_text(s, 0, r.point_id, sizeof r.point_id);
+	lk_col_text(s, 1, r.point_name, sizeof r.point_name);
+	lk_col_text(s, 2, r.month, sizeof r.month);
+	r.initial = sqlite3_column_int64(s, 3);
+	r.initial_face = sqlite3_column_int64(s, 4);
+	r.jobsearch = sqlite3_column_int64(s, 5);
+	r.jobsearch_face = sqlite3_column_int64(s, 6);
+	return run->cb(&r, run->ctx);
+}
+
 enum lk_status
 lk_report_face_to_face(struct lk_store *st, const struct lk_report_filter *f, lk_f2f_cb cb,
                        void *ctx, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT p.id, p.name, substr(a.start, 1, 7) AS month,"
+	struct f2f_run run = { cb, ctx };
+	return lk_report_rows(st,
+		"SELECT p.id, p.name, " LK_REPORT_SQL_MONTH("a.start") " AS month,"
 		" sum(a.kind = 'alkuhaastattelu'),"
 		" sum(a.kind = 'alkuhaastattelu' AND a.channel = 'face'),"
 		" sum(a.kind = 'tyonhakukeskustelu'),"
@@ -116,30 +220,10 @@ lk_report_face_to_face(struct lk_store *st, const struct lk_report_filter *f, lk
 		" FROM appointment a JOIN staff s ON s.id = a.staff_id"
 		" JOIN service_point p ON p.id = coalesce(a.point_id, s.home_point_id)"
 		" WHERE a.status = 'done' AND a.kind IN ('alkuhaastattelu', 'tyonhakukeskustelu')"
-		" AND (?1 IS NULL OR substr(a.start, 1, 10) >= ?1)"
-		" AND (?2 IS NULL OR substr(a.start, 1, 10) <= ?2)"
-		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
-		" GROUP BY p.id, month ORDER BY p.name, p.id, month", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	lk_report_bind(s, f);
-	struct lk_f2f_row r;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		lk_col_text(s, 0, r.point_id, sizeof r.point_id);
-		lk_col_text(s, 1, r.point_name, sizeof r.point_name);
-		lk_col_text(s, 2, r.month, sizeof r.month);
-		r.initial = sqlite3_column_int64(s, 3);
-		r.initial_face = sqlite3_column_int64(s, 4);
-		r.jobsearch = sqlite3_column_int64(s, 5);
-		r.jobsearch_face = sqlite3_column_int64(s, 6);
-		if (cb(&r, ctx))
-			break;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "appointment");
-	return LK_OK;
+		" AND " LK_REPORT_SQL_DAYS("substr(a.start, 1, 10)")
+		" AND " LK_REPORT_SQL_POINT("p")
+		" GROUP BY p.id, month ORDER BY p.name, p.id, month",
+		f, "appointment", f2f_row, &run, err);
 }
 
 /* Minutes from a to b, both "YYYY-MM-DD HH:MM"; false when either is
@@ -164,14 +248,10 @@ struct minutes {
 static bool
 minutes_add(struct minutes *m, long v)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		long *nv = realloc(m->v, cap * sizeof *nv);
-		if (nv == NULL)
-			return false;
-		m->v = nv;
-		m->cap = cap;
-	}
+	long *nv = lk_report_grow(m->v, m->n, &m->cap, sizeof *nv, 64);
+	if (nv == NULL)
+		return false;
+	m->v = nv;
 	m->v[m->n++] = v;
 	return true;
 }
@@ -203,9 +283,8 @@ minutes_median(struct minutes *m)
 #define WALKIN_SQL(key) \
 	"SELECT p.id, p.name, " key ", v.client_id IS NULL, v.arrived, v.called, v.served," \
 	" v.ended, v.outcome FROM visit v JOIN service_point p ON p.id = v.point_id" \
-	" WHERE (?1 IS NULL OR substr(v.arrived, 1, 10) >= ?1)" \
-	" AND (?2 IS NULL OR substr(v.arrived, 1, 10) <= ?2)" \
-	" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)" \
+	" WHERE " LK_REPORT_SQL_DAYS("substr(v.arrived, 1, 10)") \
+	" AND " LK_REPORT_SQL_POINT("p") \
 	" ORDER BY p.name, p.id, 3"
 static const char *const walkin_sql[] = {
 	[LK_WALKIN_BY_TOPIC] = WALKIN_SQL("v.topic"),
@@ -213,6 +292,66 @@ static const char *const walkin_sql[] = {
 	[LK_WALKIN_BY_WEEKDAY] = WALKIN_SQL(
 		"CAST((strftime('%w', substr(v.arrived, 1, 10)) + 6) % 7 + 1 AS TEXT)"),
 };
+
+struct walkin_run {
+	enum lk_walkin_by by;
+	struct lk_walkin_row r;
+	struct minutes wait, service;
+	lk_walkin_cb cb;
+	void *ctx;
+};
+
+static void
+walkin_begin(sqlite3_stmt *s, void *p)
+{
+	struct walkin_run *run = p;
+	struct lk_walkin_row *r = &run->r;
+	char k[16] = "";
+	lk_col_text(s, 2, k, sizeof k);
+	memset(r, 0, sizeof *r);
+	lk_col_text(s, 0, r->point_id, sizeof r->point_id);
+	r->hour = r->weekday = -1;
+	if (run->by == LK_WALKIN_BY_TOPIC)
+		snprintf(r->topic, sizeof r->topic, "%s", k);
+	else if (run->by == LK_WALKIN_BY_HOUR)
+		r->hour = atoi(k);
+	else
+		r->weekday = atoi(k);
+	lk_col_text(s, 1, r->point_name, sizeof r->point_name);
+}
+
+static enum lk_status
+walkin_add(sqlite3_stmt *s, void *p, struct lk_err *err)
+{
+	struct walkin_run *run = p;
+	struct lk_walkin_row *r = &run->r;
+	r->visits++;
+	if (sqlite3_column_int(s, 3))
+		r->anonymous++;
+	else
+		r->identified++;
+	const char *outcome = (const char *)sqlite3_column_text(s, 8);
+	if (outcome && strcmp(outcome, "no-show") == 0)
+		r->no_shows++;
+	else if (outcome && strcmp(outcome, "referred") == 0)
+		r->referred++;
+	long m;
+	bool ok = true;
+	if (span(s, 4, 5, &m) && !minutes_add(&run->wait, m))
+		ok = false;
+	if (span(s, 6, 7, &m) && !minutes_add(&run->service, m))
+		ok = false;
+	return ok ? LK_OK : lk_err_set(err, LK_EFAIL, "", _("out of memory"));
+}
+
+static int
+walkin_end(void *p)
+{
+	struct walkin_run *run = p;
+	run->r.median_wait = minutes_median(&run->wait);
+	run->r.median_service = minutes_median(&run->service);
+	return run->cb(&run->r, run->ctx);
+}
 
 enum lk_status
 lk_report_walk_in(struct lk_store *st, const struct lk_report_filter *f, lk_walkin_cb cb,
@@ -227,105 +366,49 @@ lk_report_walk_in_by(struct lk_store *st, const struct lk_report_filter *f,
 {
 	if (by < LK_WALKIN_BY_TOPIC || by > LK_WALKIN_BY_WEEKDAY)
 		return lk_err_set(err, LK_EINPUT, "by", _("unknown grouping"));
-	sqlite3_stmt *s = lk_prepare(st, walkin_sql[by], err);
-	if (s == NULL)
-		return LK_EFAIL;
-	lk_report_bind(s, f);
-	struct lk_walkin_row r = { 0 };
-	struct minutes wait = { 0 }, service = { 0 };
-	enum lk_status status = LK_OK;
-	bool open = false, stop = false;
-	char key[16] = "";
-	int rc;
-	while (!stop) {
-		rc = sqlite3_step(s);
-		char point[64] = "", k[16] = "";
-		if (rc == SQLITE_ROW) {
-			lk_col_text(s, 0, point, sizeof point);
-			lk_col_text(s, 2, k, sizeof k);
-		}
-		if (open && (rc != SQLITE_ROW || strcmp(point, r.point_id) || strcmp(k, key))) {
-			r.median_wait = minutes_median(&wait);
-			r.median_service = minutes_median(&service);
-			if (cb(&r, ctx))
-				break;
-			open = false;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		if (!open) {
-			memset(&r, 0, sizeof r);
-			snprintf(r.point_id, sizeof r.point_id, "%s", point);
-			snprintf(key, sizeof key, "%s", k);
-			r.hour = r.weekday = -1;
-			if (by == LK_WALKIN_BY_TOPIC)
-				snprintf(r.topic, sizeof r.topic, "%s", k);
-			else if (by == LK_WALKIN_BY_HOUR)
-				r.hour = atoi(k);
-			else
-				r.weekday = atoi(k);
-			lk_col_text(s, 1, r.point_name, sizeof r.point_name);
-			open = true;
-		}
-		r.visits++;
-		if (sqlite3_column_int(s, 3))
-			r.anonymous++;
-		else
-			r.identified++;
-		const char *outcome = (const char *)sqlite3_column_text(s, 8);
-		if (outcome && strcmp(outcome, "no-show") == 0)
-			r.no_shows++;
-		else if (outcome && strcmp(outcome, "referred") == 0)
-			r.referred++;
-		long m;
-		if (span(s, 4, 5, &m) && !minutes_add(&wait, m))
-			stop = true;
-		if (span(s, 6, 7, &m) && !minutes_add(&service, m))
-			stop = true;
-		if (stop)
-			status = lk_err_set(err, LK_EFAIL, "", _("out of memory"));
-	}
-	sqlite3_finalize(s);
-	free(wait.v);
-	free(service.v);
-	if (status != LK_OK)
-		return status;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "visit");
-	return LK_OK;
+	static const struct lk_report_groups groups = {
+		{ 0, 2 }, walkin_begin, walkin_add, walkin_end,
+	};
+	struct walkin_run run = { .by = by, .cb = cb, .ctx = ctx };
+	enum lk_status status = lk_report_grouped(st, walkin_sql[by], f, "visit", &groups,
+	                                          &run, err);
+	free(run.wait.v);
+	free(run.service.v);
+	return status;
+}
+
+struct caseload_run {
+	lk_caseload_cb cb;
+	void *ctx;
+};
+
+static int
+caseload_row(sqlite3_stmt *s, void *p)
+{
+	struct caseload_run *run = p;
+	struct lk_caseload_row r;
+	lk_col_text(s, 0, r.staff_id, sizeof r.staff_id);
+	lk_col_text(s, 1, r.staff_name, sizeof r.staff_name);
+	lk_col_text(s, 2, r.point_id, sizeof r.point_id);
+	r.clients = sqlite3_column_int64(s, 3);
+	return run->cb(&r, run->ctx);
 }
 
 enum lk_status
 lk_report_caseload(struct lk_store *st, const struct lk_report_filter *f, lk_caseload_cb cb,
                    void *ctx, struct lk_err *err)
 {
-	sqlite3_stmt *s = lk_prepare(st,
+	struct lk_report_filter g = *f;
+	if (g.to == LK_NO_DATE)
+		g.to = lk_today();
+	struct caseload_run run = { cb, ctx };
+	return lk_report_rows(st,
 		"SELECT s.id, s.surname || ', ' || s.given_names, s.home_point_id, count(c.id)"
 		" FROM staff s JOIN service_point p ON p.id = s.home_point_id"
 		" LEFT JOIN client c ON c.caseworker_id = s.id"
 		"  AND (c.job_search_end IS NULL OR c.job_search_end >= ?2)"
-		" WHERE s.active = 1"
-		" AND (?3 IS NULL OR p.id = ?3) AND (?4 IS NULL OR p.municipality_id = ?4)"
+		" WHERE s.active = 1 AND " LK_REPORT_SQL_POINT("p")
 		" GROUP BY s.id HAVING s.role = 'caseworker' OR count(c.id) > 0"
-		" ORDER BY s.surname, s.given_names, s.id", err);
-	if (s == NULL)
-		return LK_EFAIL;
-	struct lk_report_filter g = *f;
-	if (g.to == LK_NO_DATE)
-		g.to = lk_today();
-	lk_report_bind(s, &g);
-	struct lk_caseload_row r;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		lk_col_text(s, 0, r.staff_id, sizeof r.staff_id);
-		lk_col_text(s, 1, r.staff_name, sizeof r.staff_name);
-		lk_col_text(s, 2, r.point_id, sizeof r.point_id);
-		r.clients = sqlite3_column_int64(s, 3);
-		if (cb(&r, ctx))
-			break;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lk_sql_err(st, err, "client");
-	return LK_OK;
+		" ORDER BY s.surname, s.given_names, s.id",
+		&g, "client", caseload_row, &run, err);
 }
