@@ -57,7 +57,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-Isrc -I. -Ibuild/fuzz/gen -I/usr/include/iniparser $(shell pkg-config --cflags ncursesw 2>/dev/null) -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
 
-.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build
+.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build FORCE
 
 all: $(BUILD)/luukku $(BUILD)/luukkud $(MO)
 
@@ -83,10 +83,18 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
 # Migrations and the service-point data are compiled into the binary, so an
-# installed luukku needs no files beside it.
-$(GEN_SRC): scripts/embed.sh $(sort $(wildcard schema/*.sql)) data/service_points.csv
+# installed luukku needs no files beside it. The list of migrations is kept
+# in schema.list, rewritten only when it changes, so a removed or renamed
+# migration rebuilds the embedded copy too (a timestamp can't see removals).
+SCHEMA_SQL := $(sort $(wildcard schema/*.sql))
+%/gen/schema.list: FORCE
 	@mkdir -p $(dir $@)
-	sh scripts/embed.sh $@ $(sort $(wildcard schema/*.sql)) data/service_points.csv
+	@echo '$(SCHEMA_SQL)' | cmp -s - $@ || echo '$(SCHEMA_SQL)' >$@
+FORCE:
+
+$(GEN_SRC): scripts/embed.sh $(SCHEMA_SQL) data/service_points.csv $(BUILD)/gen/schema.list
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $@ $(SCHEMA_SQL) data/service_points.csv
 
 $(BUILD)/gen/embedded.o: $(GEN_SRC)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-overlength-strings -c -o $@ $<
@@ -129,9 +137,9 @@ check: deps
 # FUZZ_SECONDS (60) each, keeping the corpus in build/fuzz/corpus.
 fuzz-build: $(FUZZ_BIN)
 
-build/fuzz/gen/embedded.c: scripts/embed.sh $(sort $(wildcard schema/*.sql)) data/service_points.csv
+build/fuzz/gen/embedded.c: scripts/embed.sh $(SCHEMA_SQL) data/service_points.csv build/fuzz/gen/schema.list
 	@mkdir -p $(dir $@)
-	sh scripts/embed.sh $@ $(sort $(wildcard schema/*.sql)) data/service_points.csv
+	sh scripts/embed.sh $@ $(SCHEMA_SQL) data/service_points.csv
 
 # What the targets link, compiled once into build/fuzz/obj.
 FUZZ_LINK = $(CORE_SRC) $(STORE_SRC) $(SYNC_SRC) src/cmd/config.c ui/keys.c ui/keys-config.c \
