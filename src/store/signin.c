@@ -222,8 +222,11 @@ lk_signin_failures(struct lk_store *st, const char *staff_id)
 {
 	char since[20];
 	lk_time_iso(lk_now() - LK_SIGNIN_WINDOW_MIN, since, sizeof since);
+	/* An account waits at least as long as a name that is no account
+	 * would here, so the wait never tells the two apart. */
+	int unknown = unknown_failures(st, since);
 	if (!lk_staff_has_secret(st, staff_id))
-		return unknown_failures(st, since);
+		return unknown;
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT count(*) FROM audit WHERE staff_id = ?1"
 		" AND action IN ('sign-in-failed', 'unlock-failed') AND at >= ?2"
@@ -235,7 +238,7 @@ lk_signin_failures(struct lk_store *st, const char *staff_id)
 	sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
 	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
-	return n;
+	return n > unknown ? n : unknown;
 }
 
 unsigned

@@ -55,7 +55,9 @@ enum lk_status lk_signin_failed(struct lk_store *st, const char *staff_id, const
  * unknown, inactive or without a secret): this desk's "-failed" rows
  * without a staff member since the last success on this desk — the rows
  * carry the desk's name once it is enrolled (detail "...; desk NAME"), as
- * the trail reaches every desk of the area. */
+ * the trail reaches every desk of the area. An account's count is at least
+ * the latter, so after a restart the wait tells no account from a name that
+ * is none. */
 int lk_signin_failures(struct lk_store *st, const char *staff_id);
 /* The wait before the next attempt after `failures` failed ones, in
  * milliseconds: 0, then 1, 2, 4, … s, at most 30 s. */

@@ -123,6 +123,8 @@ test_unknown_names_survive_a_restart(void **state)
 	assert_int_equal(lk_signin_failures(st, NULL), 2);
 	assert_int_equal(lk_signin_failures(st, "58203919"), 2);
 	assert_int_equal(lk_signin_delay_ms(lk_signin_failures(st, NULL)), 2000);
+	/* An account waits as long here, so the wait tells no account apart. */
+	assert_int_equal(lk_signin_failures(st, admin), 2);
 	/* The same as an account's two failures after a restart. */
 	assert_int_equal(lk_signin_delay_ms(2), 2000);
 	/* Rows of another desk, as sync brings them: not this desk's. */
