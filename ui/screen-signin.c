@@ -156,9 +156,9 @@ enter(struct lk_ui *ui)
 	prefill(ui);
 }
 
-/* The slow-down: the failed attempts of this account in a row, from the
- * audit trail (they survive a restart and come from every desk), or of
- * this screen when that is more (a name that is no account). */
+/* The slow-down: the failed attempts in a row from the audit trail (they
+ * survive a restart): of this account from every desk, or of names that
+ * are no account at this desk; or of this screen when that is more. */
 static int
 failures(struct lk_ui *ui)
 {

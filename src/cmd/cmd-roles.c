@@ -78,8 +78,13 @@ cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **
 	if (!lk_signin_required(st))
 		goto out;
 	struct lk_staff who;
-	if (ctx->staff_id == NULL || lk_staff_get(st, ctx->staff_id, &who, NULL) != LK_OK ||
-	    !who.active) {
+	if (ctx->staff_id != NULL && (lk_staff_get(st, ctx->staff_id, &who, NULL) != LK_OK ||
+	                              !who.active)) {
+		/* A name that is no account: a failed sign-in (cmd-signin.c). */
+		status = cmd_signin_unknown(ctx, st);
+		goto out;
+	}
+	if (ctx->staff_id == NULL) {
 		fprintf(stderr, "luukku %s: --staff: %s\n", ctx->name,
 		        _("sign-in accounts are in use: name the acting staff member with --staff ID"));
 		status = LK_ECLASH;

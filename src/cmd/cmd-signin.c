@@ -10,7 +10,10 @@
  * No secret, or a wrong one, refuses the command (exit 4, naming the
  * account and --secret), audited as sign-in-failed; earlier failures of
  * the account in a row (read from the audit trail, store/signin.h) delay
- * the check by the same growing wait as the desk's sign-in screen. A
+ * the check by the same growing wait as the desk's sign-in screen. An
+ * unknown --staff is such a failure too, audited without the name and
+ * slowed by this desk's earlier failures of names that are no account
+ * (cmd_signin_unknown), as on the sign-in screen. A
  * success is audited as sign-in with the command's name. The secret is
  * wiped from memory after the check; it never reaches a message.
  */
@@ -109,34 +112,51 @@ get_secret(const struct cmd_ctx *ctx, char *buf, size_t size, const char **where
 	return cmd_read_line(prompt, true, buf, size) && buf[0] ? GOT : NONE;
 }
 
+/* Earlier failures in a row slow this attempt down, restart or not. */
+static void
+wait_failures(struct cmd_ctx *ctx, struct lk_store *st, const char *field, const char *who)
+{
+	int failures = lk_signin_failures(st, ctx->staff_id);
+	unsigned ms = lk_signin_delay_ms(failures);
+	if (ms == 0)
+		return;
+	fprintf(stderr, "luukku %s: %s: %s: ", ctx->name, field, who);
+	fprintf(stderr, _("failed sign-ins in a row: %d; waiting %u s"), failures, ms / 1000);
+	fputc('\n', stderr);
+	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+int
+cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st)
+{
+	/* The name given is repeated nowhere: it may be a PIN typed as one. */
+	wait_failures(ctx, st, "--staff", _("unknown staff member"));
+	lk_signin_failed(st, ctx->staff_id, "cli: unknown --staff", NULL);
+	fprintf(stderr, "luukku %s: --staff: %s\n", ctx->name,
+	        _("sign-in accounts are in use: name the acting staff member with --staff ID"));
+	return LK_ECLASH;
+}
+
 int
 cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who)
 {
 	char secret[LK_SECRET_MAX + 2];
 	const char *where = "--secret-fd";
-	/* Earlier failures in a row slow this attempt down, restart or not. */
-	int failures = lk_signin_failures(st, ctx->staff_id);
-	unsigned ms = lk_signin_delay_ms(failures);
-	if (ms > 0) {
-		fprintf(stderr, "luukku %s: --secret: %s: ", ctx->name, who);
-		fprintf(stderr, _("failed sign-ins in a row: %d; waiting %u s"), failures, ms / 1000);
-		fputc('\n', stderr);
-		struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
-		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-			;
-	}
+	wait_failures(ctx, st, "--secret", who);
 	enum source got = get_secret(ctx, secret, sizeof secret, &where);
 	if (got == BAD_FILE) {
 		sodium_memzero(secret, sizeof secret);
 		fprintf(stderr, "luukku %s: LUUKKU_SECRET_FILE: %s\n", ctx->name,
 		        _("cannot be read, or is not a file of yours readable by you only (mode 0600)"));
-		lk_audit(st, ctx->staff_id, "sign-in-failed", NULL, "cli: no secret", NULL);
+		lk_signin_failed(st, ctx->staff_id, "cli: no secret", NULL);
 		return LK_ECLASH;
 	}
 	if (got == NONE) {
 		fprintf(stderr, "luukku %s: %s: %s %s\n", ctx->name, where, who,
 		        _("has a secret: give it with --secret-fd N, LUUKKU_SECRET_FILE or on a terminal"));
-		lk_audit(st, ctx->staff_id, "sign-in-failed", NULL, "cli: no secret", NULL);
+		lk_signin_failed(st, ctx->staff_id, "cli: no secret", NULL);
 		return LK_ECLASH;
 	}
 	char detail[96];

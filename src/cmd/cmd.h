@@ -66,6 +66,10 @@ bool cmd_read_line(const char *prompt, bool tty, char *buf, size_t size);
  * after the slow-down their earlier failures call for; audited. 0 when it
  * matches, else the printed refusal's exit status (4). (cmd-signin.c) */
 int cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who);
+/* The acting --staff is no active account: wait as after this desk's
+ * earlier failures of unknown names, audit a failure without the name,
+ * refuse (LK_ECLASH). */
+int cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st);
 /* The role rule of the CLI (cmd-roles.c): when the database has sign-in
  * accounts, a command that touches client data needs the acting staff
  * member (--staff or [desk] staff) and a role with the capability; 0 when

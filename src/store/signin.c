@@ -104,6 +104,34 @@ static const char dummy_hash[] =
 
 static unsigned long verifies;
 
+/* This desk's mark in the detail of its sign-in rows: "desk NAME" once the
+ * desk is enrolled (meta desk_name), "" before: then no row of another desk
+ * is in its audit trail. The trail syncs to every desk of the area, so the
+ * mark is how a desk finds its own rows among those without a staff
+ * member. */
+static void
+desk_mark(struct lk_store *st, char *buf, size_t size)
+{
+	char name[64] = "";
+	buf[0] = '\0';
+	if (lk_meta_get(st, "desk_name", name, sizeof name) == LK_OK && name[0])
+		snprintf(buf, size, "desk %s", name);
+}
+
+/* detail, then "; " and the desk's mark when there is one. */
+static const char *
+marked(const char *detail, const char *mark, char *buf, size_t size)
+{
+	if (mark[0] == '\0')
+		return detail;
+	snprintf(buf, size, "%s%s%s", detail ? detail : "", detail ? "; " : "", mark);
+	return buf;
+}
+
+/* The detail of a failure of a name that is no account (unknown, inactive
+ * or without a secret): never the name itself. */
+static const char unknown_detail[] = "unknown staff member";
+
 unsigned long
 lk_signin_verify_count(void)
 {
@@ -137,9 +165,12 @@ lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
 	char what[48];
 	snprintf(what, sizeof what, "%s%s", action, good ? "" : "-failed");
 	struct lk_err aerr = { 0 };
+	char mark[80], buf[200];
+	desk_mark(st, mark, sizeof mark);
 	/* Who tried is recorded only when it is a real account. */
 	enum lk_status rc = lk_audit(st, known ? staff_id : NULL, what, NULL,
-	                             known ? detail : "unknown staff member", &aerr);
+	                             marked(known ? detail : unknown_detail, mark, buf, sizeof buf),
+	                             &aerr);
 	if (rc != LK_OK) {
 		if (err)
 			*err = aerr;
@@ -150,13 +181,52 @@ lk_signin_verify(struct lk_store *st, const char *staff_id, const char *secret,
 	return LK_OK;
 }
 
+enum lk_status
+lk_signin_failed(struct lk_store *st, const char *staff_id, const char *detail,
+                 struct lk_err *err)
+{
+	bool known = lk_staff_has_secret(st, staff_id);
+	char mark[80], buf[200];
+	desk_mark(st, mark, sizeof mark);
+	return lk_audit(st, known ? staff_id : NULL, "sign-in-failed", NULL,
+	                marked(known ? detail : unknown_detail, mark, buf, sizeof buf), err);
+}
+
+/* The failed attempts of names that are no account at this desk: its
+ * "-failed" rows without a staff member, marked as its own, since its last
+ * successful sign-in or unlock, within the window. */
+static int
+unknown_failures(struct lk_store *st, const char *since)
+{
+	char mark[80], buf[200];
+	desk_mark(st, mark, sizeof mark);
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT count(*) FROM audit WHERE staff_id IS NULL"
+		" AND action IN ('sign-in-failed', 'unlock-failed') AND at >= ?1 AND detail = ?2"
+		" AND rowid > coalesce((SELECT max(rowid) FROM audit WHERE staff_id IS NOT NULL"
+		"   AND action IN ('sign-in', 'unlock') AND (?3 = '' OR detail = ?3"
+		"   OR substr(detail, -length(?3) - 2) = '; ' || ?3)), 0)", NULL);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, since, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, marked(unknown_detail, mark, buf, sizeof buf), -1,
+	                  SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, mark, -1, SQLITE_TRANSIENT);
+	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return n;
+}
+
 int
 lk_signin_failures(struct lk_store *st, const char *staff_id)
 {
-	if (staff_id == NULL)
-		return 0;
 	char since[20];
 	lk_time_iso(lk_now() - LK_SIGNIN_WINDOW_MIN, since, sizeof since);
+	/* An account waits at least as long as a name that is no account
+	 * would here, so the wait never tells the two apart. */
+	int unknown = unknown_failures(st, since);
+	if (!lk_staff_has_secret(st, staff_id))
+		return unknown;
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT count(*) FROM audit WHERE staff_id = ?1"
 		" AND action IN ('sign-in-failed', 'unlock-failed') AND at >= ?2"
@@ -168,7 +238,7 @@ lk_signin_failures(struct lk_store *st, const char *staff_id)
 	sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
 	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
-	return n;
+	return n > unknown ? n : unknown;
 }
 
 unsigned

@@ -41,10 +41,23 @@ enum lk_status lk_signin_verify(struct lk_store *st, const char *staff_id, const
 unsigned long lk_signin_verify_count(void);
 /* How far back failed attempts count for the slow-down, in minutes. */
 #define LK_SIGNIN_WINDOW_MIN 60
-/* Failed sign-ins and unlocks of staff_id in a row, read from the audit
- * trail (so they survive a restart and come from every desk of the area):
- * the "-failed" rows since the account's last success, within the last
- * LK_SIGNIN_WINDOW_MIN minutes. */
+/* Audit a failed sign-in that never reached a secret check (the command
+ * line without a secret, an unknown --staff): as lk_signin_verify does, by
+ * staff_id only when it is an account with a secret, else without a staff
+ * member, detail "unknown staff member" (the name given is stored
+ * nowhere). */
+enum lk_status lk_signin_failed(struct lk_store *st, const char *staff_id, const char *detail,
+                                struct lk_err *err);
+/* Failed sign-ins and unlocks in a row, read from the audit trail (so they
+ * survive a restart), within the last LK_SIGNIN_WINDOW_MIN minutes. Of an
+ * account with a secret: its "-failed" rows since its last success, from
+ * every desk of the area. Of a name that is no account (staff_id NULL,
+ * unknown, inactive or without a secret): this desk's "-failed" rows
+ * without a staff member since the last success on this desk — the rows
+ * carry the desk's name once it is enrolled (detail "...; desk NAME"), as
+ * the trail reaches every desk of the area. An account's count is at least
+ * the latter, so after a restart the wait tells no account from a name that
+ * is none. */
 int lk_signin_failures(struct lk_store *st, const char *staff_id);
 /* The wait before the next attempt after `failures` failed ones, in
  * milliseconds: 0, then 1, 2, 4, … s, at most 30 s. */

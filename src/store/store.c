@@ -204,7 +204,18 @@ lk_store_open(const char *path, int flags, struct lk_store **out, struct lk_err 
 void
 lk_store_set_actor(struct lk_store *st, const char *staff_id)
 {
-	snprintf(st->actor, sizeof st->actor, "%s", staff_id ? staff_id : "");
+	/* Only a staff member there is: a --staff or a name that is no
+	 * account (a PIN typed as one, issue 5) must reach no outbox row. */
+	st->actor[0] = '\0';
+	if (staff_id == NULL || *staff_id == '\0')
+		return;
+	sqlite3_stmt *s = lk_prepare(st, "SELECT 1 FROM staff WHERE id = ?", NULL);
+	if (s == NULL)
+		return;
+	sqlite3_bind_text(s, 1, staff_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(st->actor, sizeof st->actor, "%s", staff_id);
+	sqlite3_finalize(s);
 }
 
 void

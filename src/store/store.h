@@ -56,7 +56,8 @@ enum lk_status lk_store_open(const char *path, int flags, struct lk_store **out,
                              struct lk_err *err);
 /* The staff member acting on this connection (NULL or "" for nobody):
  * recorded with every outbox entry committed from now on, sent with it by
- * sync, and checked by the node against the role (schema 010). */
+ * sync, and checked by the node against the role (schema 010). An id
+ * that is no staff member sets nobody. */
 void lk_store_set_actor(struct lk_store *st, const char *staff_id);
 void lk_store_close(struct lk_store *st);
 /* The schema version this build writes (number of the newest migration). */

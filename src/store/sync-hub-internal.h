@@ -37,6 +37,11 @@ enum lk_status lk_scope_judge(struct lk_store *st, const char *scope, const void
 enum lk_status lk_scope_tag(struct lk_store *st, int64_t gseq, const void *cs, int n,
                             struct lk_err *err);
 
+/* Add the tags of the rows of `table` in log entry gseq (the others' tags
+ * are left as they are): re-tagging entries logged by an older node. */
+enum lk_status lk_scope_tag_table(struct lk_store *st, int64_t gseq, const void *cs, int n,
+                                  const char *table, struct lk_err *err);
+
 /* Finalize the scope queries cached by the calls above; every caller does
  * this when its filtering or tagging is done. */
 void lk_scope_stmts_flush(void);

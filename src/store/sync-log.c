@@ -3,7 +3,9 @@
  * (docs/protocol.md): appending an entry with its scope tags, moving the
  * node's own outbox into it, and reading a desk's round from it — the
  * candidate entries found by their tags in an index (schema/
- * 007_hub_log_tag.sql), each filtered to the desk's scope before it is sent.
+ * 007_hub_log_tag.sql), each filtered to the desk's scope before it is sent;
+ * and, once, re-tagging the audit rows of a log an older node wrote
+ * (schema/012_retag_audit.sql).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +49,35 @@ lk_hub_ingest_own(struct lk_store *st, struct lk_err *err)
 	lk_scope_stmts_flush();
 	if (rc == LK_OK && sqlite3_exec(st->db, "DELETE FROM outbox", NULL, NULL, NULL) != SQLITE_OK)
 		rc = lk_sql_err(st, err, "outbox");
+	if (rc == LK_OK)
+		return lk_sync_commit(st, err);
+	lk_sync_rollback(st);
+	return rc;
+}
+
+enum lk_status
+lk_hub_retag_audit(struct lk_store *st, struct lk_err *err)
+{
+	char flag[8] = "";
+	if (lk_meta_get(st, "hub_retag_audit", flag, sizeof flag) != LK_OK || flag[0] == '\0')
+		return LK_OK;
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	sqlite3_stmt *s = lk_prepare(st, "SELECT gseq, changeset FROM hub_log ORDER BY gseq", err);
+	if (s == NULL) {
+		lk_sync_rollback(st);
+		return LK_EFAIL;
+	}
+	while (rc == LK_OK && sqlite3_step(s) == SQLITE_ROW)
+		rc = lk_scope_tag_table(st, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+		                        sqlite3_column_bytes(s, 1), "audit", err);
+	sqlite3_finalize(s);
+	lk_scope_stmts_flush();
+	if (rc == LK_OK &&
+	    sqlite3_exec(st->db, "DELETE FROM meta WHERE key = 'hub_retag_audit'", NULL, NULL,
+	                 NULL) != SQLITE_OK)
+		rc = lk_sql_err(st, err, "meta");
 	if (rc == LK_OK)
 		return lk_sync_commit(st, err);
 	lk_sync_rollback(st);

@@ -299,11 +299,12 @@ row_tags(struct lk_store *st, const char *table, const char *row, struct tags *t
 	}
 }
 
-/* Tag log entry gseq: by its rows (changeset cs), or, everyone, with '*'
- * and 'k' so every desk judges it. */
+/* Tag log entry gseq: by its rows (changeset cs) — only those of table
+ * `only` when not NULL — or, everyone, with '*' and 'k' so every desk
+ * judges it. Tags are only added (INSERT OR IGNORE). */
 static enum lk_status
 log_tag(struct lk_store *st, int64_t gseq, const void *cs, int n, bool everyone,
-        struct lk_err *err)
+        const char *only, struct lk_err *err)
 {
 	struct tags ts = { 0 };
 	if (everyone) {
@@ -318,6 +319,8 @@ log_tag(struct lk_store *st, int64_t gseq, const void *cs, int n, bool everyone,
 			int ncol, op, indirect;
 			char row[128];
 			sqlite3changeset_op(it, &name, &ncol, &op, &indirect);
+			if (only && strcmp(name, only) != 0)
+				continue;
 			lk_cs_op_row(it, op, row, sizeof row);
 			row_tags(st, name, row, &ts, 0);
 		}
@@ -347,13 +350,20 @@ log_tag(struct lk_store *st, int64_t gseq, const void *cs, int n, bool everyone,
 enum lk_status
 lk_scope_tag(struct lk_store *st, int64_t gseq, const void *cs, int n, struct lk_err *err)
 {
-	return log_tag(st, gseq, cs, n, false, err);
+	return log_tag(st, gseq, cs, n, false, NULL, err);
+}
+
+enum lk_status
+lk_scope_tag_table(struct lk_store *st, int64_t gseq, const void *cs, int n, const char *table,
+                   struct lk_err *err)
+{
+	return log_tag(st, gseq, cs, n, false, table, err);
 }
 
 enum lk_status
 lk_hub_log_tag_all(struct lk_store *st, int64_t gseq, struct lk_err *err)
 {
-	enum lk_status rc = log_tag(st, gseq, NULL, 0, true, err);
+	enum lk_status rc = log_tag(st, gseq, NULL, 0, true, NULL, err);
 	lk_scope_stmts_flush();
 	return rc;
 }

@@ -23,6 +23,8 @@ lk_hub_open(struct lk_hub *hub, struct lk_store *st, struct lk_err *err)
 	hub->st = st;
 	enum lk_status rc = lk_hub_keys(st, hub->pk, hub->sk, err);
 	if (rc == LK_OK)
+		rc = lk_hub_retag_audit(st, err);
+	if (rc == LK_OK)
 		rc = lk_hub_ingest_own(st, err);
 	return rc;
 }

@@ -9,6 +9,9 @@
 # client data, and only the same person's secret unlocks it. The card's
 # consent key asks k/e first; no and Esc write nothing. A PIN typed into
 # the name field fails and is written nowhere (audit, database files, any
+# file); failures of names that are no account slow down alike after a
+# restart, on the terminal and the command line (this desk's audit rows
+# without a staff member), and the names are stored nowhere (any
 # file). A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
 #
@@ -82,6 +85,7 @@ sleep 1.2
 type_text "mäkelä LIISA"
 keys Enter
 type_text "vaara123"
+sleep 1.2   # the failure of the unknown name above delays this desk's next attempt: 1 s
 assert_screen signin-secret <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
  Kirjautuminen
@@ -324,6 +328,69 @@ check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym
 keys F10
 assert_exit 0
 
+# --- A name that is no account slows down like an account, restart or not ---
+# Two failures of an unknown name, then a restart: this desk's failures
+# without a staff member are read from the audit trail, so the next attempt
+# waits 2 s, the same as an account's after two failures (above); the
+# command line reports the same count for an unknown --staff. The name is
+# stored nowhere. A success on this desk ends the run.
+NOBODY="Eino Olematon"
+before=$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Sari Heikkinen" >/dev/null
+keys Escape
+type_text "$NOBODY"
+keys Enter
+type_text "0000"
+keys Enter
+wait_for "Väärä nimi" >/dev/null
+sleep 1.2
+type_text "0001"
+keys Enter
+sleep 0.3
+keys F10
+assert_exit 0
+check "two unknown-name failures audited without a staff member" \
+	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 2))"
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Sari Heikkinen" >/dev/null
+keys Escape
+type_text "$NOBODY"
+keys Enter
+type_text "0002"
+keys Enter
+wait_for "Odota hetki" >/dev/null && ok "after a restart an unknown name still waits" || not_ok "after a restart an unknown name still waits"
+check "and is not checked" \
+	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 2))"
+keys F10
+assert_exit 0
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --staff "olematon" client find virt >/dev/null 2>"$TMPDIR_TUI/cli.err" </dev/null
+check "an unknown --staff on the CLI is refused" "$?" "4"
+check "after the same reported delay (2 failures, 2 s)" \
+	"$(grep -c -e ': 2; [a-z]* 2 s$' "$TMPDIR_TUI/cli.err")" "1"
+check "and is audited without a staff member" \
+	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 3))"
+check "the unknown names are stored nowhere" \
+	"$(sqlite3 "$TMPDIR_TUI/test.db" .dump | grep -c -i -e olematon -e eino)" "0"
+nsari=$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$S'")
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Sari Heikkinen" >/dev/null
+keys Enter
+type_text "2468"
+keys Enter
+# An account waits as long as a name that is none would here (3 failures,
+# 4 s), so the wait tells neither apart.
+wait_for "Odota hetki" >/dev/null && ok "an account waits as long here" || not_ok "an account waits as long here"
+check "and is not checked" "$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$S'")" "$nsari"
+sleep 4.2
+type_text "2468"
+keys Enter
+wait_for "Asiakashaku" >/dev/null
+keys F10
+assert_exit 0
+"$LUUKKU" --db "$TMPDIR_TUI/test.db" --staff "olematon" client find virt >/dev/null 2>"$TMPDIR_TUI/cli.err" </dev/null
+check "a success on this desk ends the run" "$(grep -c -e ': [0-9]*; [a-z]* [0-9]* s$' "$TMPDIR_TUI/cli.err")" "0"
+
 # --- A PIN typed into the name field is written nowhere ----------------------
 # Someone types their PIN as the name by mistake: the attempt fails like any
 # other and is audited without a staff member, but the digits are in no
@@ -336,6 +403,7 @@ wait_for "Sari Heikkinen" >/dev/null
 keys Escape
 type_text "$PIN"
 keys Enter
+sleep 1.2   # the unknown --staff just above: 1 s
 type_text "$PIN"
 keys Enter
 wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "a PIN as the name fails" || not_ok "a PIN as the name fails"

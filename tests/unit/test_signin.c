@@ -15,7 +15,10 @@
 
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "store/area.h"
+#include "store/audit.h"
 #include "store/signin.h"
 #include "store/staff.h"
 #include "store/store.h"
@@ -80,7 +83,11 @@ test_failures_survive_a_restart(void **state)
 	struct lk_err err = { 0 };
 	assert_int_equal(lk_signin_failures(st, admin), 2);    /* wrong, then none */
 	assert_int_equal(lk_signin_delay_ms(lk_signin_failures(st, admin)), 2000);
-	assert_int_equal(lk_signin_failures(st, other), 0);    /* no secret: not counted */
+	/* No secret: a name that is no account, so this desk's failures of
+	 * such names (the unknown name and the account without a secret of
+	 * the first test). */
+	assert_int_equal(lk_signin_failures(st, other), 2);
+	assert_int_equal(lk_signin_failures(st, NULL), 2);
 	assert_int_equal(lk_signin_verify(st, admin, "4321", "sign-in", NULL, &err), LK_OK);
 	assert_int_equal(lk_signin_failures(st, admin), 0);    /* a success ends the run */
 	assert_int_equal(lk_signin_verify(st, admin, "0000", "unlock", NULL, &err), LK_ECLASH);
@@ -92,6 +99,63 @@ test_failures_survive_a_restart(void **state)
 	setenv("LUUKKU_NOW", "2026-03-02 10:01", 1);
 	assert_int_equal(lk_signin_failures(st, admin), 0);
 	setenv("LUUKKU_NOW", "2026-03-02 09:00", 1);
+	lk_store_close(st);
+}
+
+/* Failures of names that are no account: counted from this desk's rows
+ * of the audit trail without a staff member, restart or not; the name is
+ * stored nowhere; another desk's such rows (synced) do not count. */
+static void
+test_unknown_names_survive_a_restart(void **state)
+{
+	(void)state;
+	struct lk_store *st = open_db();
+	struct lk_err err = { 0 };
+	/* A success on this desk ends the earlier run. */
+	assert_int_equal(lk_signin_verify(st, admin, "4321", "sign-in", NULL, &err), LK_OK);
+	assert_int_equal(lk_signin_failures(st, NULL), 0);
+	assert_int_equal(lk_meta_set(st, "desk_name", "joensuu-1"), LK_OK);
+	assert_int_equal(lk_signin_verify(st, "58203917", "58203917", "sign-in", NULL, &err),
+	                 LK_ECLASH);
+	assert_int_equal(lk_signin_failed(st, "58203918", "cli: unknown --staff", &err), LK_OK);
+	lk_store_close(st);
+	st = open_db();
+	assert_int_equal(lk_signin_failures(st, NULL), 2);
+	assert_int_equal(lk_signin_failures(st, "58203919"), 2);
+	assert_int_equal(lk_signin_delay_ms(lk_signin_failures(st, NULL)), 2000);
+	/* An account waits as long here, so the wait tells no account apart. */
+	assert_int_equal(lk_signin_failures(st, admin), 2);
+	/* The same as an account's two failures after a restart. */
+	assert_int_equal(lk_signin_delay_ms(2), 2000);
+	/* Rows of another desk, as sync brings them: not this desk's. */
+	assert_int_equal(lk_audit(st, NULL, "sign-in-failed", NULL,
+	                          "unknown staff member; desk outokumpu-1", &err), LK_OK);
+	assert_int_equal(lk_audit(st, admin, "sign-in", NULL, "desk outokumpu-1", &err), LK_OK);
+	assert_int_equal(lk_signin_failures(st, NULL), 2);
+	lk_store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT count(*), sum(detail = 'unknown staff member; desk joensuu-1') FROM audit"
+		" WHERE action = 'sign-in-failed' AND staff_id IS NULL AND at >= '2026-03-02'"
+		" AND rowid > (SELECT max(rowid) FROM audit WHERE action = 'sign-in'"
+		"              AND detail IS NULL)", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 3);
+	assert_int_equal(sqlite3_column_int(q, 1), 2);
+	sqlite3_finalize(q);
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT count(*) FROM audit WHERE instr(coalesce(staff_id, '') || '|' ||"
+		" coalesce(detail, ''), '582039') > 0", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 0);   /* the typed names: nowhere */
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	st = open_db();
+	/* A success on this desk (its rows carry the desk's name) ends the run. */
+	assert_int_equal(lk_signin_verify(st, admin, "4321", "sign-in", NULL, &err), LK_OK);
+	assert_int_equal(lk_signin_failures(st, NULL), 0);
 	lk_store_close(st);
 }
 
@@ -121,6 +185,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_cost_same_answer),
 		cmocka_unit_test(test_failures_survive_a_restart),
+		cmocka_unit_test(test_unknown_names_survive_a_restart),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
