@@ -71,7 +71,7 @@ enum lk_status lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t h
  * change log as desk "node". */
 enum lk_status lk_hub_ingest_own(struct lk_store *st, struct lk_err *err);
 
-/* Once, at node start-up, when schema/012_retag_audit.sql left the meta
+/* Once, at node start-up, when schema/011_retag_audit.sql left the meta
  * flag hub_retag_audit (a log written by a node from before audit rows
  * without a client were tagged '*'): add the tags the code now gives the
  * audit rows of every logged entry, then drop the flag. In one

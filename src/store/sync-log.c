@@ -5,7 +5,7 @@
  * candidate entries found by their tags in an index (schema/
  * 007_hub_log_tag.sql), each filtered to the desk's scope before it is sent;
  * and, once, re-tagging the audit rows of a log an older node wrote
- * (schema/012_retag_audit.sql).
+ * (schema/011_retag_audit.sql).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
-# Re-tagging an old node's log (schema/012_retag_audit.sql): a node from
+# Re-tagging an old node's log (schema/011_retag_audit.sql): a node from
 # before audit rows without a client (sign-ins, their failures, refusals)
 # were tagged '*' left such entries without that tag, so point desks never
 # received them. Such a log is made here as an old node had it — the tags
 # of the entries holding a failed sign-in deleted, the database back at
-# version 11 — and a point desk indeed does not get the row. After a
+# version 10 — and a point desk indeed does not get the row. After a
 # restart the migration flags the log, the node re-tags it once at
 # start-up, and another point desk of the same point receives the row.
 . "$(dirname "$0")/lib.sh"
@@ -28,18 +28,18 @@ same "this node tags its entry for every desk" \
 	"$(q node "select count(*) from hub_log_tag where gseq > $H0 and tag = '*'")" "1"
 
 # The log as an old node left it: no tag on the entry (deleted under the
-# running node, which reads the tags at every round), version 11.
+# running node, which reads the tags at every round), version 10.
 q node "delete from hub_log_tag where gseq > $H0"
 sync jk1
 same "an untagged entry does not reach a point desk" \
 	"$(q jk1 "select count(*) from audit where action = 'sign-in-failed'")" "0"
 node_stop
-q node "pragma user_version = 11"
+q node "pragma user_version = 10"
 same "no flag before the migration" "$(q node "select count(*) from meta where key = 'hub_retag_audit'")" "0"
 
-# Restart: migration 012 flags the log, start-up re-tags it and drops the flag.
+# Restart: migration 011 flags the log, start-up re-tags it and drops the flag.
 node_start
-same "the node is at version 12 or later" "$(q node "pragma user_version" | awk '{ print ($1 >= 12) }')" "1"
+same "the node is at version 11 or later" "$(q node "pragma user_version" | awk '{ print ($1 >= 11) }')" "1"
 same "the flag is gone after start-up" "$(q node "select count(*) from meta where key = 'hub_retag_audit'")" "0"
 same "the old entry is tagged for every desk" \
 	"$(q node "select count(*) from hub_log_tag where gseq > $H0 and tag = '*'")" "1"

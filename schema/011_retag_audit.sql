@@ -1,4 +1,4 @@
--- 012_retag_audit.sql — the node tags audit rows without a client (sign-ins
+-- 011_retag_audit.sql — the node tags audit rows without a client (sign-ins
 -- and their failures, refusals) '*', so point desks receive them
 -- (src/store/sync-scope.c, row_tags). A node from before that gave them no
 -- tag, and the entries already in its log keep the old tags. Which entries

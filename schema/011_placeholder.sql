@@ -1,2 +1,0 @@
--- 011_placeholder.sql — placeholder so 012 applies on this branch; drop on
--- merge (011 belongs to another branch).
