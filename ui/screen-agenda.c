@@ -317,7 +317,8 @@ next_staff_cb(const struct lk_staff *s, void *ctx)
 	return 0;
 }
 
-/* The chosen booking's letter, in the client's language, to
+/* The chosen booking's letter, in the client's language (plain Finnish when
+ * the client needs it: store/letter.h), to
  * $XDG_DATA_HOME/luukku/letters/ (else ~/.local/share/luukku/letters/),
  * a directory and file only its owner may read; the file name holds the
  * time and the booking, never a name. Audited as printed. */
@@ -332,7 +333,7 @@ write_letter(struct lk_ui *ui)
 	struct lk_err err = { 0 };
 	struct lk_letter_made made;
 	char text[8192], dir[1024], path[1200], when[20], detail[128];
-	if (lk_letter_make(ui->st, a->id, NULL, false, text, sizeof text, &made, &err) != LK_OK) {
+	if (lk_letter_make(ui->st, a->id, NULL, LK_LETTER_PLAIN_CLIENT, text, sizeof text, &made, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s", err.msg);
 		return;
 	}
@@ -363,7 +364,8 @@ write_letter(struct lk_ui *ui)
 		lk_ui_message(ui, true, _("Could not write %s"), path);
 		return;
 	}
-	snprintf(detail, sizeof detail, "letter %s %s screen", a->id, made.lang);
+	snprintf(detail, sizeof detail, "letter %s %s%s screen", a->id, made.lang,
+	         made.plain ? " plain" : "");
 	if (lk_audit(ui->st, ui->opt->staff_id, "print-letter", made.client_id, detail, &err) != LK_OK) {
 		unlink(path);
 		lk_ui_message(ui, true, "%s", err.msg);

@@ -664,7 +664,9 @@ draw(struct lk_ui *ui, WINDOW *w)
 
 	lk_date_fi(c->job_search_start, start, sizeof start);
 	snprintf(lang, sizeof lang, "%s", word(languages, c->lang));
-	const struct field fields[] = {
+	/* Plain language only when the client needs it, so a card without
+	 * it looks as it always has. */
+	struct field fields[] = {
 		{ N_("Municipality"), or_dash(c->municipality), false },
 		{ N_("Phone"), or_dash(c->phone), false },
 		{ N_("Address"), or_dash(c->address), true },
@@ -675,8 +677,17 @@ draw(struct lk_ui *ui, WINDOW *w)
 		{ N_("Service line"), word(service_lines, c->service_line), true },
 		{ N_("Caseworker"), c->caseworker_name[0] ? c->caseworker_name : _("none yet"), false },
 		{ N_("Job search since"), start[0] ? start : "–", false },
+		{ N_("Plain language"), _("needed (selkokieli)"), true },
 	};
-	draw_fields(ui, &p, fields, (int)(sizeof fields / sizeof fields[0]));
+	int n = (int)(sizeof fields / sizeof fields[0]);
+	if (c->plain_language) {   /* a line of its own after language and interpreter */
+		struct field plain = fields[n - 1];
+		memmove(&fields[7], &fields[6], (size_t)(n - 7) * sizeof fields[0]);
+		fields[6] = plain;
+	} else {
+		n--;
+	}
+	draw_fields(ui, &p, fields, n);
 	p.row++;
 	draw_appointments(ui, &p);
 	p.row++;

@@ -34,6 +34,7 @@ parse_client_opts(struct cmd_ctx *ctx, int argc, char **argv, struct lk_client_i
 		CMD_STRING("caseworker", &in->caseworker),
 		CMD_STRING("koto-start", &in->koto_start),
 		CMD_STRING("residence-permit", &in->residence_permit),
+		CMD_STRING("plain-language", &in->plain_language),   /* yes|no, checked by the store */
 		CMD_END,
 	};
 	return cmd_parse_opts(ctx, argc, argv, opts, nargs);
@@ -170,6 +171,7 @@ exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
 			{ "email", cl.email }, { "address", cl.address },
 			{ "service-line", cl.service_line }, { "caseworker", cl.caseworker_id },
 			{ "job-search-start", start },
+			{ "plain-language", lk_client_yes_no[cl.plain_language] },
 		};
 		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 			cmd_tsv(stdout, rows[i][0], false);
@@ -185,6 +187,7 @@ exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
 		field(_("Address"), cl.address);
 		field(_("Language"), cl.lang);
 		field(_("Interpreter"), cl.interpreter_lang);
+		field(_("Plain language"), cl.plain_language ? _("yes") : _("no"));
 		field(_("Service line"), cl.service_line);
 		field(_("Caseworker"), cl.caseworker_name);
 		field(_("Job search started"), cl.job_search_start == LK_NO_DATE ? ""
@@ -202,7 +205,7 @@ const struct cmd_entry cmd_client_add_entry = {
 	"--name \"Surname, Given names\" [--hetu CODE] [--municipality NAME] "
 	"[--job-search-start DATE] [--phone N] [--email A] [--address A] [--lang L] "
 	"[--interpreter L] [--service-line LINE] [--caseworker STAFF_ID] [--koto-start DATE] "
-	"[--residence-permit DATE]",
+	"[--residence-permit DATE] [--plain-language yes|no]",
 	N_("add a client; prints the new id"), exec_client_add,
 };
 const struct cmd_entry cmd_client_set_entry = {

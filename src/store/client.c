@@ -16,9 +16,10 @@
 #include "store/validate.h"
 
 const char *const lk_service_lines[] = { "tyonvalitys", "tuettu", "tym", "koto", NULL };
+const char *const lk_client_yes_no[] = { "no", "yes", NULL };
 
 enum check { C_NAME, C_HETU, C_MUNICIPALITY, C_DATE, C_PHONE, C_EMAIL, C_TEXT, C_LANG,
-	     C_LINE, C_STAFF };
+	     C_LINE, C_STAFF, C_YESNO };
 
 /* Columns in the order of the INSERT and UPDATE below; name fills two. */
 static const struct field {
@@ -41,8 +42,12 @@ static const struct field {
 	{ "caseworker", offsetof(struct lk_client_input, caseworker), C_STAFF, 64 },
 	{ "koto-start", offsetof(struct lk_client_input, koto_start), C_DATE, 10 },
 	{ "residence-permit", offsetof(struct lk_client_input, residence_permit), C_DATE, 10 },
+	{ "plain-language", offsetof(struct lk_client_input, plain_language), C_YESNO, 16 },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
+/* Fields bound in order by bind_values(); plain-language, the last, is
+ * bound on its own (its slot there would be the id's). */
+#define NBOUND (NFIELDS - 1)
 
 /* Checked and normalised values: val[0] surname, val[NFIELDS] given names. */
 struct values {
@@ -123,6 +128,11 @@ check_field(struct lk_store *st, const struct field *f, const char *v, char *out
 		if ((rc = lk_check_enum(f->name, v, lk_service_lines, err)) != LK_OK)
 			return rc;
 		break;
+	case C_YESNO:   /* stored as 0/1 */
+		if ((rc = lk_check_enum(f->name, v, lk_client_yes_no, err)) != LK_OK)
+			return rc;
+		snprintf(out, 256, "%d", strcmp(v, "yes") == 0);
+		return LK_OK;
 	case C_STAFF:
 		rc = lookup_one(st, "SELECT id FROM staff WHERE id = ?", v, out, 256, err);
 		if (rc == LK_ENOTFOUND)
@@ -192,7 +202,7 @@ bind_values(sqlite3_stmt *s, const struct values *v, int first)
 	/* first: surname, given names, then fields[1..] */
 	lk_bind_text(s, first, v->given[0] ? v->val[0] : NULL);
 	lk_bind_text(s, first + 1, v->given[0] ? v->val[NFIELDS] : NULL);
-	for (size_t i = 1; i < NFIELDS; i++)
+	for (size_t i = 1; i < NBOUND; i++)
 		lk_bind_text(s, first + 1 + (int)i, v->given[i] ? v->val[i] : NULL);
 }
 
@@ -213,10 +223,11 @@ lk_client_add(struct lk_store *st, const struct lk_client_input *in, char *id_ou
 	sqlite3_stmt *s = lk_prepare(st,
 		"INSERT INTO client(surname, given_names, hetu, municipality_id, job_search_start,"
 		" job_search_end, phone, email, address, lang, interpreter_lang, service_line,"
-		" caseworker_id, koto_start, residence_permit, id, created, youth, immigrant)"
+		" caseworker_id, koto_start, residence_permit, id, created, youth, immigrant,"
+		" plain_language)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 'fi'), ?11,"
 		" coalesce(?12, 'tyonvalitys'), ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?14 IS NOT NULL OR ?15 IS NOT NULL)", err);
+		" ?14 IS NOT NULL OR ?15 IS NOT NULL, coalesce(CAST(?19 AS INTEGER), 0))", err);
 	if (s == NULL) {
 		rc = LK_EFAIL;
 		goto fail;
@@ -225,6 +236,7 @@ lk_client_add(struct lk_store *st, const struct lk_client_input *in, char *id_ou
 	sqlite3_bind_text(s, 16, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 17, lk_time_iso(lk_now(), now, sizeof now), -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 18, v.given[1] ? is_youth(v.val[1]) : 0);
+	lk_bind_text(s, 19, v.given[NFIELDS - 1] ? v.val[NFIELDS - 1] : NULL);
 	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "client");
 	sqlite3_finalize(s);
 	if (rc != LK_OK)
@@ -274,6 +286,8 @@ lk_client_set(struct lk_store *st, const char *id, const struct lk_client_input 
 		" caseworker_id = CASE WHEN ?41 THEN ?13 ELSE caseworker_id END,"
 		" koto_start = CASE WHEN ?42 THEN ?14 ELSE koto_start END,"
 		" residence_permit = CASE WHEN ?43 THEN ?15 ELSE residence_permit END,"
+		" plain_language = CASE WHEN ?44 THEN coalesce(CAST(?18 AS INTEGER), 0)"
+		"   ELSE plain_language END,"
 		" youth = CASE WHEN ?31 THEN ?17 ELSE youth END,"
 		" immigrant = CASE WHEN ?42 OR ?43 THEN"
 		"   coalesce(?14, koto_start) IS NOT NULL OR coalesce(?15, residence_permit) IS NOT NULL"
@@ -286,6 +300,7 @@ lk_client_set(struct lk_store *st, const char *id, const struct lk_client_input 
 	bind_values(s, &v, 1);
 	sqlite3_bind_text(s, 16, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 17, v.given[1] ? is_youth(v.val[1]) : 0);
+	lk_bind_text(s, 18, v.given[NFIELDS - 1] ? v.val[NFIELDS - 1] : NULL);
 	for (size_t i = 0; i < NFIELDS; i++)
 		sqlite3_bind_int(s, 30 + (int)i, v.given[i]);
 	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "client");
@@ -306,7 +321,7 @@ lk_client_get(struct lk_store *st, const char *id, struct lk_client *c, struct l
 		" c.lang, c.interpreter_lang, c.phone, c.email, c.address, c.service_line,"
 		" c.caseworker_id, coalesce(w.surname || ' ' || w.given_names, ''),"
 		" c.job_search_start, c.job_search_end, c.koto_start, c.residence_permit,"
-		" c.youth, c.immigrant"
+		" c.youth, c.immigrant, c.plain_language"
 		" FROM client c LEFT JOIN municipality m ON m.id = c.municipality_id"
 		" LEFT JOIN staff w ON w.id = c.caseworker_id WHERE c.id = ?", err);
 	if (s == NULL)
@@ -333,6 +348,7 @@ lk_client_get(struct lk_store *st, const char *id, struct lk_client *c, struct l
 		c->residence_permit = lk_col_date(s, 16);
 		c->youth = sqlite3_column_int(s, 17);
 		c->immigrant = sqlite3_column_int(s, 18);
+		c->plain_language = sqlite3_column_int(s, 19);
 	} else {
 		rc = lk_err_set(err, LK_ENOTFOUND, "id", "no client '%.64s'", id);
 	}

@@ -33,6 +33,7 @@ struct lk_client {
 	lk_date residence_permit;
 	bool youth;
 	bool immigrant;
+	bool plain_language;        /* needs plain language (selkokieli) */
 };
 
 /* What `client add` / `client set` take, as typed; NULL = not given.
@@ -52,10 +53,13 @@ struct lk_client_input {
 	const char *caseworker;       /* staff id */
 	const char *koto_start;
 	const char *residence_permit;
+	const char *plain_language;   /* "yes" or "no"; "" in set: no */
 };
 
 /* Field names used in errors; they match the CLI options. */
 extern const char *const lk_service_lines[];
+/* The values of plain_language, "no" first: index = the stored 0/1. */
+extern const char *const lk_client_yes_no[];
 
 enum lk_status lk_client_add(struct lk_store *st, const struct lk_client_input *in,
                              char *id_out, struct lk_err *err);

@@ -12,8 +12,9 @@
 #include "store/staff.h"
 
 enum lk_status
-lk_letter_make(struct lk_store *st, const char *id, const char *lang, bool plain, char *buf,
-               size_t size, struct lk_letter_made *made, struct lk_err *err)
+lk_letter_make(struct lk_store *st, const char *id, const char *lang,
+               enum lk_letter_plain how, char *buf, size_t size, struct lk_letter_made *made,
+               struct lk_err *err)
 {
 	struct lk_appointment a;
 	struct lk_client cl;
@@ -37,6 +38,8 @@ lk_letter_make(struct lk_store *st, const char *id, const char *lang, bool plain
 		return rc;
 	if (lang == NULL)
 		lang = cl.lang;
+	bool plain = how == LK_LETTER_PLAIN_YES ||
+		(how == LK_LETTER_PLAIN_CLIENT && cl.plain_language && strcmp(lang, "fi") == 0);
 	if (plain && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0))
 		return lk_err_set(err, LK_EINPUT, "plain",
 		                  "plain wording is in Finnish only; this letter is in %s", lang);
@@ -55,6 +58,7 @@ lk_letter_make(struct lk_store *st, const char *id, const char *lang, bool plain
 		return lk_err_set(err, LK_EFAIL, "", "the letter does not fit its buffer");
 	snprintf(made->client_id, sizeof made->client_id, "%s", a.client_id);
 	snprintf(made->lang, sizeof made->lang, "%s", lang);
+	made->plain = plain;
 	made->len = len;
 	return LK_OK;
 }

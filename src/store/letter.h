@@ -13,20 +13,27 @@
 
 #include "store/store.h"
 
+/* Plain Finnish (selkosuomi): as the client's flag says (client
+ * plain_language, for a Finnish letter), or forced on or off. */
+enum lk_letter_plain { LK_LETTER_PLAIN_CLIENT, LK_LETTER_PLAIN_YES, LK_LETTER_PLAIN_NO };
+
 struct lk_letter_made {
 	char client_id[65];
 	char lang[8];          /* the language it was written in */
+	bool plain;            /* whether in plain Finnish */
 	int len;               /* bytes of text in the buffer */
 };
 
 /* Write the letter of appointment `id` into buf (8 KiB is plenty) in
- * `lang` (NULL: the client's own), plain Finnish when `plain`.
+ * `lang` (NULL: the client's own), in plain Finnish by `plain`: YES
+ * always, NO never, CLIENT when the client needs plain language and the
+ * letter is Finnish ("fi").
  * LK_ENOTFOUND (field "id") for an unknown booking; LK_EINPUT for one
  * without a client (field "id"), an unknown lang ("lang"), or plain with
  * Swedish or English ("plain"); LK_ECLASH ("id") for a booking that is no
  * longer booked (cancelled, held, missed). */
-enum lk_status lk_letter_make(struct lk_store *st, const char *id, const char *lang, bool plain,
-                              char *buf, size_t size, struct lk_letter_made *made,
-                              struct lk_err *err);
+enum lk_status lk_letter_make(struct lk_store *st, const char *id, const char *lang,
+                              enum lk_letter_plain plain, char *buf, size_t size,
+                              struct lk_letter_made *made, struct lk_err *err);
 
 #endif

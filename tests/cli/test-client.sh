@@ -73,6 +73,29 @@ same "opening the card is audited" "$(sql "select action from audit where client
 sqlite3 "$DB" "update audit set action = 'x'; delete from audit" 2>"$T/err"
 contains "the audit trail refuses updates" "$(cat "$T/err")" "append-only"
 same "and the row stands" "$(sql "select count(*) from audit where action = 'open-card'")" "1"
+
+# Plain language (selkokieli): set, shown, unset; a bad value writes nothing.
+same "not needed unless set" "$(sql "select plain_language from client where id = '$C1'")" "0"
+contains "shown as no" "$OUT" "$(printf 'plain-language\tno')"
+expect 0 "a client who needs plain language" lk client set "$C1" --plain-language yes
+same "stored" "$(sql "select plain_language from client where id = '$C1'")" "1"
+expect 0 "shown" lk client show --tsv "$C1"
+contains "as yes" "$OUT" "$(printf 'plain-language\tyes')"
+LUUKKU_LANG=en expect 0 "shown to people" lk client show "$C1"
+contains "a line of its own" "$OUT" "Plain language         yes"
+before=$(sql "select count(*) from client; select count(*) from outbox; select plain_language from client where id = '$C1'")
+expect 2 "a value that is not yes or no" lk client set "$C1" --plain-language maybe
+contains "naming --plain-language" "$ERR" "--plain-language"
+contains "saying what will do" "$ERR" "no, yes"
+expect 2 "nor on add" lk client add --name "Laine, Anna" --plain-language 1
+contains "naming --plain-language" "$ERR" "--plain-language"
+same "nothing written" "$(sql "select count(*) from client; select count(*) from outbox; select plain_language from client where id = '$C1'")" "$before"
+expect 0 "unset" lk client set "$C1" --plain-language no
+same "stored as 0" "$(sql "select plain_language from client where id = '$C1'")" "0"
+expect 0 "added with it" lk client add --name "Selkonen, Seija" --plain-language yes
+same "stored on add" "$(sql "select plain_language from client where id = '$OUT'")" "1"
+expect 0 "an empty value clears it" lk client set "$OUT" --plain-language ""
+same "back to 0" "$(sql "select plain_language from client where surname = 'Selkonen'")" "0"
 expect 3 "show an unknown client" lk client show 0123456789abcdef0123456789abcdef
 expect 3 "a missing database is not found" "$LUUKKU" --db "$T/none.db" client find x
 done_testing

@@ -1,5 +1,6 @@
 # luukku letter: the appointment letter in the client's language (fi, sv,
-# en; others get Finnish and English), plain Finnish with --plain; audited;
+# en; others get Finnish and English), plain Finnish with --plain or for a
+# client who needs plain language (client --plain-language yes); audited;
 # refused to roles without the booking or card capability. Every expected
 # letter is written out in full.
 . "$(dirname "$0")/lib.sh"
@@ -222,6 +223,58 @@ Tapaaminen on videolla.
 Saat linkin ennen tapaamista."
 case $OUT in *Koskikatu*|*henkilökortti*) not_ok "no address and no identity card for video" ;;
 	*) ok "no address and no identity card for video" ;; esac
+
+# A client who needs plain language gets plain Finnish without --plain;
+# the unflagged Matti above got the ordinary letter. --no-plain overrides
+# the flag; a Swedish letter stays Swedish.
+F=$(lk client add --name "Korhonen, Aino" --municipality Joensuu --plain-language yes)
+A5=$(lk book --client "$F" --staff "$S" --kind tyonhakukeskustelu --at "2026-03-06 09:00" \
+	--minutes 30 --channel face)
+expect 0 "a client who needs plain language" lk letter "$A5"
+same "plain Finnish in full" "$OUT" "SINULLA ON AIKA TYÖLLISYYSPALVELUISSA
+
+Hei Aino Korhonen!
+
+Milloin?
+Perjantaina 6.3.2026 kello 9.00.
+Tapaaminen kestää 30 minuuttia.
+
+Missä?
+Joensuun palvelupiste
+Koskikatu 5/Torikatu 19, 80100 Joensuu
+
+Kenen kanssa?
+Sinua tapaa Liisa Mäkelä.
+
+Mikä tapaaminen on?
+Työnhakukeskustelu.
+Puhumme, miten työnhaku sujuu.
+
+Ota mukaan:
+- henkilökortti tai passi
+- suunnitelmasi
+- tiedot työpaikoista, joita olet hakenut
+
+Et pääse tulemaan?
+Kerro siitä heti.
+Soita työntekijälle tai tule palvelupisteeseen.
+Palvelupiste on auki kello 8.00–16.00."
+expect 0 "--lang fi for her is plain too" lk letter "$A5" --lang fi
+same "the plain heading" "$(echo "$OUT" | head -1)" "SINULLA ON AIKA TYÖLLISYYSPALVELUISSA"
+expect 0 "--no-plain gives her the ordinary letter" lk letter "$A5" --no-plain
+same "the ordinary heading" "$(echo "$OUT" | head -3)" "KUTSU TAPAAMISEEN
+
+Hei Aino Korhonen,"
+expect 0 "in Swedish her letter is Swedish" lk letter "$A5" --lang sv
+same "the Swedish heading" "$(echo "$OUT" | head -1)" "KALLELSE TILL MÖTE"
+same "the audit says which were plain" \
+	"$(sql "select group_concat(detail, '|') from (select detail from audit where action = 'print-letter' and client_id = '$F' order by rowid)")" \
+	"letter $A5 fi plain|letter $A5 fi plain|letter $A5 fi|letter $A5 sv"
+expect 0 "unflagged again" lk client set "$F" --plain-language no
+expect 0 "her letter is ordinary" lk letter "$A5"
+same "the ordinary heading" "$(echo "$OUT" | head -1)" "KUTSU TAPAAMISEEN"
+expect 2 "--plain and --no-plain together" lk letter "$A5" --plain --no-plain
+contains "naming --plain" "$ERR" "--plain"
 
 expect 0 "to a file" lk letter "$A1" --lang en --out "$T/letter.txt"
 same "nothing on stdout" "$OUT" ""

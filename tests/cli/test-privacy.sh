@@ -3,7 +3,8 @@
 
 lk init --area pohjois-karjala >/dev/null
 S=$(lk staff add --name "Mäkelä, Liisa" --role caseworker --point joensuun-palvelupiste)
-C=$(lk client add --name "Virtanen, Matti" --hetu 010594Y9032 --phone "040 1" --job-search-start 2026-02-20)
+C=$(lk client add --name "Virtanen, Matti" --hetu 010594Y9032 --phone "040 1" --job-search-start 2026-02-20 \
+	--plain-language yes)
 printf '[desk]\nstaff = %s\n' "$S" > "$T/desk.ini"
 
 expect 0 "nobody has looked yet" lk audit --client "$C" --tsv
@@ -17,9 +18,9 @@ lk book --client "$C" --staff "$S" --kind alkuhaastattelu --at "2026-03-03 10:00
 expect 0 "export to a file" "$LUUKKU" --db "$DB" --config "$T/desk.ini" export --client "$C" --out "$T/matti.json"
 same "the file is the reader's alone" "$(stat -c %a "$T/matti.json")" "600"
 if command -v python3 >/dev/null; then
-	same "valid JSON with the client and the booking" \
-		"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["client"]["surname"], d["client"]["hetu"], len(d["appointments"]), d["audit"][0]["action"])' "$T/matti.json")" \
-		"Virtanen 010594Y9032 1 open-card"
+	same "valid JSON with the client (needs plain language) and the booking" \
+		"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["client"]["surname"], d["client"]["hetu"], d["client"]["plain_language"], len(d["appointments"]), d["audit"][0]["action"])' "$T/matti.json")" \
+		"Virtanen 010594Y9032 1 1 open-card"
 fi
 same "the export is audited" "$(sql "select action from audit where client_id = '$C' order by at, rowid" | tail -1)" "export"
 expect 2 "an export never replaces a file" lk export --client "$C" --out "$T/matti.json"

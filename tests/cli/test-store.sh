@@ -13,6 +13,8 @@ same "its client is there" "$(echo "$OUT" | cut -f1,2)" "$(printf 'c1\tVanha, Ve
 same "it was migrated in place" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" \
 	"$(ls "$SCHEMA"/*.sql | wc -l)"
 same "the new table exists" "$(sqlite3 "$T/old.db" "select count(*) from sqlite_schema where name = 'conflict'")" "1"
+same "its client got the plain-language flag, off" \
+	"$(sqlite3 "$T/old.db" "select plain_language from client where id = 'c1'")" "0"
 
 # A newer file is refused and left byte for byte as it was.
 lk init --area pohjois-karjala >/dev/null

@@ -13,13 +13,14 @@ C=$(on a client add --name "Virtanen, Matti" --municipality Joensuu --phone "040
 sync a b
 same "a client made on desk a reaches desk b" "$(q b "select surname from client where id = '$C'")" "Virtanen"
 
-# Offline: a changes the phone, b the e-mail.
-on a client set "$C" --phone "040 2" >/dev/null
+# Offline: a changes the phone and marks plain language (012's column
+# merges like the others), b the e-mail.
+on a client set "$C" --phone "040 2" --plain-language yes >/dev/null
 on b client set "$C" --email "matti@example.fi" >/dev/null
 sync a b a
 for d in a b node; do
-	same "both fields survive on $d" "$(q $d "select phone, email from client where id = '$C'")" \
-		"040 2|matti@example.fi"
+	same "both fields survive on $d" "$(q $d "select phone, email, plain_language from client where id = '$C'")" \
+		"040 2|matti@example.fi|1"
 done
 same "no conflict for different fields" "$(q node 'select count(*) from conflict')" "0"
 

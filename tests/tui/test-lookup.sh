@@ -2,8 +2,8 @@
 # tests/tui/test-lookup.sh — client lookup and the client card, driven in
 # tmux: type part of a name, see the expected clients, open the card, see
 # the due list with the overdue initial interview, get help, go back,
-# follow a resize, quit with F10. The expected screens below are what a
-# caseworker sees (Finnish, the default), at 80x24 unless said otherwise.
+# follow a resize, quit with F10; a card with the plain-language line.
+# The expected screens below are what a caseworker sees (Finnish, the default), at 80x24 unless said otherwise.
 #
 #   sh tests/tui/test-lookup.sh build/luukku
 #
@@ -218,6 +218,43 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	echo "ok - opening the card is audited # SKIP no sqlite3"
 fi
+
+# --- A client who needs plain language: a line of its own on the card -----
+# (only then: the cards above have none). Aino has no bookings.
+aino=$(lk client find --tsv "virtanen aino" | cut -f1)
+lk client set "$aino" --plain-language yes
+tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
+type_text "virtanen aino"
+wait_for "1 osuma" && ok "Aino found" || not_ok "Aino found"
+keys Enter
+assert_screen card-aino-plain <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Asiakaskortti
+  Virtanen, Aino                                                    111111-****
+  Kotikunta         Joensuu             Puhelin           –
+  Osoite            –
+  Sähköposti        –
+  Asiointikieli     suomi               Tulkki            ei tarvita
+  Selkokieli        tarvitaan
+  Palvelulinja      Työnvälitys ja osaamisen kehittäminen
+  Vastuuvirkailija  ei vielä nimetty    Työnhaku alkanut  –
+
+ Tulevat tapaamiset
+  Ei tulevia tapaamisia.
+
+ Lakisääteiset määräajat
+  Asiakkaalla ei ole lakisääteisiä määräaikoja.
+
+ Suostumukset
+  Ei kirjattuja suostumuksia.
+
+
+
+ Paikallinen tila · 5 asiakasta
+F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
+SCREEN
+keys F10
+assert_exit 0
 
 # --- English through gettext, at 120x40 from the start ---------------------
 tui_start 120 40 --lang en --config "$TMPDIR_TUI/luukku.ini"
