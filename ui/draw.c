@@ -184,6 +184,24 @@ lk_list_follow(int sel, int *top, int page)
 		*top = sel - page + 1;
 }
 
+bool
+lk_list_move(int *sel, int n, int vk, int page)
+{
+	int s = *sel;
+	switch (vk) {
+	case LK_VK_UP: s--; break;
+	case LK_VK_DOWN: s++; break;
+	case LK_VK_PGUP: s -= page; break;
+	case LK_VK_PGDN: s += page; break;
+	case LK_VK_HOME: s = 0; break;
+	case LK_VK_END: s = n - 1; break;
+	default: return false;
+	}
+	if (n > 0)
+		*sel = s < 0 ? 0 : s >= n ? n - 1 : s;
+	return true;
+}
+
 /* "20 000": digits grouped by three with a space. */
 char *
 lk_fmt_count(long n, char *buf, size_t size)

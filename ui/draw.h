@@ -53,6 +53,10 @@ void lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below
 /* Move a list's first shown row *top just as far as it takes to show row
  * `sel` on a page of `page` rows. */
 void lk_list_follow(int sel, int *top, int page);
+/* A list key on a list of n rows: Up, Down, PgUp/PgDn by `page` rows,
+ * Home, End move *sel within 0..n-1 (an empty list's *sel is left as the
+ * screen keeps it). True when vk was one of them. */
+bool lk_list_move(int *sel, int n, int vk, int page);
 
 /* The frame. */
 void lk_draw_header(struct lk_ui *ui);

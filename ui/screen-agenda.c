@@ -432,18 +432,10 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		return;
 	}
 	case LK_VK_UP:
-		if (ag.sel > 0)
-			ag.sel--;
-		break;
 	case LK_VK_DOWN:
-		if (ag.sel + 1 < ag.n)
-			ag.sel++;
-		break;
 	case LK_VK_PGUP:
-		ag.sel = ag.sel > 10 ? ag.sel - 10 : (ag.n ? 0 : -1);
-		break;
 	case LK_VK_PGDN:
-		ag.sel = ag.sel + 10 < ag.n ? ag.sel + 10 : ag.n - 1;
+		lk_list_move(&ag.sel, ag.n, vk, 10);
 		break;
 	case LK_VK_CHECKIN:
 		set_status(ui, "checked-in");

@@ -130,18 +130,10 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		settle_sel(ui, LK_SETTLE_TAKE_LOSING);
 		break;
 	case LK_VK_UP:
-		if (cf.sel > 0)
-			cf.sel--;
-		break;
 	case LK_VK_DOWN:
-		if (cf.sel < cf.n - 1)
-			cf.sel++;
-		break;
 	case LK_VK_HOME:
-		cf.sel = 0;
-		break;
 	case LK_VK_END:
-		cf.sel = cf.n > 0 ? cf.n - 1 : 0;
+		lk_list_move(&cf.sel, cf.n, vk, 1);
 		break;
 	default:
 		break;

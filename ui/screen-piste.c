@@ -219,12 +219,8 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		move_ticket(ui, "refer");
 		break;
 	case LK_VK_UP:
-		if (ps.sel > 0)
-			ps.sel--;
-		break;
 	case LK_VK_DOWN:
-		if (ps.sel + 1 < ps.n)
-			ps.sel++;
+		lk_list_move(&ps.sel, ps.n, vk, 1);
 		break;
 	case LK_VK_CLEAR:
 		ps.topic = -1;
