@@ -32,11 +32,13 @@ LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) \
 
 CORE_SRC  = $(sort $(wildcard src/core/*.c))
 STORE_SRC = $(sort $(wildcard src/store/*.c))
+REPORT_SRC = $(sort $(wildcard src/report/*.c))
 UI_SRC    = $(sort $(wildcard ui/*.c))
 SYNC_SRC  = $(sort $(wildcard src/sync/*.c))
+NODE_SRC  = $(sort $(wildcard src/node/*.c))
 # luukkud.c is the central node's main(); it is not linked into luukku.
 CMD_SRC   = $(filter-out src/cmd/luukkud.c,$(sort $(wildcard src/cmd/*.c)))
-LIB_SRC   = $(CORE_SRC) $(STORE_SRC) $(SYNC_SRC) $(UI_SRC)
+LIB_SRC   = $(CORE_SRC) $(STORE_SRC) $(REPORT_SRC) $(SYNC_SRC) $(NODE_SRC) $(UI_SRC)
 GEN_SRC   = $(BUILD)/gen/embedded.c
 
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
@@ -68,8 +70,8 @@ $(BUILD)/luukku: $(CMD_OBJ) $(BUILD)/libluukku.a
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libluukku.a $(LIBS)
 
 # The central node: its main(), the language set-up and config loader it
-# shares with luukku, and the library (only the store and sync parts end up
-# linked).
+# shares with luukku, and the library (only the node, sync, store and core
+# parts end up linked).
 NODE_OBJ  = $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/src/cmd/config.o
 $(BUILD)/luukkud: $(NODE_OBJ) $(BUILD)/libluukku.a
 	$(CC) $(LDFLAGS) -o $@ $(NODE_OBJ) $(BUILD)/libluukku.a $(LIBS)
@@ -142,7 +144,7 @@ build/fuzz/gen/embedded.c: scripts/embed.sh $(SCHEMA_SQL) data/service_points.cs
 	sh scripts/embed.sh $@ $(SCHEMA_SQL) data/service_points.csv
 
 # What the targets link, compiled once into build/fuzz/obj.
-FUZZ_LINK = $(CORE_SRC) $(STORE_SRC) $(SYNC_SRC) src/cmd/config.c ui/keys.c ui/keys-config.c \
+FUZZ_LINK = $(CORE_SRC) $(STORE_SRC) $(REPORT_SRC) $(SYNC_SRC) $(NODE_SRC) src/cmd/config.c ui/keys.c ui/keys-config.c \
 	build/fuzz/gen/embedded.c
 FUZZ_OBJ  = $(FUZZ_LINK:%.c=build/fuzz/obj/%.o)
 .SECONDARY: $(FUZZ_OBJ)

@@ -8,7 +8,7 @@
 -- a row cannot be matched to a visit. The word is one word (letters, at
 -- most 30 bytes); the store refuses digits and anything shaped like an
 -- identity code (store/feedback.h). Synced like visits: a kiosk or a desk
--- of the point may write it (store/sync-hub.c scope).
+-- of the point may write it (node/node-push.c scope).
 CREATE TABLE feedback (
 	id        TEXT PRIMARY KEY,
 	point_id  TEXT NOT NULL REFERENCES service_point(id),

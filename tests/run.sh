@@ -24,6 +24,8 @@ run() {
 	fi
 }
 
+# The house's arrows: includes run one way, screens meet only in the gate.
+run house/arrows sh scripts/check-arrows.sh "$build"
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
 done

@@ -7,7 +7,7 @@
  * with the reports capability only (core/roles.h).
  *
  * One page = one row of `pages`: a title, a legend and a fill function that
- * calls the store's report (store/report.h callbacks) into generic chart
+ * calls the store's report (report/report.h callbacks) into generic chart
  * rows (a bar, or a stacked bar whose parts the page names for the legend
  * over the bars); drawing knows nothing of any report, so a new report is a
  * new fill function and a new row. The pages: face-to-face shares, caseload,
@@ -24,9 +24,9 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "store/report-feedback.h"
+#include "report/report-feedback.h"
 #include "store/appointment.h"
-#include "store/report.h"
+#include "report/report.h"
 #include "store/visit.h"
 #include "ui/chart.h"
 #include "ui/draw.h"

@@ -7,7 +7,7 @@
  * from core's cadence (needs assessment, plan updates, reviews, 18 months),
  * and closing the case with its outcome and the final assessment typed in.
  *
- * The rules are core's (core/tym.h), applied by the store (store/tym.h);
+ * The rules are core's (core/tym-teams.h), applied by the store (store/tym.h);
  * this screen only asks and shows. An outside staff member without the
  * client's consent is refused the case before anything is shown. Never
  * writes SQL.

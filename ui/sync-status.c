@@ -6,9 +6,9 @@
 
 #include "i18n.h"
 #include "store/sync-conflict.h"
+#include "sync/link.h"
 #include "ui/sync-status.h"
 
-#define BACKOFF_MAX 600   /* seconds: a node down for long is retried every 10 min */
 
 void
 lk_sync_status_format(const struct lk_sync_status *s, char *buf, size_t size)
@@ -43,15 +43,6 @@ lk_sync_status_refresh(struct lk_sync_status *s, struct lk_store *st)
 	long c = lk_conflict_open_count(st);
 	if (c >= 0)
 		s->conflicts = c;
-}
-
-int
-lk_sync_backoff(int interval, int failures)
-{
-	long d = interval > 0 ? interval : 1;
-	for (int i = 0; i < failures && d < BACKOFF_MAX; i++)
-		d *= 2;
-	return d > BACKOFF_MAX ? BACKOFF_MAX : (int)d;
 }
 
 static void on_timer(uv_timer_t *h);

@@ -65,7 +65,5 @@ int lk_sync_bg_start(struct lk_sync_bg *bg, uv_loop_t *loop, const struct lk_tui
                      void (*changed)(void *ctx), void *ctx);
 /* Stop: no new rounds; a round under way ends by its own timeouts. */
 void lk_sync_bg_stop(struct lk_sync_bg *bg);
-/* Seconds to wait before the next round after `failures` failed ones. */
-int lk_sync_backoff(int interval, int failures);
 
 #endif

@@ -2,7 +2,7 @@
  * cmd-letter.c — `luukku letter APPOINTMENT_ID [--lang fi|sv|en]
  * [--plain|--no-plain] [--out FILE]`: the appointment letter for the client
  * as plain text, in the client's language (client.lang) unless --lang says
- * otherwise; the wording is core/letter.c's, never the desk's UI language.
+ * otherwise; the wording is core/letter-text.c's, never the desk's UI language.
  *
  * A Finnish letter is in plain Finnish (selkosuomi) when the client needs
  * plain language (client.plain_language, `client set --plain-language`);

@@ -4,7 +4,7 @@
  * (issue 7). NAME is face-to-face, walk-in (--by topic|hour|weekday),
  * caseload, cadence (--within DAYS), tym, integration, outside-home,
  * channels or feedback; human columns by default, RFC 4180 CSV with a header row under
- * --csv. The figures and the targets come from store/report.h.
+ * --csv. The figures and the targets come from report/report.h.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,8 +17,8 @@
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/csv-write.h"
-#include "store/report.h"
-#include "store/report-feedback.h"
+#include "report/report.h"
+#include "report/report-feedback.h"
 #include "store/visit.h"
 
 #define MAX_COLS 24

@@ -1,6 +1,6 @@
 /*
  * cmd-tym.c — `luukku tym open|member add|consent|show|close`: the
- * multidisciplinary joint service. The team rules are core's (core/tym.h);
+ * multidisciplinary joint service. The team rules are core's (core/tym-teams.h);
  * a refused member exits 4 with the reason, a missing role is a warning.
  */
 #include <getopt.h>

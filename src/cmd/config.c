@@ -12,7 +12,7 @@
 #include "i18n.h"
 #include "store/store.h"
 #include "sync/code.h"
-#include "sync/log.h"
+#include "node/node-stderr.h"
 
 #define NODE_DEFAULT_LISTEN "0.0.0.0:7410"
 #define NODE_DEFAULT_DB "/var/lib/luukkud/luukkud.db"

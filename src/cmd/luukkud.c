@@ -1,6 +1,6 @@
 /*
  * luukkud.c — main() of the area's central node: options and config, then
- * either one admin command or the node itself (src/sync/node.c).
+ * either one admin command or the node itself (src/node/node-loop.c).
  *
  *   luukkud [--config FILE] [--db PATH] [--listen HOST:PORT] [--log-level L]
  *   luukkud [--db PATH] init --area AREA
@@ -11,7 +11,7 @@
  *   luukkud [--db PATH] seed
  *
  * `demo` builds a demo area into a fresh node and `seed` writes rows loaded
- * without change capture into the change log (store/sync-seed.c), so a
+ * without change capture into the change log (node/node-seed.c), so a
  * fresh desk's first sync receives the whole area in its scope.
  *
  * Options beat the config file ([node] listen, database, log_level,
@@ -33,11 +33,11 @@
 #include "store/area.h"
 #include "store/demo.h"
 #include "store/store.h"
-#include "store/sync-hub.h"
+#include "node/node-store.h"
 #include "sync/code.h"
-#include "sync/hub.h"
-#include "sync/log.h"
-#include "sync/node.h"
+#include "node/node-conn.h"
+#include "node/node-stderr.h"
+#include "node/node-loop.h"
 
 #define VERSION "0.1.0"
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/letter.h"
+#include "core/letter-text.h"
 #include "store/appointment.h"
 #include "store/area.h"
 #include "store/client.h"

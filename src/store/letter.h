@@ -2,7 +2,7 @@
  * letter.h — an appointment letter from what the store knows: the booking,
  * its client (name, language, phone, service line), the staff member and
  * the service point (name, street address, hours), rendered by
- * core/letter.h in the client's language. Shared by `luukku letter` and
+ * core/letter-text.h in the client's language. Shared by `luukku letter` and
  * the calendar screen. Does not audit: the caller records the printing
  * (design.md: printing is audited) once the letter has gone where it goes.
  */

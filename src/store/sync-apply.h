@@ -25,7 +25,7 @@
 #include "store/store.h"
 
 #define LK_DESK_NAME_MAX 40
-/* The desk name of the node's snapshot entries (store/sync-seed.c): never a
+/* The desk name of the node's snapshot entries (node/node-seed.c): never a
  * desk's name (':' is not allowed in one); desks put them in without merge. */
 #define LK_HUB_SNAPSHOT "node:snapshot"
 

@@ -185,7 +185,7 @@ inserts_only(const void *cs, int n)
 	return sqlite3changeset_finalize(it) == SQLITE_OK && ok;
 }
 
-/* The node's snapshot (sync-seed.c): rows this desk has never seen, put in
+/* The node's snapshot (node-seed.c): rows this desk has never seen, put in
  * with SQLite's own changeset apply: no merge is needed for rows older than
  * anything here, and a 20 000-client area arrives in seconds. */
 static enum lk_status

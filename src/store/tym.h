@@ -1,6 +1,6 @@
 /*
  * tym.h — cases of the multidisciplinary joint service (TYM): opening a
- * case, assembling its teams under core's team rules (core/tym.h), the
+ * case, assembling its teams under core's team rules (core/tym-teams.h), the
  * client's consent for outside members, the timeline from core's cadence,
  * and closing with a final assessment and an outcome.
  *
@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "core/cadence.h"
-#include "core/tym.h"
+#include "core/tym-teams.h"
 #include "store/store.h"
 
 extern const char *const lk_tym_referrals[];  /* perus, hyvinvointialue, kela, tyokykytiimi, itse */
@@ -47,7 +47,7 @@ struct lk_tym_case {
 	lk_date consent_given, consent_withdrawn;  /* the newest consent row */
 	struct lk_tym_member members[LK_TYM_MEMBERS_MAX];
 	int n_members;
-	/* Roles each team still lacks (core/tym.h lk_tym_missing). */
+	/* Roles each team still lacks (core/tym-teams.h lk_tym_missing). */
 	const char *missing[LK_TEAM_COUNT][LK_TYM_MISSING_MAX];
 	int n_missing[LK_TEAM_COUNT];
 	struct lk_due_item due[LK_TYM_DUE_MAX];   /* TYM items of the cadence */

@@ -452,3 +452,14 @@ lk_link_sync_path(const char *db_path, const char *node, int timeout_ms,
 	lk_store_close(st);
 	return rc;
 }
+
+#define BACKOFF_MAX 600   /* seconds */
+
+int
+lk_sync_backoff(int interval, int failures)
+{
+	long d = interval > 0 ? interval : 1;
+	for (int i = 0; i < failures && d < BACKOFF_MAX; i++)
+		d *= 2;
+	return d > BACKOFF_MAX ? BACKOFF_MAX : (int)d;
+}

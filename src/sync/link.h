@@ -48,4 +48,9 @@ enum lk_status lk_link_sync_to(struct lk_store *st, const char *node, int timeou
 enum lk_status lk_link_sync_path(const char *db_path, const char *node, int timeout_ms,
                                  struct lk_sync_report *rep, struct lk_err *err);
 
+/* Seconds a desk waits before its next round after `failures` failed ones
+ * in a row: the interval doubled per failure, at most 10 minutes, so a node
+ * down for long is retried every 10 minutes and not hammered. */
+int lk_sync_backoff(int interval, int failures);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * fuzz_wire.c — libFuzzer target for the sync protocol's decoder
  * (sync/wire.h, sync/channel.h): frame headers, varints and byte strings,
- * every payload as the node (hub.c) and the desk (link.c) read it, zstd
+ * every payload as the node (node-conn.c) and the desk (link.c) read it, zstd
  * with its size limit, and sealed frames under a fixed key.
  *
  * Garbage must be refused without a crash or an over-read (ASan), and what
@@ -11,7 +11,7 @@
  * to itself after compressing again, a sealed frame to exactly what was
  * sealed, and a frame with one byte flipped to nothing.
  *
- * The payload readers below repeat hub.c's and link.c's sequences of
+ * The payload readers below repeat node-conn.c's and link.c's sequences of
  * lk_rd_* calls and limits (on_enrol, on_push, on_pull; node_error,
  * enrol's ENROLLED, apply_changes, finish): keep them in step.
  */

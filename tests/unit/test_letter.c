@@ -1,5 +1,5 @@
 /*
- * test_letter.c — the letter renderer's edges (core/letter.h); the whole
+ * test_letter.c — the letter renderer's edges (core/letter-text.h); the whole
  * letters in each language are in tests/cli/test-letter.sh.
  */
 #include <setjmp.h>
@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "core/letter.h"
+#include "core/letter-text.h"
 
 static struct lk_letter base(void)
 {

@@ -1,6 +1,6 @@
 /*
  * test_sync_roles.c — the central node's role check of a pushed change
- * (store/sync-roles.h), on changesets captured from real writes and rolled
+ * (node/node-rights.h), on changesets captured from real writes and rolled
  * back: a Kela advisor may not write bookings or staff rows, may change
  * their own secret but not their own role, nor another's secret; a change
  * naming nobody passes only for the audit trail (or from a kiosk desk)
@@ -21,7 +21,7 @@
 #include "store/signin.h"
 #include "store/staff.h"
 #include "store/store.h"
-#include "store/sync-roles.h"
+#include "node/node-rights.h"
 
 static char dir[] = "/tmp/luukku-sroles-XXXXXX";
 static char path[256];

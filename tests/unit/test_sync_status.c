@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "sync/link.h"
 #include "ui/sync-status.h"
 
 static void test_before_first_round(void **state)

@@ -3,10 +3,10 @@
  * nothing else uses: the filter as SQL and its binding, and the two ways
  * a report walks its statement (a row each, or groups of rows).
  */
-#ifndef LK_REPORT_INTERNAL_H
-#define LK_REPORT_INTERNAL_H
+#ifndef LK_REPORT_REPORT_INTERNAL_H
+#define LK_REPORT_REPORT_INTERNAL_H
 
-#include "store/report.h"
+#include "report/report.h"
 #include "store/store-internal.h"
 
 /* The filter in a report's SQL, bound by lk_report_bind: the day `col`

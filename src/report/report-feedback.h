@@ -2,13 +2,13 @@
  * report-feedback.h — the quick-feedback report (issue 7, "Feedback":
  * reported per point and month): how many answers, their mean, the
  * distribution over 1–5 and the most frequent words. Filters as the other
- * reports (store/report.h); rows through a callback.
+ * reports (report/report.h); rows through a callback.
  */
-#ifndef LK_REPORT_FEEDBACK_H
-#define LK_REPORT_FEEDBACK_H
+#ifndef LK_REPORT_REPORT_FEEDBACK_H
+#define LK_REPORT_REPORT_FEEDBACK_H
 
 #include "store/feedback.h"
-#include "store/report.h"
+#include "report/report.h"
 
 #define LK_FEEDBACK_TOP_WORDS 3
 

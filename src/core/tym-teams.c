@@ -1,5 +1,5 @@
 /*
- * tym.c — the teams of the multidisciplinary joint service (see tym.h).
+ * tym-teams.c — the teams of the multidisciplinary joint service (see tym-teams.h).
  *
  * How the rules are read:
  *  - start team: exactly the three roles of domain.md TYM 1; nobody else
@@ -14,7 +14,7 @@
  *    invited member (coordinator, psychiatric nurse, psychologist,
  *    physician).
  */
-#include "core/tym.h"
+#include "core/tym-teams.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /*
- * sync-roles.h — the central node's role check of a pushed change: the
+ * node-rights.h — the central node's role check of a pushed change: the
  * staff member the desk names for it (PUSH, docs/protocol.md "Roles on the
  * node") must be an active account on the node whose role may write every
  * table the change touches (core/roles.h, lk_table_write_caps). A change
@@ -8,8 +8,8 @@
  * touches the audit trail alone (a failed sign-in before anyone is in).
  * Reads the node's store; never writes.
  */
-#ifndef LK_STORE_SYNC_ROLES_H
-#define LK_STORE_SYNC_ROLES_H
+#ifndef LK_NODE_NODE_RIGHTS_H
+#define LK_NODE_NODE_RIGHTS_H
 
 #include <stdbool.h>
 

@@ -11,7 +11,7 @@
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/idmap.h"
-#include "store/report-internal.h"
+#include "report/report-internal.h"
 
 struct outside_run {
 	lk_outside_cb cb;

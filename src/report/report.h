@@ -8,8 +8,8 @@
  * callback; the targets are one data table. The statutory rules are
  * core/cadence.c's: the reports ask it, never restate it.
  */
-#ifndef LK_REPORT_H
-#define LK_REPORT_H
+#ifndef LK_REPORT_REPORT_H
+#define LK_REPORT_REPORT_H
 
 #include <stdbool.h>
 

@@ -10,7 +10,7 @@
 
 #include "i18n.h"
 #include "store/due.h"
-#include "store/report-internal.h"
+#include "report/report-internal.h"
 
 struct cadence_run {
 	lk_cadence_cb cb;

@@ -1,14 +1,14 @@
 /*
- * sync-recode.c — re-encoding a changeset with only some of its ops, in
+ * node-recode.c — re-encoding a changeset with only some of its ops, in
  * SQLite's changeset format, so the node sends a desk only the rows its
- * scope allows (sync-scope.c decides which; this file only writes bytes).
+ * scope allows (node-scope.c decides which; this file only writes bytes).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sync-hub-internal.h"
+#include "node/node-internal.h"
 
 struct buf {
 	unsigned char *p;

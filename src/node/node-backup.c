@@ -1,5 +1,5 @@
 /*
- * sync-backup.c — the central node's online backup: a consistent copy of
+ * node-backup.c — the central node's online backup: a consistent copy of
  * its store into a new file while it keeps serving desks.
  */
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/sync-hub-internal.h"
+#include "node/node-internal.h"
 
 enum lk_status
 lk_hub_backup(struct lk_store *st, const char *path, struct lk_err *err)

@@ -1,20 +1,20 @@
 /*
- * sync-hub-internal.h — what the central node's store modules share and
- * nothing else uses: the scope rule (sync-scope.c), the change log
- * (sync-log.c), the desks' table (sync-enrol.c) and re-encoding a
- * changeset with only some of its ops (sync-recode.c). The public side is
- * sync-hub.h.
+ * node-internal.h — what the central node's store modules share and
+ * nothing else uses: the scope rule (node-scope.c), the change log
+ * (node-changelog.c), the desks' table (node-enrol.c) and re-encoding a
+ * changeset with only some of its ops (node-recode.c). The public side is
+ * node-store.h.
  */
-#ifndef LK_SYNC_HUB_INTERNAL_H
-#define LK_SYNC_HUB_INTERNAL_H
+#ifndef LK_NODE_NODE_INTERNAL_H
+#define LK_NODE_NODE_INTERNAL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "store/store-internal.h"
-#include "store/sync-hub.h"
+#include "node/node-store.h"
 
-/* ---- scope (sync-scope.c) ---- */
+/* ---- scope (node-scope.c) ---- */
 
 enum lk_scope_kind { LK_SCOPE_AREA, LK_SCOPE_KIOSK, LK_SCOPE_POINTS };
 
@@ -46,20 +46,20 @@ enum lk_status lk_scope_tag_table(struct lk_store *st, int64_t gseq, const void 
  * this when its filtering or tagging is done. */
 void lk_scope_stmts_flush(void);
 
-/* ---- the change log (sync-log.c) ---- */
+/* ---- the change log (node-changelog.c) ---- */
 
 /* Append changeset cs of desk `desk` stamped hlc, with its tags. */
 enum lk_status lk_hub_log_append(struct lk_store *st, const char *desk, int64_t hlc,
                                  const void *cs, int n, struct lk_err *err);
 
-/* ---- the desks (sync-enrol.c) ---- */
+/* ---- the desks (node-enrol.c) ---- */
 
 /* Record that desk `name` was seen with stamp hlc (its last_hlc only
  * grows). */
 enum lk_status lk_hub_desk_seen(struct lk_store *st, const char *name, int64_t hlc,
                                 struct lk_err *err);
 
-/* ---- re-encoding a changeset (sync-recode.c) ---- */
+/* ---- re-encoding a changeset (node-recode.c) ---- */
 
 /* The first primary-key value of the op as text ("" when none). */
 void lk_cs_op_row(sqlite3_changeset_iter *it, int op, char *buf, size_t size);

@@ -1,19 +1,19 @@
 /*
- * sync-hub.h — the central node's own tables: its key pair, the enrolled
+ * node-store.h — the central node's own tables: its key pair, the enrolled
  * desks and the change log in the one global order (docs/protocol.md).
  *
  * A desk's changeset is accepted in one transaction together with its row
  * in hub_log and the desk's last applied stamp, so a changeset sent again
  * after a cut link is recognised and not applied twice.
  *
- * Never reads the network, never logs: the caller (src/sync/hub.c) does.
+ * Never reads the network, never logs: the caller (src/node/node-conn.c) does.
  *
- * Made of: sync-enrol.c (keys, desks), sync-hub.c (a push), sync-log.c
- * (the log and a desk's round), sync-scope.c (the scope rule),
- * sync-recode.c, sync-seed.c (snapshot) and sync-backup.c.
+ * Made of: node-enrol.c (keys, desks), node-push.c (a push), node-changelog.c
+ * (the log and a desk's round), node-scope.c (the scope rule),
+ * node-recode.c, node-seed.c (snapshot) and node-backup.c.
  */
-#ifndef LK_SYNC_HUB_H
-#define LK_SYNC_HUB_H
+#ifndef LK_NODE_NODE_STORE_H
+#define LK_NODE_NODE_STORE_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -59,7 +59,7 @@ enum lk_push_result {
 };
 
 /* Accept changeset cs stamped hlc from desk d, made by staff_id (NULL for
- * nobody): the staff member's role (sync-roles.h) and the desk's scope are
+ * nobody): the staff member's role (node-rights.h) and the desk's scope are
  * checked. On LK_PUSH_REFUSED err says why; the stamp still counts as
  * seen, so the desk's outbox moves on. Returns LK_EFAIL only when the
  * store broke. */
@@ -84,7 +84,7 @@ enum lk_status lk_hub_log_tag_all(struct lk_store *st, int64_t gseq, struct lk_e
 /* The newest gseq (0 when the log is empty). */
 int64_t lk_hub_head(struct lk_store *st);
 
-/* What seeding wrote (sync-seed.c). */
+/* What seeding wrote (node-seed.c). */
 struct lk_seed_stats {
 	long rows;      /* rows of the synced tables */
 	long entries;   /* change-log entries they became */

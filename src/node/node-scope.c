@@ -1,5 +1,5 @@
 /*
- * sync-scope.c — the scope rule of the central node (design.md, sync
+ * node-scope.c — the scope rule of the central node (design.md, sync
  * contract 3 and 7; schema/007_hub_log_tag.sql): which rows a desk may see
  * and write. It tags each change-log entry once, when appended, by the
  * municipalities and points its rows belong to; filters each entry row by
@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sync-hub-internal.h"
+#include "node/node-internal.h"
 
 enum lk_scope_kind
 lk_scope_kind(const char *scope)

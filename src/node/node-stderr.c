@@ -1,5 +1,5 @@
 /*
- * log.c — leveled log lines on stderr (log.h).
+ * node-stderr.c — leveled log lines on stderr (node-stderr.h).
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sync/log.h"
+#include "node/node-stderr.h"
 
 static enum lk_log_level threshold = LK_LOG_INFO;
 static const char *const names[] = { "error", "warn", "info", "debug" };

@@ -1,13 +1,13 @@
 /*
- * letter.c — the appointment letter's wording, one table per language, and
- * what to bring per meeting kind. See letter.h for why tables and not
+ * letter-text.c — the appointment letter's wording, one table per language, and
+ * what to bring per meeting kind. See letter-text.h for why tables and not
  * gettext.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/letter.h"
+#include "core/letter-text.h"
 
 enum { FI, SV, EN, SELKO, NLANG };
 

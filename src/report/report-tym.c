@@ -9,7 +9,7 @@
 
 #include "core/cadence.h"
 #include "i18n.h"
-#include "store/report-internal.h"
+#include "report/report-internal.h"
 #include "store/tym-reviews.h"
 
 #define MAX_DATES 256

@@ -1,6 +1,6 @@
 /*
- * hub.c — the node's protocol state machine for one desk connection
- * (hub.h).
+ * node-conn.c — the node's protocol state machine for one desk connection
+ * (node-conn.h).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -9,9 +9,9 @@
 
 #include <sodium.h>
 
-#include "store/sync-hub.h"
-#include "sync/hub.h"
-#include "sync/log.h"
+#include "node/node-store.h"
+#include "node/node-conn.h"
+#include "node/node-stderr.h"
 
 #define BATCH_ENTRIES 64
 #define BATCH_BYTES (256u << 10)

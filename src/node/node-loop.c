@@ -1,5 +1,5 @@
 /*
- * node.c — luukkud's libuv loop: listener, connections, signals (node.h).
+ * node-loop.c — luukkud's libuv loop: listener, connections, signals (node-loop.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +8,8 @@
 #include <uv.h>
 
 #include "sync/code.h"
-#include "sync/log.h"
-#include "sync/node.h"
+#include "node/node-stderr.h"
+#include "node/node-loop.h"
 
 #define QUEUE_MAX (1u << 20)   /* bytes in flight per connection before pausing the pull */
 

@@ -1,5 +1,5 @@
 /*
- * letter.h — the appointment letter for the client, as plain text in the
+ * letter-text.h — the appointment letter for the client, as plain text in the
  * client's language: Finnish, Swedish, English, or plain Finnish
  * (selkosuomi, domain.md "Identity and privacy": client-facing text in
  * Finnish, plain Finnish where needed; Finland is bilingual). A client
@@ -15,8 +15,8 @@
  *
  * Pure C: renders into the caller's buffer; no I/O, no SQLite, no locale.
  */
-#ifndef LK_CORE_LETTER_H
-#define LK_CORE_LETTER_H
+#ifndef LK_CORE_LETTER_TEXT_H
+#define LK_CORE_LETTER_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>

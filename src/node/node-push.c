@@ -1,12 +1,12 @@
 /*
- * sync-hub.c — a desk's push on the central node, one transaction: the
- * staff member's role (sync-roles.c), the merge by field (sync-apply.c),
- * the desk's scope (sync-scope.c), the change and the conflicts it caused
- * appended to the log (sync-log.c), and the desk's stamp (sync-enrol.c).
- * The rest of a round, reading the log, is lk_hub_read (sync-log.c).
+ * node-push.c — a desk's push on the central node, one transaction: the
+ * staff member's role (node-rights.c), the merge by field (sync-apply.c),
+ * the desk's scope (node-scope.c), the change and the conflicts it caused
+ * appended to the log (node-changelog.c), and the desk's stamp (node-enrol.c).
+ * The rest of a round, reading the log, is lk_hub_read (node-changelog.c).
  */
-#include "store/sync-hub-internal.h"
-#include "store/sync-roles.h"
+#include "node/node-internal.h"
+#include "node/node-rights.h"
 
 enum lk_status
 lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char *staff_id,
@@ -43,7 +43,7 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 		lk_sync_rollback(st);
 		return lk_sql_err(st, err, "change capture");
 	}
-	/* The staff member's role first (sync-roles.h), then the rows. */
+	/* The staff member's role first (node-rights.h), then the rows. */
 	rc = lk_hub_role_check(st, lk_scope_kind(d->scope) == LK_SCOPE_KIOSK, staff_id, cs, n, err);
 	if (rc == LK_OK)
 		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT, stats, err);

@@ -1,5 +1,5 @@
 /*
- * sync-log.c — the central node's change log in the one global order
+ * node-changelog.c — the central node's change log in the one global order
  * (docs/protocol.md): appending an entry with its scope tags, moving the
  * node's own outbox into it, and reading a desk's round from it — the
  * candidate entries found by their tags in an index (schema/
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sync-hub-internal.h"
+#include "node/node-internal.h"
 
 enum lk_status
 lk_hub_log_append(struct lk_store *st, const char *desk, int64_t hlc, const void *cs, int n,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "store/report-internal.h"
+#include "report/report-internal.h"
 
 /* The targets the areas set themselves (domain.md, "Targets the areas
  * report": 001 §1, 003 §3, 004 §3.3). Indexed by enum lk_target_id. */

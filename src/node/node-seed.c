@@ -1,5 +1,5 @@
 /*
- * sync-seed.c — the snapshot of a central node: rows that came in without
+ * node-seed.c — the snapshot of a central node: rows that came in without
  * change capture (the demo builder's bulk transaction, a copied file) are
  * written into the change log as the node's snapshot, so a fresh desk's
  * first sync receives everything in its scope through the one ordinary
@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "store/store-internal.h"
-#include "store/sync-hub.h"
+#include "node/node-store.h"
 
 #define SEED_BYTES (4 << 20)   /* about this much changeset per log entry */
 

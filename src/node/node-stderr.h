@@ -1,10 +1,10 @@
 /*
- * log.h — luukkud's log lines on stderr (journald takes them from there):
+ * node-stderr.h — luukkud's log lines on stderr (journald takes them from there):
  * time, level, what happened. Callers log desk names, counts and sequence
  * numbers only: never a name, an identity code or any field of a row.
  */
-#ifndef LK_LOG_H
-#define LK_LOG_H
+#ifndef LK_NODE_NODE_STDERR_H
+#define LK_NODE_NODE_STDERR_H
 
 enum lk_log_level { LK_LOG_ERROR, LK_LOG_WARN, LK_LOG_INFO, LK_LOG_DEBUG };
 

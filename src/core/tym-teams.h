@@ -1,5 +1,5 @@
 /*
- * tym.h — who may sit in which team of the multidisciplinary joint service
+ * tym-teams.h — who may sit in which team of the multidisciplinary joint service
  * (TYM, Act 381/2023), as a data table: the start team, the responsible
  * pair, the network meeting and the work-ability support team, each with
  * its required (core) roles, from domain.md "TYM" (001 §5.3.2).
@@ -11,8 +11,8 @@
  *
  * Pure C: no I/O, no heap, never touches the store.
  */
-#ifndef LK_CORE_TYM_H
-#define LK_CORE_TYM_H
+#ifndef LK_CORE_TYM_TEAMS_H
+#define LK_CORE_TYM_TEAMS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * hub.h — the central node's side of one desk connection, as a state
+ * node-conn.h — the central node's side of one desk connection, as a state
  * machine over frames: bytes in, frames out (docs/protocol.md, "A round").
  *
  *   HELLO → WELCOME → PROOF → (enrol) ENROL → ENROLLED, close
@@ -7,18 +7,18 @@
  *
  * Anything out of order, any frame that fails to parse or to open, ends the
  * connection; what the frame carried is not applied. Each pushed changeset
- * is accepted in its own transaction (store/sync-hub.h).
+ * is accepted in its own transaction (node/node-store.h).
  *
- * No sockets here (src/sync/node.c owns them); logs carry desk names and
+ * No sockets here (src/node/node-loop.c owns them); logs carry desk names and
  * counts only.
  */
-#ifndef LK_HUB_H
-#define LK_HUB_H
+#ifndef LK_NODE_NODE_CONN_H
+#define LK_NODE_NODE_CONN_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store/sync-hub.h"
+#include "node/node-store.h"
 #include "sync/channel.h"
 
 struct lk_hub {

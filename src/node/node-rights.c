@@ -1,13 +1,13 @@
 /*
- * sync-roles.c — the node's check that a pushed change's staff member may
- * write what it writes (see sync-roles.h).
+ * node-rights.c — the node's check that a pushed change's staff member may
+ * write what it writes (see node-rights.h).
  */
 #include <string.h>
 
 #include "core/roles.h"
 #include "store/signin.h"
 #include "store/store-internal.h"
-#include "store/sync-roles.h"
+#include "node/node-rights.h"
 
 /* Whether an UPDATE of a staff row is the acting member changing only
  * their own secret (`staff passwd` for oneself). */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/report-feedback.h"
-#include "store/report-internal.h"
+#include "report/report-feedback.h"
+#include "report/report-internal.h"
 
 /* The most frequent words of one point (and month, unless ""). */
 static enum lk_status

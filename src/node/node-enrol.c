@@ -1,5 +1,5 @@
 /*
- * sync-enrol.c — who is who on the central node: its own Ed25519 key pair
+ * node-enrol.c — who is who on the central node: its own Ed25519 key pair
  * and the desks it enrols (a one-time code, claimed by the desk's public
  * key), revokes and recognises, with each desk's last applied stamp.
  */
@@ -7,7 +7,7 @@
 
 #include <sodium.h>
 
-#include "store/sync-hub-internal.h"
+#include "node/node-internal.h"
 
 enum lk_status
 lk_hub_keys(struct lk_store *st, unsigned char pk[32], unsigned char sk[64], struct lk_err *err)

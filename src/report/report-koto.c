@@ -9,7 +9,7 @@
 
 #include "core/cadence.h"
 #include "i18n.h"
-#include "store/report-internal.h"
+#include "report/report-internal.h"
 
 /* Count one client into r from the cadence's item. */
 static void
