@@ -142,7 +142,7 @@ CREATE INDEX appointment_staff ON appointment(staff_id, start);
 CREATE INDEX appointment_room ON appointment(room_id, start);
 
 -- Measure kinds and whether one lasting over a month exempts the client from
--- discussions (Act 380/2023 as quoted in 001 §5.1; domain.md).
+-- discussions (Act 380/2023 as quoted in 001 §5.1; docs/rules.md#exemption).
 CREATE TABLE measure_kind (
 	code      TEXT PRIMARY KEY,
 	label     TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- 002_conflict.sql — what sync had to decide (design.md, sync contract 4–5).
+-- 002_conflict.sql — what sync had to decide (docs/architecture.md#merge-by-field, #offline-clashes).
 -- A same-field conflict keeps the losing value here, shown to staff until a
 -- person settles it; an offline double booking is flagged here too.
 CREATE TABLE conflict (

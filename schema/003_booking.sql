@@ -1,6 +1,6 @@
--- 003_booking.sql — the life of a booking keeps its history (design.md,
--- data model: nothing a caseworker does deletes a row), and a remote
--- initial interview keeps the reason it was agreed (domain.md: the initial
+-- 003_booking.sql — the life of a booking keeps its history (docs/architecture.md#data-model:
+-- nothing a caseworker does deletes a row), and a remote
+-- initial interview keeps the reason it was agreed (docs/rules.md#face-to-face: the initial
 -- interview is face to face as a rule, remote only if separately agreed).
 
 ALTER TABLE appointment ADD COLUMN remote_reason TEXT;

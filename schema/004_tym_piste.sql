@@ -1,6 +1,6 @@
 -- 004_tym_piste.sql — the Piste walk-in queue and TYM team assembly.
 --
--- Piste (domain.md "Piste"; design.md security): a visit stays anonymous
+-- Piste (docs/rules.md#piste; docs/architecture.md#anonymous-walk-ins): a visit stays anonymous
 -- unless a client is linked. What a walk-in visit may hold besides:
 --   call_name     a first name the visitor chose to give (kiosk or desk), to
 --                 be called by; never an identity code; emptied when the

@@ -1,4 +1,4 @@
--- 005_sync.sql — what sync keeps (design.md, sync contract; docs/protocol.md).
+-- 005_sync.sql — what sync keeps (docs/architecture.md#sync-contract; docs/protocol.md).
 --
 -- Every store (desk or central node) keeps:
 --   field_stamp  the hybrid-logical-clock stamp of the last write of one

@@ -1,5 +1,5 @@
 -- 008_feedback.sql — quick feedback after a walk-in visit (issue 7;
--- domain.md "Customer feedback is collected": a quick-feedback device at the
+-- docs/rules.md#quick-feedback: a quick-feedback device at the
 -- main office). The kiosk (or a staff-side device) asks "How did we do?"
 -- 1–5 and an optional word.
 --

@@ -112,7 +112,7 @@ channel_code(void)
 	return lk_channels[bk.channel];
 }
 
-/* A remote initial interview needs its reason (domain.md). */
+/* A remote initial interview needs its reason (docs/rules.md#face-to-face). */
 static bool
 needs_reason(void)
 {

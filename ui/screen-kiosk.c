@@ -7,7 +7,7 @@
  * code, masked). Every key restarts the idle timer; when it fires, the
  * input is wiped and START returns.
  *
- * Quick feedback (issue 7; domain.md "Customer feedback is collected"):
+ * Quick feedback (issue 7; docs/rules.md#quick-feedback):
  * the TICKET screen asks "How did we do?" and the start screen has its own
  * key (0) for FEEDBACK, the same question. A score 1–5 leads to WORD (one
  * optional word; Enter sends, Esc drops it all). Any other key skips, and

@@ -6,7 +6,7 @@
  * the heading row); Enter hands the chosen client's id to the caller's
  * callback, Back returns without one.
  *
- * A role without the search capability (the Piste desk: domain.md Piste,
+ * A role without the search capability (the Piste desk: docs/rules.md#piste,
  * "no client register"; core/roles.c) may not browse the register from
  * here: the list then finds a client only by the whole identity code typed
  * exactly (the visitor shows their ID card), and the hint line says so.

@@ -21,7 +21,7 @@
  * in (enough to tell one's own meetings apart); --names puts the full name
  * in for a calendar that stays on the desk. The identity code never does.
  *
- * The export is audited (design.md: exporting is audited): one row for the
+ * The export is audited (docs/architecture.md#audit: exporting is audited): one row for the
  * calendar, and one per client in it, so `luukku audit --client` answers
  * "who has exported my data?".
  */

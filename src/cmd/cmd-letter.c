@@ -8,7 +8,7 @@
  * plain language (client.plain_language, `client set --plain-language`);
  * --plain forces it, --no-plain leaves it out. Only booked (scheduled
  * or arrived) meetings with a client get a letter. Printing a letter is
- * audited (design.md: printing is audited), under the client's id.
+ * audited (docs/architecture.md#audit: printing is audited), under the client's id.
  */
 #include <getopt.h>
 #include <stdio.h>

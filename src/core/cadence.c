@@ -72,7 +72,7 @@
 #define N_(s) s  /* gettext msgid marker, for xgettext --keyword=N_ */
 #endif
 
-/* Act 380/2023 as quoted in 001 §5.1 (domain.md, statutory service process):
+/* Act 380/2023 as quoted in 001 §5.1 (docs/rules.md#job-seekers):
  * the 2 supplementary discussions come after 6 months of unemployment, and
  * an exempting measure must be expected to last over 1 month. */
 #define SIX_MONTHS_AFTER_START 6
@@ -81,47 +81,47 @@
 static const struct lk_rule rules[] = {
 	{ LK_RULE_FIRST_CONTACT, "alkuhaastattelu",
 	  N_("Initial interview or supplementary discussion"),
-	  "domain.md statutory service process; Act 380/2023 (001 §5.1): within 5 business days of the job-search start",
+	  "docs/rules.md#initial-interview; Act 380/2023 (001 §5.1): within 5 business days of the job-search start",
 	  5, LK_UNIT_BUSINESS_DAYS, 0, true, false },
 	{ LK_RULE_INITIAL_AFTER_SUPPL, "alkuhaastattelu-jalkeen",
 	  N_("Initial interview after a supplementary discussion"),
-	  "domain.md statutory service process; Act 380/2023 (001 §5.1): initial interview follows without delay",
+	  "docs/rules.md#initial-after-supplementary; Act 380/2023 (001 §5.1): initial interview follows without delay",
 	  5, LK_UNIT_BUSINESS_DAYS, 0, true, false },
 	{ LK_RULE_SUPPLEMENTARY, "taydentava",
 	  N_("Supplementary job-search discussion"),
-	  "domain.md statutory service process; Act 380/2023 (001 §5.1): 5 (or 4) in the 3 months after the initial interview",
+	  "docs/rules.md#supplementary-discussions; Act 380/2023 (001 §5.1): 5 (or 4) in the 3 months after the initial interview",
 	  3, LK_UNIT_MONTHS, 5, true, false },
 	{ LK_RULE_JOBSEARCH, "tyonhakukeskustelu",
 	  N_("Job-search discussion"),
-	  "domain.md statutory service process; Act 380/2023 (001 §5.1): every 3 months",
+	  "docs/rules.md#job-search-discussion; Act 380/2023 (001 §5.1): every 3 months",
 	  3, LK_UNIT_MONTHS, 0, true, false },
 	{ LK_RULE_SIX_MONTHS, "taydentava-6kk",
 	  N_("Supplementary discussion after 6 months of unemployment"),
-	  "domain.md statutory service process; Act 380/2023 (001 §5.1): 2 more after 6 months",
+	  "docs/rules.md#six-months-unemployed; Act 380/2023 (001 §5.1): 2 more after 6 months",
 	  3, LK_UNIT_MONTHS, 2, true, false },
 	{ LK_RULE_TYM_ASSESSMENT, "tym-palvelutarvearvio",
 	  N_("Multidisciplinary service-need assessment"),
-	  "domain.md TYM 3; Act 381/2023 (001 §5.3.2): at most 3 months",
+	  "docs/rules.md#needs-assessment; Act 381/2023 (001 §5.3.2): at most 3 months",
 	  3, LK_UNIT_MONTHS, 0, false, false },
 	{ LK_RULE_TYM_PLAN_UPDATE, "tym-paivitys",
 	  N_("Multidisciplinary plan update"),
-	  "domain.md TYM 4; Act 381/2023 (001 §5.3.2): at least every 3 months",
+	  "docs/rules.md#plan-update; Act 381/2023 (001 §5.3.2): at least every 3 months",
 	  3, LK_UNIT_MONTHS, 0, false, false },
 	{ LK_RULE_TYM_REVIEW, "tym-tarkistus",
 	  N_("Review of the basis for the multidisciplinary service"),
-	  "domain.md TYM 5; Act 381/2023 (001 §5.3.2): every 6 months",
+	  "docs/rules.md#review-of-the-basis; Act 381/2023 (001 §5.3.2): every 6 months",
 	  6, LK_UNIT_MONTHS, 0, false, false },
 	{ LK_RULE_TYM_18_MONTHS, "tym-18kk",
 	  N_("18 months in the multidisciplinary service: decide whether to end it"),
-	  "domain.md TYM 5; Act 381/2023 (001 §5.3.2): ends if nothing has changed in 18 months",
+	  "docs/rules.md#18-months; Act 381/2023 (001 §5.3.2): ends if nothing has changed in 18 months",
 	  18, LK_UNIT_MONTHS, 0, false, true },
 	{ LK_RULE_KOTO_PLAN_WAIT, "koto-suunnitelma-30pv",
 	  N_("Integration plan within 30 days"),
-	  "domain.md Targets (001 §1; 003 §3; 004 §3.3): 80 % wait under 30 days for an integration plan",
+	  "docs/rules.md#koto-30-days (001 §1): 80 % wait under 30 days for an integration plan",
 	  30, LK_UNIT_DAYS, 0, false, false },
 	{ LK_RULE_KOTO_THREE_YEARS, "koto-3v",
 	  N_("First integration plan within 3 years of the residence permit"),
-	  "domain.md statutory service process, plan types; Act 681/2023: within 3 years of the first residence permit",
+	  "docs/rules.md#koto-3-years; Act 681/2023 (002 §2): within 3 years of the first residence permit",
 	  36, LK_UNIT_MONTHS, 0, false, false },
 };
 

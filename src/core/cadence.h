@@ -5,10 +5,10 @@
  * TYM and KOTO milestones, compute every statutory item that is due, its
  * due date and its state (done / open / overdue / exempt) as of `today`.
  * The rules are a data table in cadence.c (struct lk_rule), each row citing
- * domain.md and the Act it quotes (380/2023 public employment services,
+ * docs/rules.md and the Act it quotes (380/2023 public employment services,
  * 381/2023 multidisciplinary joint service, KOTO = Act 681/2023).
  *
- * Job seekers (domain.md, "The statutory service process"):
+ * Job seekers (docs/rules.md#job-seekers):
  *  - initial interview or supplementary discussion within 5 business days
  *    of the job-search start; when a supplementary one came first, the
  *    initial interview follows (due within 5 business days of it);
@@ -21,7 +21,7 @@
  *  - exemption: an item falling due during an exempting measure (wage
  *    subsidy, work trial, rehabilitation, labour-market training,
  *    benefit-supported self-study) that lasts over 1 month is exempt.
- * TYM (domain.md, "TYM"): needs assessment within 3 months of the case
+ * TYM (docs/rules.md#tym): needs assessment within 3 months of the case
  * start; plan update at least every 3 months after the plan; review of the
  * basis every 6 months; the 18-month flag.
  * KOTO: integration plan within 30 days (the areas' target) of the start of

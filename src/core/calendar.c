@@ -29,20 +29,20 @@ static const struct holiday {
 	const char *name; /* English, a gettext msgid */
 	const char *source;
 } holidays[] = {
-	{ FIXED,       1,  1,   0, 0, N_("New Year's Day"),  "domain.md statutory service process (1 Jan)" },
-	{ FIXED,       1,  6,   0, 0, N_("Epiphany"),        "domain.md statutory service process (6 Jan)" },
-	{ EASTER,      0,  0,  -2, 0, N_("Good Friday"),     "domain.md statutory service process (Easter-2)" },
+	{ FIXED,       1,  1,   0, 0, N_("New Year's Day"),  "docs/rules.md#public-holidays (1 Jan)" },
+	{ FIXED,       1,  6,   0, 0, N_("Epiphany"),        "docs/rules.md#public-holidays (6 Jan)" },
+	{ EASTER,      0,  0,  -2, 0, N_("Good Friday"),     "docs/rules.md#public-holidays (Easter-2)" },
 	{ EASTER,      0,  0,   0, 0, N_("Easter Sunday"),   "calendar.h (Easter Sunday)" },
-	{ EASTER,      0,  0,   1, 0, N_("Easter Monday"),   "domain.md statutory service process (Easter+1)" },
-	{ FIXED,       5,  1,   0, 0, N_("May Day"),         "domain.md statutory service process (1 May)" },
-	{ EASTER,      0,  0,  39, 0, N_("Ascension Day"),   "domain.md statutory service process (Easter+39)" },
-	{ WEEKDAY_IN,  6, 19,   0, 5, N_("Midsummer Eve"),   "domain.md statutory service process (Friday 19-25 June)" },
-	{ WEEKDAY_IN,  6, 20,   0, 6, N_("Midsummer Day"),   "domain.md statutory service process (Saturday 20-26 June)" },
-	{ WEEKDAY_IN, 10, 31,   0, 6, N_("All Saints' Day"), "domain.md statutory service process (Saturday 31 Oct-6 Nov)" },
-	{ FIXED,      12,  6,   0, 0, N_("Independence Day"), "domain.md statutory service process (6 Dec)" },
-	{ FIXED,      12, 24,   0, 0, N_("Christmas Eve"),   "domain.md statutory service process (24 Dec)" },
-	{ FIXED,      12, 25,   0, 0, N_("Christmas Day"),   "domain.md statutory service process (25 Dec)" },
-	{ FIXED,      12, 26,   0, 0, N_("Boxing Day"),      "domain.md statutory service process (26 Dec)" },
+	{ EASTER,      0,  0,   1, 0, N_("Easter Monday"),   "docs/rules.md#public-holidays (Easter+1)" },
+	{ FIXED,       5,  1,   0, 0, N_("May Day"),         "docs/rules.md#public-holidays (1 May)" },
+	{ EASTER,      0,  0,  39, 0, N_("Ascension Day"),   "docs/rules.md#public-holidays (Easter+39)" },
+	{ WEEKDAY_IN,  6, 19,   0, 5, N_("Midsummer Eve"),   "docs/rules.md#public-holidays (Friday 19-25 June)" },
+	{ WEEKDAY_IN,  6, 20,   0, 6, N_("Midsummer Day"),   "docs/rules.md#public-holidays (Saturday 20-26 June)" },
+	{ WEEKDAY_IN, 10, 31,   0, 6, N_("All Saints' Day"), "docs/rules.md#public-holidays (Saturday 31 Oct-6 Nov)" },
+	{ FIXED,      12,  6,   0, 0, N_("Independence Day"), "docs/rules.md#public-holidays (6 Dec)" },
+	{ FIXED,      12, 24,   0, 0, N_("Christmas Eve"),   "docs/rules.md#public-holidays (24 Dec)" },
+	{ FIXED,      12, 25,   0, 0, N_("Christmas Day"),   "docs/rules.md#public-holidays (25 Dec)" },
+	{ FIXED,      12, 26,   0, 0, N_("Boxing Day"),      "docs/rules.md#public-holidays (26 Dec)" },
 };
 
 #define N_HOLIDAYS (sizeof holidays / sizeof holidays[0])

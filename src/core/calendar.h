@@ -1,7 +1,7 @@
 /*
  * calendar.h — the Finnish calendar of public holidays and business days.
  *
- * Holidays (domain.md, "The statutory service process"): 1 Jan, 6 Jan,
+ * Holidays (docs/rules.md#public-holidays): 1 Jan, 6 Jan,
  * Good Friday, Easter Sunday, Easter Monday, 1 May, Ascension Day,
  * Midsummer Eve (Fri 19–25 June), Midsummer Day (Sat 20–26 June),
  * All Saints' Day (Sat 31 Oct–6 Nov), 6 Dec, 24–26 Dec. Easter by the

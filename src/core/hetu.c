@@ -1,8 +1,8 @@
 /*
  * hetu.c — the Finnish personal identity code (see hetu.h).
  *
- * The century signs are a data table, each row citing domain.md
- * ("Identity and privacy"; the 2023 signs after the amendment of the
+ * The century signs are a data table, each row citing docs/rules.md#identity-code
+ * (the 2023 signs after the amendment of the
  * population information act). Validation checks, in this order: length,
  * digits, century sign, calendar date, individual number, check character,
  * and reports the first failure. No I/O, no heap.
@@ -15,7 +15,7 @@
 #define N_(s) s  /* gettext msgid marker, for xgettext --keyword=N_ */
 #endif
 
-/* Check characters for DDMMYYZZZ mod 31 (domain.md, "Identity and privacy"). */
+/* Check characters for DDMMYYZZZ mod 31 (docs/rules.md#identity-code). */
 static const char check_chars[] = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 
 static const struct century_sign {
@@ -24,19 +24,19 @@ static const struct century_sign {
 	bool canonical;  /* the sign lk_hetu_make uses when none is asked for */
 	const char *source;
 } century_signs[] = {
-	{ '+', 1800, true,  "domain.md Identity and privacy" },
-	{ '-', 1900, true,  "domain.md Identity and privacy" },
-	{ 'Y', 1900, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'X', 1900, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'W', 1900, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'V', 1900, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'U', 1900, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'A', 2000, true,  "domain.md Identity and privacy" },
-	{ 'B', 2000, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'C', 2000, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'D', 2000, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'E', 2000, false, "domain.md Identity and privacy (since 2023)" },
-	{ 'F', 2000, false, "domain.md Identity and privacy (since 2023)" },
+	{ '+', 1800, true,  "docs/rules.md#identity-code" },
+	{ '-', 1900, true,  "docs/rules.md#identity-code" },
+	{ 'Y', 1900, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'X', 1900, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'W', 1900, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'V', 1900, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'U', 1900, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'A', 2000, true,  "docs/rules.md#identity-code" },
+	{ 'B', 2000, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'C', 2000, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'D', 2000, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'E', 2000, false, "docs/rules.md#identity-code (since 2023)" },
+	{ 'F', 2000, false, "docs/rules.md#identity-code (since 2023)" },
 };
 
 #define N_SIGNS (sizeof century_signs / sizeof century_signs[0])

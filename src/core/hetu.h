@@ -6,7 +6,7 @@
  * different people). ZZZ 002–899 is a normal individual number (odd male,
  * even female), 900–999 a temporary or test code. The check character is
  * DDMMYYZZZ mod 31 indexed into "0123456789ABCDEFHJKLMNPRSTUVWXY".
- * Source: domain.md, "Identity and privacy".
+ * Source: docs/rules.md#identity-code.
  *
  * Pure C: no I/O, no heap. Validation never guesses: lower-case letters,
  * spaces and the wrong length are refused with a reason.

@@ -140,12 +140,12 @@ static const struct {
 	"Palvelupiste on auki kello %s–%s.",
 };
 
-/* What to bring, per meeting kind (NULL: every kind). Sources, domain.md
- * "The statutory service process": an employment plan is made at the
+/* What to bring, per meeting kind (NULL: every kind). Sources (docs/rules.md#what-to-bring):
+ * the statutory service process: an employment plan is made at the
  * initial interview and at each discussion, and includes the job-search
  * obligation (hence the CV and certificates, the plan and the jobs applied
  * for); the initial interview is face to face as a rule (identity shown in
- * person). domain.md "TYM": the network meeting ends the service-need
+ * person). TYM (docs/rules.md#network-meeting): the network meeting ends the service-need
  * assessment and makes the multidisciplinary plan; statements go to
  * partners only with the client's permission (004 §4.2.1), so bringing
  * one is the client's choice; the plan is updated every 3 months.

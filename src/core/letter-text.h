@@ -1,7 +1,7 @@
 /*
  * letter-text.h — the appointment letter for the client, as plain text in the
  * client's language: Finnish, Swedish, English, or plain Finnish
- * (selkosuomi, domain.md "Identity and privacy": client-facing text in
+ * (selkosuomi, docs/rules.md#client-language: client-facing text in
  * Finnish, plain Finnish where needed; Finland is bilingual). A client
  * whose language is none of these gets Finnish and English, one after the
  * other.

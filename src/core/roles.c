@@ -1,14 +1,14 @@
 /*
  * roles.c — the permission table: which staff role may do what.
  *
- * Sources: design.md, "Security and privacy contract" (roles decide what a
+ * Sources: docs/architecture.md#who-sees-what (roles decide what a
  * screen shows; TYM partners see only their own TYM clients, only the TYM
  * part, only while consent is on record; revealing an identity code is
- * deliberate); domain.md, "Roles" and "TYM" (outside members — social
+ * deliberate); docs/rules.md#roles and docs/rules.md#outside-members (outside members — social
  * worker, Kela advisor, nurse — see only what their role in the team
- * needs; consent, 004 §4.2.1); domain.md "Piste" (walk-in desks log
- * visits, anonymous by default, no client register); design.md "User
- * interface" (a kiosk: one screen, no way to client data).
+ * needs; consent, 004 §4.2.1); docs/rules.md#piste (walk-in desks log
+ * visits, anonymous by default, no client register); docs/architecture.md#kiosk
+ * (a kiosk: one screen, no way to client data).
  */
 #include <string.h>
 
@@ -33,26 +33,26 @@ static const struct {
 	const char *home;
 	const char *why;   /* the source of the row */
 } table[] = {
-	/* Area staff: the caseworker's whole service process (domain.md, Roles). */
+	/* Area staff: the caseworker's whole service process (docs/rules.md#roles). */
 	/* Settling a sync conflict is a person's decision on a record: the
 	 * caseworker roles on their own clients and bookings (Y), leads and the
-	 * administrator on any (X) (design.md sync contract 4-5; issue 5). */
-	{ "caseworker",        S | C | R | B | T | W | Y,     "lookup", "domain.md Roles: asiakasvastaava" },
-	{ "tym-caseworker",    S | C | R | B | T | W | Y,     "lookup", "domain.md TYM: TYM-asiakasvastaava" },
-	{ "coordinator",       S | C | R | B | T | Y,         "lookup", "domain.md Roles: työkykykoordinaattori" },
-	{ "career-counsellor", S | C | R | B | Y,             "lookup", "domain.md Roles: uraohjaaja" },
-	{ "ohjaamo",           S | C | R | B | W | Y,         "lookup", "domain.md Roles: Ohjaamo-asiantuntija" },
-	{ "job-coach",         S | C | B | Y,                 "lookup", "domain.md Roles: työhönvalmentaja" },
-	{ "lobby",             S | B | W,                     "lookup", "domain.md Roles: aula- ja puhelinpalvelu" },
-	/* Outside TYM partners (design.md contract; domain.md TYM, 004 §4.2.1). */
-	{ "social-worker",     P,                             "lookup", "design.md: outside TYM members" },
-	{ "kela-advisor",      P,                             "lookup", "design.md: outside TYM members" },
-	{ "nurse",             P,                             "lookup", "design.md: outside TYM members" },
-	/* Walk-in desk and kiosk (domain.md Piste; design.md User interface). */
-	{ "piste",             W | K,                         "piste",  "domain.md Piste: anonymous walk-ins" },
-	{ "kiosk",             K,                             "kiosk",  "design.md User interface: kiosk" },
-	/* Leads and the administrator (domain.md Roles: palveluvastaava …). */
-	{ "lead",              S | C | R | B | T | W | O | X, "lookup", "domain.md Roles: team and service leads" },
+	 * administrator on any (X) (docs/architecture.md#merge-by-field; issue 5). */
+	{ "caseworker",        S | C | R | B | T | W | Y,     "lookup", "docs/rules.md#roles: asiakasvastaava" },
+	{ "tym-caseworker",    S | C | R | B | T | W | Y,     "lookup", "docs/rules.md#roles: TYM-asiakasvastaava" },
+	{ "coordinator",       S | C | R | B | T | Y,         "lookup", "docs/rules.md#roles: työkykykoordinaattori" },
+	{ "career-counsellor", S | C | R | B | Y,             "lookup", "docs/rules.md#roles: uraohjaaja" },
+	{ "ohjaamo",           S | C | R | B | W | Y,         "lookup", "docs/rules.md#roles: Ohjaamo-asiantuntija" },
+	{ "job-coach",         S | C | B | Y,                 "lookup", "docs/rules.md#roles: työhönvalmentaja" },
+	{ "lobby",             S | B | W,                     "lookup", "docs/rules.md#roles: aula- ja puhelinpalvelu" },
+	/* Outside TYM partners (docs/rules.md#outside-members, 004 §4.2.1). */
+	{ "social-worker",     P,                             "lookup", "docs/rules.md#outside-members: outside TYM members" },
+	{ "kela-advisor",      P,                             "lookup", "docs/rules.md#outside-members: outside TYM members" },
+	{ "nurse",             P,                             "lookup", "docs/rules.md#outside-members: outside TYM members" },
+	/* Walk-in desk and kiosk (docs/rules.md#piste; docs/architecture.md#kiosk). */
+	{ "piste",             W | K,                         "piste",  "docs/rules.md#piste: anonymous walk-ins" },
+	{ "kiosk",             K,                             "kiosk",  "docs/architecture.md#kiosk" },
+	/* Leads and the administrator (docs/rules.md#roles: palveluvastaava …). */
+	{ "lead",              S | C | R | B | T | W | O | X, "lookup", "docs/rules.md#roles: team and service leads" },
 	{ "admin",             S | C | R | B | T | W | K | O | A | X, "lookup", "issue 5: the first admin account" },
 };
 

@@ -1,9 +1,9 @@
 /*
  * roles.h — who may do what: one table of staff role × capability.
  *
- * The rows follow design.md ("Security and privacy contract": roles decide
+ * The rows follow docs/architecture.md#who-sees-what (roles decide
  * what a screen shows; outside TYM members see only their own TYM clients,
- * only the TYM part, only with consent) and domain.md ("Roles"; "TYM":
+ * only the TYM part, only with consent) and docs/rules.md#outside-members (
  * outside members see only what their role in the team needs). The desk
  * (ui/) and the CLI (src/cmd/) both ask lk_role_can(); neither keeps a rule
  * of its own. Pure C: never touches the store, never draws.

@@ -2,7 +2,7 @@
  * tym-teams.c — the teams of the multidisciplinary joint service (see tym-teams.h).
  *
  * How the rules are read:
- *  - start team: exactly the three roles of domain.md TYM 1; nobody else
+ *  - start team: exactly the three roles of docs/rules.md#start-team; nobody else
  *    joins; a missing role is a warning, not a refusal (teams fill up).
  *  - responsible pair: the TYM caseworker plus exactly one worker of the
  *    wellbeing county or Kela (any role of those organisations). A second
@@ -24,16 +24,16 @@
 
 static const struct lk_tym_team_rule rules[LK_TEAM_COUNT] = {
 	{ LK_TEAM_START, "start", N_("Start team"),
-	  "domain.md TYM 1; Act 381/2023 (001 §5.3.2): TYM caseworker, social counsellor/worker, Kela work-ability advisor",
+	  "docs/rules.md#start-team; Act 381/2023 (001 §5.3.2): TYM caseworker, social counsellor/worker, Kela work-ability advisor",
 	  { "tym-caseworker", "social-worker", "kela-advisor", NULL }, true, false },
 	{ LK_TEAM_PAIR, "pair", N_("Responsible pair"),
-	  "domain.md TYM 2; Act 381/2023 (001 §5.3.2): the TYM caseworker plus one wellbeing-county or Kela worker",
+	  "docs/rules.md#responsible-pair; Act 381/2023 (001 §5.3.2): the TYM caseworker plus one wellbeing-county or Kela worker",
 	  { "tym-caseworker", NULL }, false, true },
 	{ LK_TEAM_NETWORK, "network", N_("Network meeting"),
-	  "domain.md TYM 3; Act 381/2023 (001 §5.3.2): client, TYM caseworker and social counsellor/worker required",
+	  "docs/rules.md#network-meeting; Act 381/2023 (001 §5.3.2): client, TYM caseworker and social counsellor/worker required",
 	  { "tym-caseworker", "social-worker", NULL }, false, false },
 	{ LK_TEAM_WORKABILITY, "workability", N_("Work-ability support team"),
-	  "domain.md TYM, work-ability support team: TYM caseworker, nurse, Kela advisor, social worker; others invited",
+	  "docs/rules.md#work-ability-support-team: TYM caseworker, nurse, Kela advisor, social worker; others invited",
 	  { "tym-caseworker", "nurse", "kela-advisor", "social-worker", NULL }, false, false },
 };
 

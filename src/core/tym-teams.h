@@ -2,7 +2,7 @@
  * tym-teams.h — who may sit in which team of the multidisciplinary joint service
  * (TYM, Act 381/2023), as a data table: the start team, the responsible
  * pair, the network meeting and the work-ability support team, each with
- * its required (core) roles, from domain.md "TYM" (001 §5.3.2).
+ * its required (core) roles, from docs/rules.md#tym (001 §5.3.2).
  *
  * Given the members a team has and one person to add, say whether the
  * addition is allowed and, if not, why; list the roles a team still lacks.

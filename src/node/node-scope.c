@@ -1,6 +1,6 @@
 /*
- * node-scope.c — the scope rule of the central node (design.md, sync
- * contract 3 and 7; schema/007_hub_log_tag.sql): which rows a desk may see
+ * node-scope.c — the scope rule of the central node (docs/architecture.md#scope;
+ * schema/007_hub_log_tag.sql): which rows a desk may see
  * and write. It tags each change-log entry once, when appended, by the
  * municipalities and points its rows belong to; filters each entry row by
  * row before it is sent; and judges a pushed change.

@@ -1,7 +1,7 @@
 /*
  * report-visits.c — where and how clients were met, for the municipalities'
  * cost sharing (report.h): visits at a point outside the client's home
- * municipality (001 §4.1, domain.md "Targets the areas report"), and the
+ * municipality (001 §4.1, docs/rules.md#outside-home-municipality), and the
  * channel mix of held meetings per home municipality.
  */
 #include <stdio.h>

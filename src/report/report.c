@@ -11,24 +11,24 @@
 #include "i18n.h"
 #include "report/report-internal.h"
 
-/* The targets the areas set themselves (domain.md, "Targets the areas
- * report": 001 §1, 003 §3, 004 §3.3). Indexed by enum lk_target_id. */
+/* The targets the areas set themselves (docs/rules.md#targets:
+ * 001 §1, 003 §3, 004 §3.3). Indexed by enum lk_target_id. */
 const struct lk_target lk_targets[] = {
 	[LK_TARGET_F2F_INITIAL] = { "f2f-initial", N_("initial interviews face to face"),
-	                            "domain.md: 75 % of initial interviews face to face",
+	                            "docs/rules.md#face-to-face-shares: 75 % of initial interviews face to face",
 	                            75.0, false, false, 0 },
 	[LK_TARGET_F2F_JOBSEARCH] = { "f2f-jobsearch", N_("job-search discussions face to face"),
-	                              "domain.md: > 50 % of job-search discussions face to face",
+	                              "docs/rules.md#face-to-face-shares: > 50 % of job-search discussions face to face",
 	                              50.0, true, false, 0 },
 	[LK_TARGET_CASELOAD] = { "caseload", N_("clients per caseworker"),
-	                         "domain.md: 100-200 clients per client-service expert (003)",
+	                         "docs/rules.md#caseload: 100-200 clients per client-service expert (003)",
 	                         100.0, false, true, 200.0 },
 	[LK_TARGET_TYM_ASSESSMENT] = { "tym-assessment",
 	                               N_("TYM needs assessments within 3 months"),
-	                               "domain.md: service-need assessment of multidisciplinary clients within 3 months (Act 381/2023, 001 §5.3.2)",
+	                               "docs/rules.md#tym-assessment-target: service-need assessment of multidisciplinary clients within 3 months (Act 381/2023, 001 §5.3.2)",
 	                               100.0, false, false, 0 },
 	[LK_TARGET_INTEGRATION] = { "integration-30d", N_("integration plans within 30 days"),
-	                            "domain.md: 80 % of immigrants wait < 30 days for an integration plan (001 §1; 003 §3; 004 §3.3)",
+	                            "docs/rules.md#integration-target: 80 % of immigrants wait < 30 days for an integration plan (001 §1)",
 	                            80.0, false, false, 0 },
 };
 

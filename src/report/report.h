@@ -1,6 +1,6 @@
 /*
  * report.h — the figures the areas report against their own targets
- * (domain.md, "Targets the areas report"; issue 7): face-to-face shares of
+ * (docs/rules.md#targets; issue 7): face-to-face shares of
  * initial interviews and job-search discussions, Piste walk-in visits with
  * their waiting and service times, caseworkers' caseloads, the statutory
  * cadence, TYM cases, integration-plan waits, visits outside the home

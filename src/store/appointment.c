@@ -166,7 +166,7 @@ check_booking(const struct lk_booking *b, lk_time *start, struct lk_err *err)
 		return rc;
 	if (b->reason && (rc = lk_check_text("reason", b->reason, 500, err)) != LK_OK)
 		return rc;
-	/* domain.md: the initial interview face to face as a rule, remote
+	/* docs/rules.md#face-to-face: the initial interview face to face as a rule, remote
 	 * only if separately agreed — the agreement is written down. */
 	if (strcmp(b->kind, "alkuhaastattelu") == 0 && strcmp(b->channel, "face") != 0 &&
 	    (b->reason == NULL || b->reason[0] == '\0'))

@@ -7,7 +7,7 @@
  * Every step of a booking's life (booked, checked in, done, no-show,
  * cancelled, rescheduled) is appended to its history (appointment_event)
  * in the same transaction; a move keeps where the booking was.
- * An initial interview is face to face as a rule (domain.md): booked
+ * An initial interview is face to face as a rule (docs/rules.md#face-to-face): booked
  * without a channel it is face to face, and booked remote it needs a
  * reason (LK_EINPUT, field "reason").
  */

@@ -15,7 +15,7 @@
 #include "store/embedded.h"
 #include "store/store-internal.h"
 
-/* Display names and host municipalities (domain.md, "Who uses the software"). */
+/* Display names and host municipalities (docs/rules.md#areas-and-points). */
 static const struct lk_area_info areas[] = {
 	{ "pohjois-karjala", "Pohjois-Karjala" },
 	{ "pohjoinen-keski-suomi", "Pohjoinen Keski-Suomi" },

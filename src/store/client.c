@@ -193,7 +193,7 @@ is_youth(const char *hetu)
 	if (hetu[0] == '\0' || lk_hetu_parse(hetu, &h) != LK_HETU_OK)
 		return 0;
 	int age = lk_date_to_ymd(lk_today()).y - lk_date_to_ymd(h.birth).y;
-	return age >= 15 && age <= 29;   /* Ohjaamo serves ages 15–29 (domain.md) */
+	return age >= 15 && age <= 29;   /* Ohjaamo serves ages 15–29 (docs/rules.md#youth) */
 }
 
 static void

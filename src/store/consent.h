@@ -1,5 +1,5 @@
 /*
- * consent.h — the client's consents, one module for every kind (domain.md
+ * consent.h — the client's consents, one module for every kind (docs/rules.md#consent;
  * "Rinnalla", TYM, 004 §4.2.1; issue 5): 'rinnalla' one-time oral consent,
  * 'terveydenhuolto' disclosure to healthcare, 'tym' sharing within a TYM
  * team (its scope is the case id). Each row says who recorded it, when,

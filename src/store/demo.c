@@ -318,7 +318,7 @@ make_staff(struct demo *d)
 		}
 	}
 	/* The wellbeing county's social worker and Kela's advisor for each
-	 * municipality's start team (domain.md, TYM 1.), met at its point. */
+	 * municipality's start team (docs/rules.md#start-team), met at its point. */
 	for (int p = 0; p < d->npoints && rc == LK_OK; p++) {
 		bool first_of_mun = true;
 		for (int q = 0; q < p; q++)

@@ -1,6 +1,6 @@
 /*
  * feedback.h — quick customer feedback after a walk-in visit (issue 7;
- * domain.md "Customer feedback is collected"): a score 1–5 and an optional
+ * docs/rules.md#quick-feedback): a score 1–5 and an optional
  * word, for a service point, anonymous (schema/008_feedback.sql). The
  * report of it is report/report-feedback.h.
  */

@@ -4,7 +4,7 @@
  * the service point (name, street address, hours), rendered by
  * core/letter-text.h in the client's language. Shared by `luukku letter` and
  * the calendar screen. Does not audit: the caller records the printing
- * (design.md: printing is audited) once the letter has gone where it goes.
+ * (docs/architecture.md#audit: printing is audited) once the letter has gone where it goes.
  */
 #ifndef LK_STORE_LETTER_H
 #define LK_STORE_LETTER_H

@@ -19,7 +19,7 @@ const char *const lk_queue_states[] = {
 
 const char *const lk_queue_moves[] = { "call", "serve", "end", "no-show", "refer", NULL };
 
-/* Which states each move starts from (domain.md "Piste": queue systems log
+/* Which states each move starts from (docs/rules.md#piste-queue: queue systems log
  * arrive, called, served, ended, no-show, transferred as events). */
 static const struct {
 	const char *move;

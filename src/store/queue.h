@@ -42,7 +42,7 @@ struct lk_queue_entry {
 };
 
 /* The visit states of the queue and the moves between them; a table in
- * queue.c (domain.md, "Piste": arrive, called, served, ended, no-show,
+ * queue.c (docs/rules.md#piste-queue: arrive, called, served, ended, no-show,
  * transferred). */
 extern const char *const lk_queue_moves[];   /* call, serve, end, no-show, refer */
 

@@ -9,7 +9,7 @@
 #include "store/store-internal.h"
 #include "store/validate.h"
 
-/* domain.md, "Roles (Finnish title — meaning)"; design.md, data model. */
+/* docs/rules.md#roles; docs/architecture.md#data-model. */
 static const struct lk_role_info roles[] = {
 	{ "caseworker", N_("Client officer (asiakasvastaava)"), "area" },
 	{ "tym-caseworker", N_("TYM client officer"), "area" },

@@ -22,7 +22,7 @@ struct lk_role_info {
 	const char *label;         /* English label, a gettext msgid */
 	const char *organisation;  /* default organisation */
 };
-/* The roles of domain.md, "Roles"; terminated by code == NULL. */
+/* The roles of docs/rules.md#roles; terminated by code == NULL. */
 const struct lk_role_info *lk_roles(void);
 const struct lk_role_info *lk_role_find(const char *code);
 

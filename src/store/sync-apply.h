@@ -1,6 +1,6 @@
 /*
  * sync-apply.h — changes made elsewhere, merged into this store field by
- * field (design.md, sync contract 4–5).
+ * field (docs/architecture.md#merge-by-field, #offline-clashes).
  *
  * A changeset comes with the stamp of the write that made it: its hybrid
  * logical clock and the name of the desk. For every field it touches, the

@@ -13,7 +13,7 @@
 #include "store/tym.h"
 #include "store/validate.h"
 
-/* Referral sources and outcomes (domain.md "TYM"; 001 §5.3.2). */
+/* Referral sources and outcomes (docs/rules.md#referral-and-outcome; 001 §5.3.2). */
 const char *const lk_tym_referrals[] = { "perus", "hyvinvointialue", "kela", "tyokykytiimi",
                                          "itse", NULL };
 const char *const lk_tym_outcomes[] = { "perus", "tyo", "opiskelu", "elake", "muu", NULL };

@@ -11,7 +11,7 @@
 #include "store/validate.h"
 #include "store/visit.h"
 
-/* Topics of the Piste service (domain.md, "Piste"; seed 000). */
+/* Topics of the Piste service (docs/rules.md#piste; seed 000). */
 const char *const lk_visit_topics[] = { "tyonhaku", "koulutus", "digi", "rinnalla", "muu", NULL };
 static const char *const topic_labels[] = {
 	N_("Job search"), N_("Education"), N_("Digital services"), N_("Rinnalla"), N_("Other"),
@@ -72,7 +72,7 @@ lk_visit_record_consent(struct lk_store *st, const char *id, const char *client,
 	sqlite3_finalize(s);
 	if (rc != LK_OK || client == NULL || client[0] == '\0')
 		return rc;
-	/* One-time consent for that situation (domain.md "Rinnalla"): scoped
+	/* One-time consent for that situation (docs/rules.md#rinnalla): scoped
 	 * to the visit. */
 	char cid[LK_ID_LEN + 1], scope[64];
 	lk_new_id(cid);

@@ -1,5 +1,5 @@
-# luukku tym: open a case, assemble the teams under the rules of domain.md
-# "TYM", consent for outside members, the timeline, closing. Refusals exit
+# luukku tym: open a case, assemble the teams under the rules of docs/rules.md#tym,
+# consent for outside members, the timeline, closing. Refusals exit
 # 4 (the team rules) or 2 (bad input) and change nothing.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,6 +1,6 @@
 # The wire refuses what it cannot trust: garbage, truncated, replayed,
 # altered and wrongly keyed frames end that connection and change nothing,
-# while other desks keep syncing (sync contract 8; design.md, security).
+# while other desks keep syncing (docs/architecture.md#wire).
 . "$(dirname "$0")/lib.sh"
 
 lkd init --area pohjois-karjala >/dev/null

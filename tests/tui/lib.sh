@@ -60,7 +60,7 @@ not_ok() {
 	echo "not ok - $*"
 }
 
-# The check character of DDMMYYZZZ (domain.md, "Identity and privacy").
+# The check character of DDMMYYZZZ (docs/rules.md#identity-code).
 hetu_check() {
 	n=$(echo "$1" | sed 's/^0*//')
 	echo "0123456789ABCDEFHJKLMNPRSTUVWXY" | cut -c $((${n:-0} % 31 + 1))
