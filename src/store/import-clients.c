@@ -156,7 +156,8 @@ check_cell(struct lk_store *st, struct stmts *q, struct lk_import_result *res, i
 		return false;
 	char v[256];
 	snprintf(v, sizeof v, "%s", cell);
-	if (k == K_LANG || k == K_INTERP || k == K_LINE || k == K_PLAIN || k == K_ID)
+	if (k == K_LANG || k == K_INTERP || k == K_LINE || k == K_PLAIN || k == K_ID ||
+	    k == K_WORKER)
 		lower_ascii(v);
 	if (k == K_PLAIN) {
 		static const char *const yes[] = { "yes", "kyllä", "k", "ja", "1", "x", NULL };

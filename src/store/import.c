@@ -49,17 +49,15 @@ check_encoding(const char *text, size_t len, struct lk_err *err)
 	if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
 	    memchr(text, '\0', len))
 		return lk_err_set(err, LK_EINPUT, "",
-		                  "the file is not UTF-8 text but UTF-16 (Excel's \"Unicode text\"); "
-		                  "in Excel choose Save as, \"CSV UTF-8 (comma delimited) (*.csv)\", "
-		                  "and import that file");
+		                  "not UTF-8 but UTF-16 (Excel's \"Unicode text\"); nothing was "
+		                  "imported. In Excel: Save as, \"CSV UTF-8 (comma delimited)\"");
 	long multi, bad;
 	scan_utf8(u, len, &multi, &bad);
 	if (bad > 0 && multi == 0)
 		return lk_err_set(err, LK_EINPUT, "",
-		                  "the file is not UTF-8 text: most likely Windows-1252, Excel's "
-		                  "older \"CSV (semicolon delimited)\"; nothing was imported. In Excel "
-		                  "choose Save as, \"CSV UTF-8 (comma delimited) (*.csv)\", and import "
-		                  "that file (LibreOffice: Save as, character set Unicode (UTF-8))");
+		                  "not UTF-8 but most likely Windows-1252 (Excel's older \"CSV\"); "
+		                  "nothing was imported. In Excel: Save as, \"CSV UTF-8 (comma "
+		                  "delimited)\"; in LibreOffice: character set Unicode (UTF-8)");
 	return LK_OK;   /* a few broken bytes in UTF-8 text: refused cell by cell */
 }
 
