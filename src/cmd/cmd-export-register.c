@@ -52,7 +52,8 @@ exec_export_register(struct cmd_ctx *ctx, int argc, char **argv, enum lk_registe
 	long rows = 0;
 	if (mem == NULL) {
 		lk_store_close(st);
-		return cmd_usage(ctx, NULL, "%s", _("out of memory"));
+		fprintf(stderr, "luukku %s: %s\n", ctx->name, _("out of memory"));
+		return LK_EFAIL;
 	}
 	fputs("\xEF\xBB\xBF", mem);
 	enum lk_status rc = lk_register_export(st, which, from, to, write_row, mem, &rows, &err);

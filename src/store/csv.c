@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/csv.h"
 
 void
@@ -147,7 +148,7 @@ lk_csv_read(struct lk_csv_reader *r)
 			p++;
 			for (;;) {
 				if (p >= end) {
-					r->error = "a quote opened here is never closed";
+					r->error = N_("a quote opened here is never closed");
 					r->err_line = opened;
 					r->p = end;
 					return -1;
@@ -168,7 +169,7 @@ lk_csv_read(struct lk_csv_reader *r)
 					goto oom;
 			}
 			if (p < end && *p != r->delim && *p != '\n' && *p != '\r') {
-				r->error = "text after the closing quote of a cell";
+				r->error = N_("text after the closing quote of a cell");
 				r->err_line = r->line;
 				r->p = end;
 				return -1;
@@ -196,7 +197,7 @@ lk_csv_read(struct lk_csv_reader *r)
 		r->cells[i] = r->buf + r->off[i];
 	return 1;
 oom:
-	r->error = "out of memory";
+	r->error = N_("out of memory");
 	r->err_line = r->line;
 	r->p = end;
 	return -1;

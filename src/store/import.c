@@ -135,10 +135,10 @@ lk_import_open(struct lk_import_file *f, const char *text, size_t len,
 		f->col_cell[i] = -1;
 	lk_csv_reader_init(&f->rd, text, len, lk_csv_sniff(text, len));
 	int got = lk_csv_read(&f->rd);
-	if (got <= 0)
-		return lk_err_set(err, LK_EINPUT, "",
-		                  got == 0 ? "the file is empty: the first row names the columns"
-		                           : "the first row, the column names, cannot be read");
+	if (got == 0)
+		return lk_err_set(err, LK_EINPUT, "", "the file is empty: the first row names the columns");
+	if (got < 0)
+		return lk_err_set(err, LK_EINPUT, "", "line %d: %s", f->rd.err_line, _(f->rd.error));
 	f->ncells = f->rd.ncells;
 	f->cell_col = malloc((size_t)f->ncells * sizeof *f->cell_col);
 	if (f->cell_col == NULL)
