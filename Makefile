@@ -182,7 +182,7 @@ install: all
 	done
 
 pot:
-	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 \
+	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 --keyword=lk_import_problem:4 \
 		--from-code=UTF-8 --add-comments=TRANSLATORS -o po/luukku.pot $(LIB_SRC) $(CMD_SRC) src/cmd/luukkud.c
 	for po in $(PO); do msgmerge -q -U --backup=none $$po po/luukku.pot; done
 

@@ -57,6 +57,8 @@ static const struct {
 	{ "conflicts", "settle", LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
 	{ "conflicts", NULL, LK_CAP_CARD, -1 },
 	{ "staff", "add", LK_CAP_ADMIN, -1 },
+	{ "import", NULL, LK_CAP_ADMIN, -1 },        /* the whole register in */
+	{ "export-register", NULL, LK_CAP_REPORTS, -1 },
 	{ "staff", "passwd", LK_CAP_ADMIN, -1 },
 };
 

@@ -30,6 +30,9 @@ extern const struct cmd_entry cmd_report_entry, cmd_feedback_entry, cmd_ical_ent
 extern const struct cmd_entry cmd_consent_give_entry, cmd_consent_withdraw_entry,
 	cmd_consent_list_entry;
 
+extern const struct cmd_entry cmd_import_clients_entry, cmd_import_staff_entry,
+	cmd_export_register_clients_entry, cmd_export_register_staff_entry,
+	cmd_export_register_appointments_entry, cmd_export_register_visits_entry;
 extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry,
 	cmd_conflicts_settle_entry;
 const struct cmd_entry *const cmd_table[] = {
@@ -48,7 +51,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_piste_end_entry, &cmd_piste_noshow_entry, &cmd_piste_refer_entry, &cmd_piste_queue_entry,
 	&cmd_piste_today_entry, &cmd_kiosk_entry,
 	&cmd_piste_log_entry, &cmd_audit_entry, &cmd_export_entry, &cmd_purge_entry,
-	&cmd_report_entry, &cmd_feedback_entry, &cmd_ical_entry, &cmd_letter_entry, NULL,
+	&cmd_report_entry, &cmd_feedback_entry, &cmd_ical_entry, &cmd_letter_entry,
+	&cmd_import_clients_entry, &cmd_import_staff_entry, &cmd_export_register_clients_entry,
+	&cmd_export_register_staff_entry, &cmd_export_register_appointments_entry,
+	&cmd_export_register_visits_entry, NULL,
 };
 
 int

@@ -207,6 +207,28 @@ bind_values(sqlite3_stmt *s, const struct values *v, int first)
 }
 
 enum lk_status
+lk_client_check_field(struct lk_store *st, const char *option, const char *v, char *out,
+                      size_t size, struct lk_err *err)
+{
+	for (size_t i = 0; i < NFIELDS; i++) {
+		if (strcmp(fields[i].name, option) != 0 || fields[i].check == C_NAME)
+			continue;
+		char val[256], given[256];
+		enum lk_status rc = check_field(st, &fields[i], v, val, given, err);
+		if (rc == LK_OK)
+			snprintf(out, size, "%s", val);
+		return rc;
+	}
+	return lk_err_set(err, LK_EFAIL, option, "no client field '%s'", option);
+}
+
+int
+lk_client_youth(const char *hetu)
+{
+	return is_youth(hetu);
+}
+
+enum lk_status
 lk_client_add(struct lk_store *st, const struct lk_client_input *in, char *id_out,
               struct lk_err *err)
 {

@@ -10,6 +10,7 @@
 #define LK_CLIENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "store/store.h"
 
@@ -65,6 +66,13 @@ enum lk_status lk_client_add(struct lk_store *st, const struct lk_client_input *
                              char *id_out, struct lk_err *err);
 enum lk_status lk_client_set(struct lk_store *st, const char *id,
                              const struct lk_client_input *in, struct lk_err *err);
+/* Check one value as add and set do — the field named by its option
+ * ("hetu", "phone", "job-search-start", …; not the name) — and put its
+ * stored form in out (a date in ISO, plain-language as 0/1, …). */
+enum lk_status lk_client_check_field(struct lk_store *st, const char *option, const char *v,
+                                     char *out, size_t size, struct lk_err *err);
+/* 1 when the identity code's holder is of Ohjaamo's age (15–29) today. */
+int lk_client_youth(const char *hetu);
 enum lk_status lk_client_get(struct lk_store *st, const char *id, struct lk_client *out,
                              struct lk_err *err);
 

@@ -1,6 +1,15 @@
 /*
- * csv-write.h — write RFC 4180 CSV: fields quoted when they hold a comma,
- * a double quote, CR or LF (quotes doubled), records ended by CRLF.
+ * csv-write.h — write RFC 4180 CSV: fields quoted when they hold the
+ * delimiter, a double quote, CR or LF (quotes doubled), records ended by
+ * CRLF.
+ *
+ * The register exports (store/register-export.h) also guard every cell
+ * against spreadsheet formulas (CSV injection): a cell that starts with
+ * = + - @ TAB or CR — or with apostrophes followed by one of those — gets
+ * one more apostrophe in front, so a spreadsheet shows it as text and
+ * never runs it ("+358 40 1" is written '+358 40 1). lk_csv_unguard(),
+ * which the import applies to every cell, takes exactly that one
+ * apostrophe off again, so an export imports back unchanged.
  */
 #ifndef LK_CSV_WRITE_H
 #define LK_CSV_WRITE_H
@@ -10,5 +19,9 @@
 
 /* Write one field, then a comma, or CRLF when `last`. */
 void lk_csv_field(FILE *f, const char *s, bool last);
+/* Write one guarded cell, then delim, or CRLF when `last`. */
+void lk_csv_cell(FILE *f, const char *s, char delim, bool last);
+/* Undo the guard in place (see above). */
+void lk_csv_unguard(char *s);
 
 #endif

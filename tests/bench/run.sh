@@ -14,9 +14,11 @@
 #   6. a fresh desk's first sync of the 20 000-client demo area, area-wide,
 #      scoped to one point and a kiosk (first-sync.sh);
 #   7. the reports of issue 7 on the 20 000-client area, whole and one
-#      point (report.sh).
+#      point (report.sh);
+#   8. the register import of issue 16: 20 000 clients from a CSV file into
+#      a fresh desk, the same file again, and the export (import.sh).
 # BENCH_LARGE sets the large register's size (1000000); BENCH_ONLY=search,
-# tty, sync, load, first-sync or report runs one part (report builds only
+# tty, sync, load, first-sync, report or import runs one part (report builds only
 # the 20 000-client area).
 set -e
 build=${1:-build}
@@ -28,6 +30,7 @@ only=${BENCH_ONLY:-}
 part() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 for n in 20000 $large; do
 	[ "$only" = report ] && [ "$n" != 20000 ] && continue
+	[ "$only" = import ] && continue
 	db=$dir/demo-$n.db
 	if [ ! -f "$db" ]; then
 		echo "== luukku demo, $n clients"
@@ -74,4 +77,8 @@ fi
 if part report; then
 	echo "== reports, 20 000 clients"
 	timeout 1200 sh tests/bench/report.sh "$build/luukku" "$dir/demo-20000.db"
+fi
+if part import; then
+	echo "== import and export of the register, 20 000 clients"
+	timeout 600 sh tests/bench/import.sh "$build/luukku"
 fi
