@@ -143,6 +143,7 @@ on_proof(struct lk_hub_conn *c, const unsigned char *body, size_t n, struct lk_b
 	}
 	lk_log(LK_LOG_INFO, "%s: connected from %s", c->desk.name, c->peer);
 	c->acked_at_connect = c->desk.last_hlc;
+	c->head_at_connect = lk_hub_head(c->hub->st);
 	c->state = LK_HUB_PUSH;
 	return true;
 }
@@ -291,7 +292,8 @@ lk_hub_conn_pump(struct lk_hub_conn *c, struct lk_buf *out, size_t budget)
 	while (c->cursor < c->head && out->n - start < budget) {
 		int64_t last;
 		struct lk_err err = { 0 };
-		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, c->own, e, BATCH_ENTRIES,
+		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, c->own,
+		                    c->head_at_connect, e, BATCH_ENTRIES,
 		                    BATCH_BYTES, &last, &err);
 		if (k < 0) {
 			lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);

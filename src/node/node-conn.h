@@ -39,6 +39,7 @@ struct lk_hub_conn {
 	int64_t cursor, head;
 	int64_t own;               /* the desk's newest own change it holds (PULL) */
 	int64_t acked_at_connect;  /* its last_hlc here when it connected */
+	int64_t head_at_connect;   /* the log's head then (before its pushes) */
 	struct lk_buf in, payload, refused, frame;
 	int nrefused, pushed, duplicates, sent, conflicts;
 	char peer[64];

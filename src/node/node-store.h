@@ -149,14 +149,15 @@ struct lk_hub_entry {
 };
 
 /* Read up to `max` entries after gseq `after` (up to `head`) for desk d:
- * its own entries stamped up to `own` are skipped (it holds them), the
- * others filtered to its scope. Stops
+ * its own entries are skipped unless stamped above `own` (the newest it
+ * holds) and logged at or before gseq `own_upto` (before this round's
+ * pushes), the others filtered to its scope. Stops
  * early after the entry that brings the bytes kept to `budget` or more
  * (0: no limit), so a caller sending `budget` a batch does not filter
  * entries it then drops and reads again. Returns the number read into
  * e[]; free each e[i].cs with lk_hub_entry_free. */
 int lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
-                int64_t own, struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
+                int64_t own, int64_t own_upto, struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
                 struct lk_err *err);
 void lk_hub_entry_free(struct lk_hub_entry *e);
 

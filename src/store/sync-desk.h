@@ -53,8 +53,8 @@ enum lk_status lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, int64_t safe
 /* Like lk_desk_outbox_read, over the sent entries kept in sync_sent. */
 int lk_desk_sent_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e,
                       int max);
-/* The newest stamp of this desk's own changes that this store holds: the
- * highest the node ever acknowledged, or a waiting or kept entry. The node
+/* The newest stamp of this desk's own sent changes that this store holds:
+ * the highest the node ever acknowledged, or a kept sent entry. The node
  * sends back the desk's own changes stamped above it (a desk restored from
  * an old copy of its file, a re-enrolled laptop). */
 int64_t lk_desk_own_high(struct lk_store *st);
