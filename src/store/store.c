@@ -159,7 +159,12 @@ lk_store_open(const char *path, int flags, struct lk_store **out, struct lk_err 
 		lk_store_close(st);
 		return LK_EFAIL;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	/* Several processes share a desk file (thin-client server: terminals
+	 * and the background sync): a writer waits its turn rather than tell
+	 * a person "database is locked"; a sync's longest transaction (one
+	 * snapshot entry) takes seconds (docs/protocol.md, "Restore").
+	 * tests/sync/test-locking.sh. */
+	sqlite3_busy_timeout(st->db, 30000);
 	sqlite3_extended_result_codes(st->db, 1);
 
 	/* Look before writing anything: a newer file stays untouched. */
