@@ -7,6 +7,7 @@
  *   luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT…]
  *   luukkud [--db PATH] revoke NAME
  *   luukkud [--db PATH] backup FILE
+ *   luukkud [--db PATH] restore FILE
  *   luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]
  *   luukkud [--db PATH] seed
  *
@@ -50,6 +51,7 @@ usage(FILE *f)
 	        "  luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT...]\n"
 	        "  luukkud [--db PATH] revoke NAME\n"
 	        "  luukkud [--db PATH] backup FILE\n"
+	        "  luukkud [--db PATH] restore FILE\n"
 	        "  luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]\n"
 	        "  luukkud [--db PATH] seed\n", _("Usage:"));
 	return f == stdout ? 0 : LK_EINPUT;
@@ -265,6 +267,27 @@ cmd_backup(const struct lk_node_config *o, int argc, char **argv)
 	return status;
 }
 
+static int
+cmd_restore(const struct lk_node_config *o, int argc, char **argv)
+{
+	if (argc != 2)
+		return bad("restore", "file", _("give the backup file to restore"));
+	struct lk_err err = { 0 };
+	struct lk_restore_info info;
+	if (lk_hub_restore(o->db, argv[1], &info, &err) != LK_OK)
+		return fail("restore", &err);
+	printf(_("restored %s from %s: the node's log now ends at change %lld and is named %s.\n"),
+	       o->db, argv[1], (long long)info.head, info.id);
+	printf("%s\n", _("What the desks do at their next sync, by themselves: a desk that synced "
+	                 "after this backup sends again its own changes the node lacks (kept until "
+	                 "a backup holds them) and asks again for what other desks sent after the "
+	                 "backup's last change; a desk that did not sync since goes on as before. "
+	                 "Nothing is deleted on any desk. A desk enrolled after the backup is unknown "
+	                 "here: enrol it again (luukkud enrol NAME) and sync it. A luukkud running on "
+	                 "this store goes on with the restored copy."));
+	return 0;
+}
+
 struct run_ctx {
 	struct lk_node_config *o;
 	struct lk_store *st;
@@ -364,6 +387,8 @@ main(int argc, char **argv)
 			status = cmd_revoke(&o, nargs, args);
 		else if (strcmp(cmd, "backup") == 0)
 			status = cmd_backup(&o, nargs, args);
+		else if (strcmp(cmd, "restore") == 0)
+			status = cmd_restore(&o, nargs, args);
 		else if (strcmp(cmd, "demo") == 0)
 			status = cmd_demo(&o, nargs, args);
 		else if (strcmp(cmd, "seed") == 0)

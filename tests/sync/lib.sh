@@ -86,3 +86,35 @@ q() {
 	if [ "$1" = node ]; then f=$NODE_DB; else f=$T/$1.db; fi
 	sqlite3 -batch -noheader "$f" "$2"
 }
+
+# The ledger: every write a test makes, to be found after a fault.
+# ledger_add DESK NAME — add client NAME on DESK and write it down.
+ledger_add() {
+	on "$1" client add --name "$2" --municipality Joensuu >/dev/null ||
+		{ not_ok "write $2 on $1"; return 1; }
+	echo "client $2" >>"$T/ledger"
+}
+# ledger_phone DESK NAME PHONE — set the phone of client NAME on DESK.
+ledger_phone() {
+	id=$(q "$1" "select id from client where surname || ', ' || given_names = '$2'")
+	on "$1" client set "$id" --phone "$3" >/dev/null || { not_ok "phone $2 on $1"; return 1; }
+	echo "phone $2 $3" >>"$T/ledger"
+}
+# ledger_check WHERE… — each store holds every write once: prints the
+# counts (written, found, lost, duplicated) and checks nothing is lost or
+# doubled.
+ledger_check() {
+	for w in "$@"; do
+		written=0 found=0 lost=0 dup=0
+		while read -r kind a b c; do
+			written=$((written + 1))
+			case $kind in
+			client) n=$(q "$w" "select count(*) from client where surname || ', ' || given_names = '$a $b'") ;;
+			phone) n=$(q "$w" "select count(*) from client where surname || ', ' || given_names = '$a $b' and phone = '$c'") ;;
+			esac
+			case $n in 0) lost=$((lost + 1)) ;; 1) found=$((found + 1)) ;; *) dup=$((dup + 1)) ;; esac
+		done <"$T/ledger"
+		echo "# ledger $w: written $written, found $found, lost $lost, duplicated $dup"
+		same "$w holds every write once" "$lost $dup" "0 0"
+	done
+}
