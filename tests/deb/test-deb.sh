@@ -64,6 +64,8 @@ fi
 unset LUUKKU_LOCALEDIR LUUKKU_DB LUUKKU_CONFIG LUUKKU_LANG LUUKKUD_CONFIG LUUKKUD_DB
 # make deb runs as if typed: not as a part of the make that runs this test.
 unset MAKEFLAGS MFLAGS MAKELEVEL
+# Both builds on every core: the test builds the packages twice.
+export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=$(nproc)}"
 export LANG=C.UTF-8
 
 w=$(mktemp -d /tmp/luukku-deb.XXXXXX)
