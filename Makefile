@@ -6,11 +6,14 @@
 #   make bench   search, terminal, start-up, sync, load and report benchmarks
 #                (figures, not pass/fail; docs/performance.md)
 #   make install PREFIX=/usr DESTDIR=...
+#   make deb     the Debian packages luukku and luukkud into build/deb/
 #
 # Plain GNU make; objects go to $(BUILD) (build/ or build/san/).
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+# luukkud is a daemon: a Debian package puts it in /usr/sbin (SBINDIR=/usr/sbin).
+SBINDIR ?= $(BINDIR)
 MANDIR  ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
@@ -59,7 +62,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-Isrc -I. -Ibuild/fuzz/gen -I/usr/include/iniparser $(shell pkg-config --cflags ncursesw 2>/dev/null) -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
 
-.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build FORCE
+.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build deb FORCE
 
 all: $(BUILD)/luukku $(BUILD)/luukkud $(MO)
 
@@ -170,9 +173,9 @@ bench: deps
 	sh tests/bench/run.sh build
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/luukku $(DESTDIR)$(BINDIR)/luukku
-	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(BINDIR)/luukkud
+	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(SBINDIR)/luukkud
 	install -m 0644 docs/luukku.1 $(DESTDIR)$(MANDIR)/man1/luukku.1
 	install -m 0644 docs/luukkud.8 $(DESTDIR)$(MANDIR)/man8/luukkud.8
 	for mo in $(MO); do \
@@ -180,6 +183,17 @@ install: all
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/luukku.mo; \
 	done
+
+# The Debian packages luukku and luukkud (debian/, docs/deployment.md),
+# built by dpkg-buildpackage in a copy of the tree under $(DEB_DIR), so
+# debhelper's files never land in the work tree; the .deb files, .changes
+# and .buildinfo end up in $(DEB_DIR). DEB_BUILD_OPTIONS passes through.
+DEB_DIR ?= build/deb
+deb: deps
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src
+	tar -cf - --exclude=./build --exclude=./demo --exclude=./.git . | tar -xf - -C $(DEB_DIR)/src
+	cd $(DEB_DIR)/src && dpkg-buildpackage -b -us -uc
+	@ls -1 $(DEB_DIR)/*.deb
 
 pot:
 	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 --keyword=lk_import_problem:4 \
@@ -189,4 +203,4 @@ pot:
 clean:
 	rm -rf build
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)
