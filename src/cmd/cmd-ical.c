@@ -113,16 +113,12 @@ prop(FILE *f, const char *name, const char *value, bool text)
 		fputs(folded, f);
 }
 
-/* DTSTAMP: the moment of export in UTC. Under $LUUKKU_NOW (tests, demos)
- * that is the desk's Helsinki wall clock converted; else the system clock,
- * which is UTC already. */
+/* DTSTAMP: the moment of export in UTC: the desk's Helsinki wall clock
+ * (lk_now(), which only a test build lets $LUUKKU_NOW pin) converted. */
 static lk_time
 stamp_utc(void)
 {
-	const char *fixed = getenv("LUUKKU_NOW");
-	if (fixed && *fixed)
-		return lk_helsinki_to_utc(lk_now());
-	return (lk_time)(time(NULL) / 60);
+	return lk_helsinki_to_utc(lk_now());
 }
 
 static void
