@@ -84,6 +84,9 @@ lk_split_name(const char *field, const char *v, char *surname, size_t ssize, cha
 		return lk_err_set(err, LK_EINPUT, field, "both a surname and a given name are needed");
 	if (strchr(given, ','))
 		return lk_err_set(err, LK_EINPUT, field, "only one comma, after the surname");
+	/* No name begins with what a spreadsheet reads as a formula. */
+	if (strchr("=+-@", surname[0]) || strchr("=+-@", given[0]))
+		return lk_err_set(err, LK_EINPUT, field, "a name does not begin with = + - or @");
 	return LK_OK;
 }
 
