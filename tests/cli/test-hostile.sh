@@ -121,4 +121,10 @@ expect 0 "a note in Arabic with a right-to-left mark" lk book --client "$C" --st
 	--at "2026-03-03 10:00" --minutes 30 --channel face --note "$(printf 'مرحبا\342\200\217 tulkki')"
 expect 0 "a phone number in a note is no identity code" lk piste log --point $P --topic digi --note "soita 040 123 4567"
 
+# A valid identity code whose birth date is after the desk's today.
+expect 2 "a birth date in the future (1.5.2026, today 2.3.2026) is refused" lk client add --name "Uusi, Vauva" --hetu 010526A902F
+same "naming --hetu" "$ERR" "luukku client add: --hetu: '010526A902F' has a birth date in the future"
+expect 2 "also on client set" lk client set "$C" --hetu 010526A902F
+expect 0 "born yesterday is fine" lk client add --name "Uusi, Vauva" --hetu 010326A902V
+
 done_testing
