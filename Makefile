@@ -24,6 +24,15 @@ CC      ?= cc
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# TEST_CLOCK=1 compiles in the pinned test clock ($$LUUKKU_NOW, store.c
+# lk_now()). Only the test build of `make check` (SAN=1, build/san) and the
+# benchmarks' own build have it: a user cannot reach a compile flag, while
+# anyone can set an environment variable, so the binaries of `make`,
+# `make run`, `make install` and the packages take the system clock only.
+TEST_CLOCK ?= $(SAN)
+ifeq ($(TEST_CLOCK),1)
+CPPFLAGS += -DLK_TEST_CLOCK
+endif
 ifeq ($(SAN),1)
 CFLAGS  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
@@ -131,8 +140,11 @@ run: deps all
 	fi
 	$(BUILD)/luukku --db $(DEMO_DB)
 
+# The plain build/luukku is built too: tests/cli/test-clock.sh proves that
+# $$LUUKKU_NOW cannot move its clock.
 check: deps
 	$(MAKE) SAN=1 BUILD=build/san tests
+	$(MAKE) BUILD=build TEST_CLOCK=0 all
 	$(MAKE) fuzz-build
 	FUZZ_SECONDS=5 sh tests/run.sh build/san
 
@@ -168,9 +180,11 @@ fuzz: deps fuzz-build
 		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name tests/fuzz/corpus/$$name || exit 1; \
 	done
 
+# The figures are taken at a pinned clock (LUUKKU_NOW), so the benchmarks
+# have their own build with the test clock, never installed.
 bench: deps
-	$(MAKE) BUILD=build all $(BENCH_BIN) build/tests/lkproxy
-	sh tests/bench/run.sh build
+	$(MAKE) BUILD=build/bench-clock TEST_CLOCK=1 all $(BENCH_BIN) build/bench-clock/tests/lkproxy
+	sh tests/bench/run.sh build/bench-clock
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8

@@ -25,6 +25,7 @@
 
 #include "i18n.h"
 #include "store/area.h"
+#include "store/audit.h"
 #include "store/feedback.h"
 #include "store/queue.h"
 #include "store/visit.h"
@@ -297,6 +298,7 @@ check_code(struct kiosk *k)
 		return;
 	}
 	reset(k);
+	lk_audit(k->st, NULL, "kiosk-exit-failed", NULL, "wrong staff code", NULL);
 	say(k, true, _("Wrong staff code."));
 }
 

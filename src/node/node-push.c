@@ -53,7 +53,7 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 	/* The staff member's role first (node-rights.h), then the rows. */
 	rc = lk_hub_role_check(st, lk_scope_kind(d->scope) == LK_SCOPE_KIOSK, staff_id, cs, n, err);
 	if (rc == LK_OK)
-		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT, stats, err);
+		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT | LK_APPLY_TEXT, stats, err);
 	/* Judge the rows as the change left them: all must be the desk's. */
 	if (rc == LK_OK && lk_scope_kind(d->scope) != LK_SCOPE_AREA)
 		rc = lk_scope_judge(st, d->scope, cs, n, err);

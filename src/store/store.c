@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "core/ical.h"
 #include "i18n.h"
 
 #include "store/store-internal.h"
@@ -456,15 +457,18 @@ lk_outbox_stats(struct lk_store *st, long *count, long *bytes)
 lk_time
 lk_now(void)
 {
+#ifdef LK_TEST_CLOCK
+	/* Only a test build (make check's build/san) reads a pinned clock:
+	 * in the installed binary an environment variable must not move the
+	 * time of audit rows, consents or the sign-in delay. */
 	const char *pinned = getenv("LUUKKU_NOW");
 	lk_time t;
 	if (pinned && lk_time_parse(pinned, &t))
 		return t;
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return lk_time_make(lk_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-	                    tm.tm_hour, tm.tm_min);
+#endif
+	/* Helsinki wall clock from the system's UTC, whatever $TZ says. */
+	lk_time utc = (lk_time)(time(NULL) / 60);
+	return utc + lk_helsinki_offset_at(utc);
 }
 
 lk_date

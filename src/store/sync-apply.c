@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "store/store-internal.h"
 #include "store/sync-apply.h"
+#include "store/validate.h"
 
 #define MAX_COLS 64
 
@@ -103,6 +104,37 @@ table_load(struct lk_store *st, const char *name, struct table *t, struct lk_err
 	}
 	sqlite3_finalize(s);
 	return t->ncol > 0 ? LK_OK : lk_err_set(err, LK_EFAIL, "db", "no table %s", name);
+}
+
+/* The text rule for every text value an insert or update writes
+ * (LK_APPLY_TEXT): the same checks as a desk's own write paths. */
+static enum lk_status
+text_check(sqlite3_changeset_iter *it, const struct table *t, struct lk_err *err)
+{
+	static const char *const names[] = { "surname", "given_names", "call_name", NULL };
+	static const char *const free_text[] = { "note", "scope", "final_assessment", "word",
+	                                         "remote_reason", NULL };
+	for (int i = 0; i < t->ncol; i++) {
+		sqlite3_value *v = NULL;
+		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL ||
+		    sqlite3_value_type(v) != SQLITE_TEXT)
+			continue;
+		const char *s = (const char *)sqlite3_value_text(v);
+		/* An embedded NUL is no text either. */
+		if (s == NULL || strlen(s) != (size_t)sqlite3_value_bytes(v))
+			return lk_err_set(err, LK_EINPUT, t->col[i], "not valid UTF-8 text");
+		bool name = false, text = false;
+		for (int k = 0; names[k]; k++)
+			name = name || strcmp(t->col[i], names[k]) == 0;
+		for (int k = 0; free_text[k]; k++)
+			text = text || strcmp(t->col[i], free_text[k]) == 0;
+		enum lk_status rc = name ? lk_check_name(t->col[i], s, 1u << 20, err) :
+		                    text ? lk_check_free_text(t->col[i], s, 1u << 20, err) :
+		                           lk_check_text(t->col[i], s, 1u << 20, err);
+		if (rc != LK_OK)
+			return rc;
+	}
+	return LK_OK;
 }
 
 /* Check the iterator's current op against the local table shape. */
@@ -687,6 +719,9 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 		int op;
 		char row[512];
 		if ((rc = op_table(st, it, t, &op, err)) != LK_OK)
+			break;
+		if ((flags & LK_APPLY_TEXT) && op != SQLITE_DELETE &&
+		    (rc = text_check(it, t, err)) != LK_OK)
 			break;
 		row_key(it, t, op == SQLITE_INSERT, row, sizeof row);
 		if (op == SQLITE_INSERT)
