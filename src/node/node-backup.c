@@ -73,12 +73,12 @@ copy_into(sqlite3 *dst, sqlite3 *src, const char *what, struct lk_err *err)
 static void
 unlink_db(const char *path)
 {
-	char p[1100];
+	char p[1200];
 	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	if (snprintf(p, sizeof p, "%s-wal", path) < (int)sizeof p)
+		unlink(p);
+	if (snprintf(p, sizeof p, "%s-shm", path) < (int)sizeof p)
+		unlink(p);
 }
 
 enum lk_status
