@@ -37,11 +37,7 @@ ledger_phone a "Ennenb, Asiakas" "040 101"
 sync a b c
 wait_until "the node makes backups by itself, while desks sync" 200 \
 	'[ "$(backups_made)" -ge $((KEEP + 2)) ]'
-echo "# backups made: $(backups_made), kept: $(backups_kept "$BK" | wc -l)"
-same "…and keeps the newest $KEEP" "$(backups_kept "$BK" | wc -l | tr -d ' ')" "$KEEP"
 same "…removing the older ones" "$(grep -c "backup made.*[1-9] removed" "$NODE_LOG.new" | awk '{ print ($1 > 0) }')" "1"
-same "no temp file is left, other files are not touched" \
-	"$(ls -A "$BK" | grep -v '^luukkud-[0-9]\{8\}T' | tr '\n' ' ')" "luukkud-old.db notes.txt "
 newest=$BK/$(backups_kept "$BK" | tail -n 1)
 same "a backup is a whole store" "$(sqlite3 "file:$newest?immutable=1" "pragma integrity_check")" "ok"
 same "…holding the desks' writes" \
@@ -72,6 +68,11 @@ wait_until "a newer backup holds the writes" 100 \
 sync a b c
 kept_a=$(q a "select count(*) from sync_sent")
 node_stop
+# Stopped: no backup under way, the directory as the node left it.
+echo "# backups made: $(grep -c "backup made" "$NODE_LOG"), kept: $(backups_kept "$BK" | wc -l)"
+same "the node keeps the newest $KEEP backups" "$(backups_kept "$BK" | wc -l | tr -d ' ')" "$KEEP"
+same "no temp file is left, other files are not touched" \
+	"$(ls -A "$BK" | grep -v '^luukkud-[0-9]\{8\}T' | tr '\n' ' ')" "luukkud-old.db notes.txt "
 oldest=$BK/$(backups_kept "$BK" | head -n 1)
 cp "$oldest" "$T/oldest.db"
 in_oldest=$(sqlite3 "file:$T/oldest.db?immutable=1" "select count(*) from client where surname like 'Jalkeen%'")
