@@ -17,8 +17,9 @@
  *
  * Options beat the config file ([node] listen, database, log_level,
  * idle_timeout; [backup] dir, interval, keep; read and checked in
- * cmd/config.c), which beats the built-in defaults. Exit status: 0 ok, 1 failure, 2 bad input naming the option or
- * the config key, 3 not found, 4 clashes with what is there.
+ * cmd/config.c), which beats the built-in defaults. Exit status: 0 ok,
+ * 1 failure, 2 bad input naming the option or the config key, 3 not
+ * found, 4 clashes with what is there.
  */
 #include <errno.h>
 #include <getopt.h>

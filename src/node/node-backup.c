@@ -349,13 +349,15 @@ held_by_all(struct lk_backup_run *r, struct dirent **names, int n)
 		}
 		if (i == n - 1) {
 			while (sqlite3_step(s) == SQLITE_ROW) {
-				struct lk_backup_desk *d = realloc(r->desks, (size_t)(r->ndesks + 1) * sizeof *d);
+				/* (out of memory: the desks left out keep safe 0) */
+				struct lk_backup_desk *d =
+					realloc(r->desks, (size_t)(r->ndesks + 1) * sizeof *d);
 				if (d == NULL)
 					break;
 				r->desks = d;
 				d += r->ndesks++;
-				snprintf(d->name, sizeof d->name, "%s",
-				         (const char *)sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "");
+				const unsigned char *name = sqlite3_column_text(s, 0);
+				snprintf(d->name, sizeof d->name, "%s", name ? (const char *)name : "");
 				d->held = sqlite3_column_int64(s, 1);
 			}
 		} else {
@@ -379,6 +381,10 @@ lk_hub_backup_run(struct lk_backup_run *r)
 	char tmp[2048], path[2048];
 	struct dirent **names = NULL;
 	r->msg[0] = r->safe_msg[0] = '\0';
+	if (strlen(r->dir) > sizeof path - NAME_LEN - 20) {
+		snprintf(r->msg, sizeof r->msg, "the backup directory's path is too long");
+		return LK_EFAIL;
+	}
 	if (mkdir(r->dir, 0700) != 0 && errno != EEXIST) {
 		say(r, 0, errno, "cannot make the backup directory");
 		return LK_EFAIL;
@@ -438,8 +444,13 @@ lk_hub_backup_run(struct lk_backup_run *r)
 		if (strcmp(names[i]->d_name, r->name) == 0)
 			continue;
 		join(path, sizeof path, r->dir, names[i]->d_name);
-		if (unlink(path) == 0)
-			r->pruned++;
+		if (unlink(path) != 0) {
+			/* Still there, so still one an administrator may restore. */
+			snprintf(r->safe_msg, sizeof r->safe_msg, "cannot remove %.*s: %s", NAME_LEN,
+			         names[i]->d_name, strerror(errno));
+			break;
+		}
+		r->pruned++;
 		free(names[i]);
 		memmove(names + i, names + i + 1, (size_t)(n - i - 1) * sizeof *names);
 		n--, i--, excess--;

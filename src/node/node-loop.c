@@ -265,8 +265,10 @@ backup_done(uv_work_t *w, int status)
 		lk_log(LK_LOG_INFO, "backup made: %s/%s (%" PRId64 " bytes); %d kept, %d removed",
 		       o->backup_dir, r->name, r->bytes, r->kept, r->pruned);
 		struct lk_err err = { 0 };
+		if (r->safe_msg[0])
+			lk_log(LK_LOG_WARN, "backup: %s", r->safe_msg);
 		if (!r->safe_known)
-			lk_log(LK_LOG_WARN, "backup: safe stamps left as they were: %s", r->safe_msg);
+			lk_log(LK_LOG_WARN, "backup: the desks' safe stamps are left as they were");
 		else if (lk_hub_safe_apply(n->hub->st, r, &err) != LK_OK)
 			lk_log(LK_LOG_ERROR, "backup: cannot set the safe stamps: %s", err.msg);
 		else
