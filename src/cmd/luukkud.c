@@ -16,9 +16,10 @@
  * fresh desk's first sync receives the whole area in its scope.
  *
  * Options beat the config file ([node] listen, database, log_level,
- * idle_timeout; read and checked in cmd/config.c), which beats the built-in
- * defaults. Exit status: 0 ok, 1 failure, 2 bad input naming the option or
- * the config key, 3 not found, 4 clashes with what is there.
+ * idle_timeout; [backup] dir, interval, keep; read and checked in
+ * cmd/config.c), which beats the built-in defaults. Exit status: 0 ok,
+ * 1 failure, 2 bad input naming the option or the config key, 3 not
+ * found, 4 clashes with what is there.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -327,7 +328,9 @@ run_node(struct lk_node_config *o)
 	}
 	struct run_ctx rc = { o, st };
 	struct lk_node_opts no = { .listen = o->listen, .idle_seconds = o->idle, .reload = reload,
-	                           .ctx = &rc };
+	                           .ctx = &rc, .db_path = o->db, .backup_dir = o->backup_dir,
+	                           .backup_interval_ms = (int64_t)o->backup_interval * 1000,
+	                           .backup_keep = o->backup_keep };
 	status = lk_node_run(&hub, &no);
 	lk_hub_close(&hub);
 	lk_store_close(st);

@@ -251,8 +251,8 @@ on_pull(struct lk_hub_conn *c, struct lk_buf *out)
 		sodium_bin2hex(hex, sizeof hex, id, idn);
 	struct lk_hub_place place;
 	struct lk_err err = { 0 };
-	if (lk_hub_log_place(c->hub->st, hex, (int64_t)after, (int64_t)acked, c->acked_at_connect,
-	                     &place, &err) != LK_OK) {
+	if (lk_hub_log_place(c->hub->st, c->desk.name, hex, (int64_t)after, (int64_t)acked,
+	                     c->acked_at_connect, &place, &err) != LK_OK) {
 		lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);
 		return fail(c, out, LK_WERR_STORE, "the node's store failed; try again later");
 	}

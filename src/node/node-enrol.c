@@ -62,7 +62,7 @@ lk_hub_enrol(struct lk_store *st, const char *name, const char *scope, unsigned 
 	sqlite3_stmt *s = lk_prepare(st,
 		"INSERT INTO hub_desk(name, scope, token_hash, created) VALUES (?1, ?2, ?3, ?4) "
 		"ON CONFLICT(name) DO UPDATE SET scope = ?2, token_hash = ?3, created = ?4, pk = NULL, "
-		"enrolled = NULL, revoked = NULL, last_hlc = 0, safe_hlc = 0 "
+		"enrolled = NULL, revoked = NULL, last_hlc = 0, safe_hlc = 0, held_hlc = 0 "
 		"WHERE hub_desk.revoked IS NOT NULL OR hub_desk.enrolled IS NULL", err);
 	if (s == NULL)
 		return LK_EFAIL;

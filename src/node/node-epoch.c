@@ -94,9 +94,25 @@ lk_hub_log_base(struct lk_store *st, const char *id)
 	return base;
 }
 
+/* The node holds every change of desk `name` up to its last stamp: it
+ * pulls under the log's current id, so it has sent again whatever a
+ * restore took (its kept entries go before its PULL). */
+static bool
+desk_held(struct lk_store *st, const char *name)
+{
+	sqlite3_stmt *s = lk_prepare(st, "UPDATE hub_desk SET held_hlc = last_hlc WHERE name = ?", NULL);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	bool ok = sqlite3_step(s) == SQLITE_DONE;
+	sqlite3_finalize(s);
+	return ok;
+}
+
 enum lk_status
-lk_hub_log_place(struct lk_store *st, const char *desk_id, int64_t after, int64_t own_acked,
-                 int64_t acked_at_connect, struct lk_hub_place *p, struct lk_err *err)
+lk_hub_log_place(struct lk_store *st, const char *desk, const char *desk_id, int64_t after,
+                 int64_t own_acked, int64_t acked_at_connect, struct lk_hub_place *p,
+                 struct lk_err *err)
 {
 	memset(p, 0, sizeof *p);
 	enum lk_status rc = lk_sync_begin(st, err);
@@ -131,6 +147,13 @@ lk_hub_log_place(struct lk_store *st, const char *desk_id, int64_t after, int64_
 		if (p->cursor > head)
 			p->cursor = head;
 		p->tell = p->resend = true;
+	}
+	/* Not while the desk is still to send again what the log lacks: a
+	 * backup made meanwhile would miss those changes below its stamp. */
+	if (!p->resend && !desk_held(st, desk)) {
+		rc = lk_sql_err(st, err, "desk");
+		lk_sync_rollback(st);
+		return rc;
 	}
 	return lk_sync_commit(st, err);
 }

@@ -30,7 +30,7 @@ struct lk_hub_desk {
 	char name[LK_DESK_NAME_MAX + 1];
 	char scope[LK_SCOPE_MAX];
 	int64_t last_hlc;
-	int64_t safe_hlc;     /* its last stamp in the oldest backup kept */
+	int64_t safe_hlc;     /* its changes up to here are in every backup kept */
 	bool revoked;
 };
 
@@ -123,10 +123,12 @@ struct lk_hub_place {
 /* own_acked: the newest stamp the desk says the node acknowledged;
  * acked_at_connect: the desk's last_hlc here when it connected. When the
  * desk has seen more than this log holds under its own id, the log is an
- * older copy: it gets a new id (every desk asks again from 0). One
+ * older copy: it gets a new id (every desk asks again from 0). Unless the
+ * desk is to send its kept changes again, its hub_desk.held_hlc becomes
+ * its last_hlc (the node holds all of its changes up to there). One
  * transaction. */
-enum lk_status lk_hub_log_place(struct lk_store *st, const char *desk_id, int64_t after,
-                                int64_t own_acked, int64_t acked_at_connect,
+enum lk_status lk_hub_log_place(struct lk_store *st, const char *desk, const char *desk_id,
+                                int64_t after, int64_t own_acked, int64_t acked_at_connect,
                                 struct lk_hub_place *p, struct lk_err *err);
 
 /* What `luukkud restore` did to the copy. */
@@ -164,6 +166,48 @@ void lk_hub_entry_free(struct lk_hub_entry *e);
 /* A consistent online copy of the store into a new file (mode 0600),
  * by SQLite's backup API; an existing file is refused with LK_ECLASH. */
 enum lk_status lk_hub_backup(struct lk_store *st, const char *path, struct lk_err *err);
+
+/* ---- backups on a schedule (node-backup.c; node-loop.c runs them) ---- */
+
+struct lk_backup_desk {
+	char name[LK_DESK_NAME_MAX + 1];
+	int64_t held;        /* the least held_hlc over the kept backups */
+};
+
+/* One scheduled backup: set db_path, dir and keep; the rest is the outcome. */
+struct lk_backup_run {
+	const char *db_path, *dir;
+	int keep;
+	char name[40];                 /* luukkud-YYYYMMDDTHHMMSS.mmmZ.db, in dir */
+	int64_t bytes;
+	int kept, pruned;              /* backups in dir now; removed as too old */
+	char oldest[40];               /* the oldest kept */
+	bool safe_known;               /* every kept backup was read: desks[] is right */
+	struct lk_backup_desk *desks;  /* every desk of the newest backup */
+	int ndesks;
+	char msg[400];                 /* why the backup failed (for the log) */
+	char safe_msg[400];            /* why safe_known is false */
+};
+
+/* Make a backup of the store at db_path into r->dir (made, mode 0700, when
+ * missing) with a connection of its own — so it may run on another
+ * thread than the store's — by the online backup API, written to a hidden
+ * temp name, synced and then renamed (a half-written file never has a
+ * backup's name; temp files a crash left are removed first); then remove
+ * the oldest beyond r->keep and read, from every kept backup, up to which
+ * stamp it holds each desk's changes. LK_EFAIL with r->msg when no backup
+ * was made (nothing of it is left). Logs nothing; free with
+ * lk_backup_run_free. */
+enum lk_status lk_hub_backup_run(struct lk_backup_run *r);
+void lk_backup_run_free(struct lk_backup_run *r);
+/* Set every desk's safe_hlc from a run with safe_known: the least held
+ * stamp over the kept backups, never above the desk's held_hlc here
+ * (0 for a desk some kept backup lacks). One transaction. */
+enum lk_status lk_hub_safe_apply(struct lk_store *st, const struct lk_backup_run *r,
+                                 struct lk_err *err);
+/* Milliseconds until the next backup into dir is due: the newest kept
+ * backup's age subtracted from interval_ms; 0 when there is none. */
+int64_t lk_hub_backup_due(const char *dir, int64_t interval_ms);
 
 /* Put backup `file` in place of the store at db_path: copied (the backup is
  * never written), migrated, its log given a new id agreeing with the

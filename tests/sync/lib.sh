@@ -118,3 +118,28 @@ ledger_check() {
 		same "$w holds every write once" "$lost $dup" "0 0"
 	done
 }
+
+# wait_until "what" TENTHS CONDITION — check CONDITION (shell, eval'd) every
+# tenth of a second, at most TENTHS times: ok once it holds, not ok when it
+# never did. For what the node does on its own (scheduled backups).
+wait_until() {
+	what=$1 n=$2; shift 2
+	i=0
+	while ! eval "$*"; do
+		i=$((i + 1))
+		[ $i -ge "$n" ] && { not_ok "$what (not within $((n / 10)) s)"; return 1; }
+		sleep 0.1
+	done
+	ok "$what"
+}
+
+# backups_config DIR INTERVAL KEEP — luukkud reads [backup] from
+# $T/luukkud.ini ($LUUKKUD_CONFIG) from now on.
+backups_config() {
+	printf '[backup]\ndir = %s\ninterval = %s\nkeep = %s\n' "$1" "$2" "$3" >"$T/luukkud.ini"
+	export LUUKKUD_CONFIG=$T/luukkud.ini
+}
+# backups_made — how many scheduled backups the running node logged.
+backups_made() { grep -c "backup made" "$NODE_LOG.new"; }
+# backups_kept DIR — the scheduled backups in DIR, oldest first.
+backups_kept() { ls "$1" | grep '^luukkud-[0-9]\{8\}T[0-9]\{6\}\.[0-9]\{3\}Z\.db$'; }
