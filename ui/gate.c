@@ -1,7 +1,9 @@
 /*
  * gate.c — the one gate between screens (tig's open_view): the table of
  * screens with who may open each, lk_ui_open (the only code that makes
- * another screen current) and the back stack that one lk_ui_back pops.
+ * another screen current), the back stack that one lk_ui_back pops, and
+ * the change flags (calcurse's wins_update) by which a screen that shows
+ * some data reads it again after another screen changed it.
  *
  * A screen's rights are checked before it reads anything (its open()).
  * Screens never call one another: they ask the gate, with one struct
@@ -115,6 +117,7 @@ lk_ui_open(struct lk_ui *ui, enum lk_screen_id id, const struct lk_nav *nav)
 	else if (ui->cur != id && !rows[ui->cur].passing)
 		push(ui, ui->cur);
 	ui->cur = id;
+	ui->stale[id] = 0;   /* it has just read what it shows */
 	if (s->enter)
 		s->enter(ui);
 	return true;
@@ -153,4 +156,25 @@ enum lk_screen_id
 lk_ui_under(const struct lk_ui *ui)
 {
 	return ui->n_back > 0 ? ui->back[ui->n_back - 1] : ui->cur;
+}
+
+/* Mark the data as changed for every other screen that shows it. */
+void
+lk_ui_changed(struct lk_ui *ui, unsigned what)
+{
+	for (int i = 0; i < LK_SCREEN_COUNT; i++)
+		if (i != (int)ui->cur)
+			ui->stale[i] |= what & rows[i].screen->shows;
+}
+
+/* The current screen reads again what another screen changed. */
+void
+lk_ui_reread(struct lk_ui *ui)
+{
+	const struct lk_screen *s = rows[ui->cur].screen;
+	if (ui->stale[ui->cur] == 0)
+		return;
+	ui->stale[ui->cur] = 0;
+	if (s->reread)
+		s->reread(ui);
 }

@@ -304,6 +304,7 @@ set_status(struct lk_ui *ui, const char *status)
 	lk_ui_message(ui, false, "%s %s: %s", when, a->client_name[0] ? a->client_name : "",
 	              _(lk_appointment_state_label(status)));
 	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 }
 
 /* Step to the next staff member serving the point shown. */
@@ -508,6 +509,14 @@ settle(struct lk_ui *ui)
 	scroll_to_sel(ui);
 }
 
+/* Read the bookings again after a change made elsewhere. */
+static void
+reread(struct lk_ui *ui)
+{
+	load(ui);
+	scroll_to_sel(ui);
+}
+
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
@@ -627,6 +636,8 @@ const struct lk_screen lk_screen_agenda = {
 	.open = open_agenda,
 	.enter = enter,
 	.result = result,
+	.shows = LK_CHANGED_APPOINTMENTS,
+	.reread = reread,
 	.draw = draw,
 	.key = key,
 	.text_input = NULL,

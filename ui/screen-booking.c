@@ -9,7 +9,8 @@
  * the status line. An initial interview starts face to face; booked
  * remote it asks for the reason. Booked or moved, it goes back to where
  * it was opened from, handing over where the booking landed (the calendar
- * shows it there).
+ * shows it there), and says the appointments changed (the card reads them
+ * again).
  *
  * Writes only through lk_book / lk_appointment_reschedule; never writes
  * SQL, never clears the screen.
@@ -453,13 +454,12 @@ parse_time(const char *s, lk_time *out)
 	return true;
 }
 
-/* Booked or moved: back to the card (read again) or the calendar, which
- * shows it (the calendar chooses it on its day in staff_id's calendar). */
+/* Booked or moved: back to the card or the calendar, which shows it (the
+ * calendar chooses it on its day in staff_id's calendar). */
 static void
 booked(struct lk_ui *ui, const char *staff_id, lk_date day, const char *appointment_id)
 {
-	if (lk_ui_under(ui) == LK_SCREEN_CARD)
-		lk_card_refresh(ui);
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 	lk_ui_return(ui, &(const struct lk_nav){
 		.request = LK_REQ_BOOKED,
 		.staff_id = staff_id,

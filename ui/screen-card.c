@@ -14,7 +14,9 @@
  * one in force, audited by the store; no, Esc or any other key writes
  * nothing. The card lists the client's consents, newest first. A TYM
  * partner never gets the card (its row in the screen table needs the card
- * capability; the lookup opens the TYM part instead).
+ * capability; the lookup opens the TYM part instead). What a booking, the
+ * calendar or the TYM case change on the card is read again before the
+ * card is next drawn (lk_ui_changed).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,6 +182,8 @@ due_order(void)
 	}
 }
 
+static void read_card(struct lk_ui *ui);
+
 /* Open a client's card: audit first, then read what the card shows. */
 static bool
 open_card(struct lk_ui *ui, const struct lk_nav *nav)
@@ -198,7 +202,7 @@ open_card(struct lk_ui *ui, const struct lk_nav *nav)
 	}
 	memset(&card, 0, sizeof card);
 	card.c = c;
-	lk_card_refresh(ui);
+	read_card(ui);
 	ui->message[0] = '\0';
 	return true;
 }
@@ -215,9 +219,11 @@ collect_consent(const struct lk_consent *k, void *ctx)
 	return 0;
 }
 
-/* Read the open card's appointments, due list and consents again. */
-void
-lk_card_refresh(struct lk_ui *ui)
+/* Read the open card's appointments, due list and consents again, without
+ * a new audit row (also when a booking, the calendar or the TYM case
+ * changed them: the screen's reread). */
+static void
+read_card(struct lk_ui *ui)
 {
 	struct lk_err err = { 0 };
 	const char *client_id = card.c.id;
@@ -288,7 +294,8 @@ health_consent(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s: %s", _("The consent could not be recorded"), err.msg);
 		return;
 	}
-	lk_card_refresh(ui);
+	read_card(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 	lk_ui_message(ui, false, "%s", on ? _("Consent to disclose to healthcare withdrawn")
 	                                  : _("Consent to disclose to healthcare recorded"));
 }
@@ -701,6 +708,8 @@ const struct lk_screen lk_screen_card = {
 	.typing = typing,
 	.open = open_card,
 	.enter = enter,
+	.shows = LK_CHANGED_APPOINTMENTS | LK_CHANGED_CLIENT,
+	.reread = read_card,
 	.draw = draw,
 	.key = key,
 	.text_input = text_input,

@@ -114,6 +114,8 @@ settle_sel(struct lk_ui *ui, enum lk_settle how)
 	              how == LK_SETTLE_KEEP ? _("Settled: the kept value stays")
 	                                    : _("Settled: the losing value was taken"));
 	load(ui);
+	if (how == LK_SETTLE_TAKE_LOSING)   /* any record may have changed */
+		lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS | LK_CHANGED_CLIENT);
 }
 
 static void

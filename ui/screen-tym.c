@@ -9,8 +9,9 @@
  *
  * The rules are core's (core/tym.h), applied by the store (store/tym.h);
  * this screen only asks and shows. An outside staff member without the
- * client's consent is refused the case before anything is shown. Never
- * writes SQL.
+ * client's consent is refused the case before anything is shown. Each
+ * change says the client changed (lk_ui_changed), so the card behind reads
+ * its consents and due list again. Never writes SQL.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,11 +105,13 @@ open_tym(struct lk_ui *ui, const struct lk_nav *nav)
 	return true;
 }
 
-/* Read the case again after a change made here. */
+/* Read the case again after a change made here; the card shows the case's
+ * consent and due items, so it reads them again too. */
 static void
 changed(struct lk_ui *ui)
 {
 	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
 static void
@@ -300,8 +303,6 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			ty.mode = VIEW;
 			break;
 		}
-		if (lk_ui_under(ui) == LK_SCREEN_CARD)
-			lk_card_refresh(ui);
 		lk_ui_back(ui);
 		break;
 	default:

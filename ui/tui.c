@@ -106,10 +106,12 @@ make_windows(struct lk_ui *ui)
 	nodelay(ui->body, TRUE);
 }
 
-/* Draw everything into the windows and update the terminal once. */
+/* Draw everything into the windows and update the terminal once; first
+ * the screen reads again what another screen changed. */
 static void
 redraw(struct lk_ui *ui)
 {
+	lk_ui_reread(ui);
 	const struct lk_screen *s = lk_ui_screen(ui->cur);
 	werase(ui->body);
 	ui->cursor = false;

@@ -4,12 +4,13 @@
  * which the current screen changes.
  *
  * tui.c owns the loop, the windows and this state; gate.c owns the table
- * of screens (with the capability each needs) and the back stack;
- * rights.c says what the signed-in role may do. Each
+ * of screens (with the capability each needs), the back stack and the
+ * change flags; rights.c says what the signed-in role may do. Each
  * screen-*.c file fills one struct lk_screen and never names a function of
  * another screen file: to show another screen it calls lk_ui_open() with a
  * struct lk_nav, to leave it calls lk_ui_back() (or lk_ui_return() with a
- * result for the screen that opened it). A screen draws only into the body window it
+ * result for the screen that opened it), and after a change it says what
+ * changed with lk_ui_changed(). A screen draws only into the body window it
  * is given and reads the store only through the public store API: it never
  * writes SQL, never calls refresh()/clear() and never blocks the loop.
  */
@@ -80,6 +81,13 @@ struct lk_nav {
 	enum lk_request request;
 };
 
+/* What changed, so the screens that show it read it again (lk_ui_changed;
+ * calcurse's wins_update flags). */
+enum lk_changed {
+	LK_CHANGED_APPOINTMENTS = 1 << 0,  /* bookings made, moved or moved on */
+	LK_CHANGED_CLIENT = 1 << 1,        /* a client's consents, TYM case or due list */
+};
+
 struct lk_ui;
 
 struct lk_screen {
@@ -108,6 +116,10 @@ struct lk_screen {
 	/* A screen opened from this one handed back an answer (lk_ui_return),
 	 * after enter(). NULL: answers are not wanted. */
 	void (*result)(struct lk_ui *ui, const struct lk_nav *r);
+	/* The data it shows (enum lk_changed) and how it reads it again when
+	 * another screen changed it, before it is next drawn. */
+	unsigned shows;
+	void (*reread)(struct lk_ui *ui);
 	/* Draw into the body window (already erased); set ui->cursor and
 	 * wmove the body to show the cursor there. */
 	void (*draw)(struct lk_ui *ui, WINDOW *body);
@@ -161,6 +173,8 @@ struct lk_ui {
 	enum lk_screen_id cur;
 	enum lk_screen_id back[LK_BACK_MAX];
 	int n_back;
+	/* Per screen, what others changed since it last read (enum lk_changed). */
+	unsigned stale[LK_SCREEN_COUNT];
 	/* Header and status facts, read once at start. */
 	char area_name[128];
 	char point_name[128];
@@ -193,6 +207,13 @@ bool lk_ui_back(struct lk_ui *ui);
 bool lk_ui_return(struct lk_ui *ui, const struct lk_nav *r);
 /* The screen Back would return to (the current one when none). */
 enum lk_screen_id lk_ui_under(const struct lk_ui *ui);
+/* Say what changed: every other screen that shows it reads it again
+ * before it is next drawn. (The current screen, which made the change,
+ * reads its own data again itself.) */
+void lk_ui_changed(struct lk_ui *ui, unsigned what);
+/* Before drawing (tui.c): let the current screen read again what others
+ * changed. */
+void lk_ui_reread(struct lk_ui *ui);
 const struct lk_screen *lk_ui_screen(enum lk_screen_id id);
 /* Whether screen s takes typed text now (its typing(), else its `text`). */
 bool lk_screen_text(struct lk_ui *ui, const struct lk_screen *s);
@@ -215,10 +236,6 @@ void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 void lk_ui_busy(struct lk_ui *ui, const char *text);
 /* Refuse sign-in attempts for `ms` (tui.c's timer ends session.waiting). */
 void lk_ui_delay(struct lk_ui *ui, unsigned ms);
-
-/* The client card: read its appointments, due list and consents again
- * (after a booking or the TYM case), without a new audit row. */
-void lk_card_refresh(struct lk_ui *ui);
 
 /* Sign-in (screen-signin.c), for tui.c. */
 
