@@ -1,6 +1,8 @@
 /*
  * screen-kiosk.c — the self-service check-in kiosk (see kiosk.h): its own
  * ncurses terminal and libuv loop, so no key can reach the desk's screens.
+ * It fills no row of the screen table and never calls the gate (kiosk.h
+ * says why); it names no function of another screen file.
  *
  * Steps: START (choose a topic 1–5) → NAME (an optional first name, Enter)
  * → TICKET (the number, until a key or idle) → START. F12 → EXIT (the staff
