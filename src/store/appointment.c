@@ -158,9 +158,9 @@ find_clash(struct lk_store *st, const char *staff, const char *room, const char 
 /* docs/rules.md#initial-interview: one initial interview per job-search
  * period — refuse a second live one (booked, arrived or held) on or after
  * the client's job-search start, other than `except`. */
-static enum lk_status
-find_second_initial(struct lk_store *st, const char *client, const char *except,
-                    struct lk_err *err)
+enum lk_status
+lk_initial_interview_clash(struct lk_store *st, const char *client, const char *except,
+                           struct lk_err *err)
 {
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT a.start, a.status FROM appointment a JOIN client c ON c.id = a.client_id"
@@ -390,7 +390,7 @@ lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct l
 	                     err)) != LK_OK)
 		goto fail;
 	if (b->client && strcmp(b->kind, "alkuhaastattelu") == 0 &&
-	    (rc = find_second_initial(st, b->client, NULL, err)) != LK_OK)
+	    (rc = lk_initial_interview_clash(st, b->client, NULL, err)) != LK_OK)
 		goto fail;
 
 	char id[LK_ID_LEN + 1], at[20], now[20];

@@ -103,6 +103,11 @@ bool lk_channel_at_point(const char *channel);
 enum lk_status lk_booking_time_ok(struct lk_store *st, const char *staff, const char *point,
                                   const char *channel, lk_time start, int minutes, bool held,
                                   struct lk_err *err);
+/* A live initial interview (booked, arrived or held) of the client in the
+ * current job-search period (on or after its start), other than `except`:
+ * LK_ECLASH, field "kind", naming it; else LK_OK. */
+enum lk_status lk_initial_interview_clash(struct lk_store *st, const char *client,
+                                          const char *except, struct lk_err *err);
 enum lk_status lk_appointment_set_status(struct lk_store *st, const char *id,
                                          const char *status, struct lk_err *err);
 

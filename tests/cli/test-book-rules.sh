@@ -123,4 +123,37 @@ refused 2 at "cannot start in the future" "a meeting in the future cannot be rec
 refused 4 client "already has a meeting" "a held meeting still cannot overlap the client's" \
 	lk book --client "$C2" --staff "$S2" --kind muu --at "2026-02-27 10:30" --minutes 30 \
 	--channel phone --held
+# --- Slots never offer what booking would refuse ----------------------------
+# Aino has a meeting with Eeva on Mon 9.3. 12:00-13:00 and Liisa's free
+# times are asked for Aino: that hour is not offered.
+expect 0 "Liisa's slots for Aino on Monday 9.3." lk slots --staff "$S1" --client "$C2" \
+	--from 2026-03-09 --days 1 --tsv
+case $OUT in *"2026-03-09 12:00"*|*"2026-03-09 12:30"*|*"2026-03-09 11:30"*)
+	not_ok "the client's other meeting is not offered" ;;
+*) ok "the client's other meeting is not offered" ;; esac
+contains "the hour after it is" "$OUT" "2026-03-09 13:00"
+mkdir -p "$T/config/luukku"
+printf '[hours]\n%s = 09:00-12:00\n' "$S1" >"$T/config/luukku/luukku.ini"
+expect 0 "phone slots keep Liisa's working hours" lk slots --staff "$S1" --from 2026-03-10 \
+	--days 1 --channel phone --tsv
+same "09:00-12:00 only" "$(echo "$OUT" | cut -f1 | sed 's/.* //' | tr '\n' ' ')" "09:00 09:30 10:00 10:30 11:00 "
+rm "$T/config/luukku/luukku.ini"
+refused 4 kind "initial interview booked at 12.3.2026 10:00" \
+	"no initial interview slots for a client who has one" \
+	lk slots --staff "$S2" --client "$C" --kind alkuhaastattelu --tsv
+expect 2 "a bad channel is named" lk slots --staff "$S1" --channel fax
+contains "naming --channel" "$ERR" "--channel"
+# Every slot offered over the spring change (Fri 27.3.-Tue 31.3.) books.
+expect 0 "slots over the spring change" lk slots --staff "$S1" --client "$C2" --from 2026-03-27 \
+	--days 5 --minutes 60 --tsv
+echo "$OUT" | cut -f1 >"$T/slots"
+same "Friday, Monday and Tuesday, nothing at the weekend" \
+	"$(cut -c1-10 "$T/slots" | sort -u | tr '\n' ' ')" "2026-03-27 2026-03-30 2026-03-31 "
+bad=0
+while read -r at; do
+	cp "$DB" "$T/copy.db"
+	"$LUUKKU" --db "$T/copy.db" book --client "$C2" --staff "$S1" --kind muu --at "$at" \
+		--minutes 60 --channel face >/dev/null 2>"$T/err" || { bad=$((bad + 1)); cat "$T/err"; }
+done <"$T/slots"
+same "every one of the $(wc -l <"$T/slots") slots can be booked" "$bad" "0"
 done_testing
