@@ -182,8 +182,8 @@ lk_initial_interview_clash(struct lk_store *st, const char *client, const char *
 		const char *status = (const char *)sqlite3_column_text(s, 1);
 		rc = lk_err_set(err, LK_ECLASH, "kind",
 		                strcmp(status, "done") == 0
-		                ? "the client's initial interview of this job-search period was held on %s"
-		                : "the client already has an initial interview booked at %s",
+		                ? N_("the client's initial interview of this job-search period was held on %s")
+		                : N_("the client already has an initial interview booked at %s"),
 		                when);
 	} else if (step != SQLITE_DONE) {
 		rc = lk_sql_err(st, err, "initial interview");
