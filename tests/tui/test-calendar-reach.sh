@@ -87,6 +87,20 @@ F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
 keys F8
 wait_for "Siirrä varaus" >/dev/null
+# A time typed by hand is refused as the CLI refuses it, the reason shown.
+keys Up
+type_text "7.3.2026 10:00"
+keys Enter
+wait_for "Ei siirretty: päivä ei ole arkipäivä" >/dev/null &&
+	ok "a Saturday typed by hand is refused, naming why" ||
+	not_ok "a Saturday typed by hand is refused, naming why"
+keys C-u
+type_text "2.3.2026 08:30"
+keys Enter
+wait_for "Ei siirretty: aika on jo mennyt" >/dev/null &&
+	ok "a time already gone is refused, naming why" ||
+	not_ok "a time already gone is refused, naming why"
+keys C-u Down
 assert_screen reach-move <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
  Siirrä varaus                                                   Virtanen Matti
