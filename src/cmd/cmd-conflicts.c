@@ -38,6 +38,11 @@ print_conflict(const struct lk_conflict *c, void *ctx)
 		return 0;
 	}
 	printf("%s ", c->id);
+	if (c->kind[0] == 'c' && strcmp(c->field, "kind") == 0) {
+		printf(_("%s: two initial interviews in one job-search period: %s and %s\n"),
+		       c->detected, c->kept, c->losing);
+		return 0;
+	}
 	if (c->kind[0] == 'c') {
 		printf(_("%s: double booking (same %s): %s and %s\n"), c->detected,
 		       c->field[0] == 'r' ? _("room")

@@ -70,5 +70,27 @@ expect 0 "conflicts on desk a after the settling" on a conflicts
 case $OUT in *"same client"*) not_ok "the settled clash is no longer listed" ;;
 *) ok "the settled clash is no longer listed" ;; esac
 same "desks still equal the node" "$(content "$T/a.db") $(content "$T/b.db")" "$(content "$NODE_DB") $(content "$NODE_DB")"
+
+# --- Two initial interviews of one job-search period, on two desks ---------
+C4=$(on a client add --name "Laine, Sari" --municipality Joensuu --job-search-start 2026-02-26)
+sync a b a
+expect 0 "desk a books Sari's initial interview on Thursday" on a book --client "$C4" --staff "$S" \
+	--kind alkuhaastattelu --at "2026-03-05 10:00" --minutes 60
+A3=$OUT
+expect 0 "desk b books another for Friday, offline" on b book --client "$C4" --staff "$S2" \
+	--kind alkuhaastattelu --at "2026-03-06 10:00" --minutes 60
+B3=$OUT
+sync a b a
+lo=$(printf '%s\n%s\n' "$A3" "$B3" | sort | head -1)
+hi=$(printf '%s\n%s\n' "$A3" "$B3" | sort | tail -1)
+for d in a b node; do
+	same "both initial interviews stand, flagged on $d" \
+		"$(q $d "select kind, row_id, field, kept_value, losing_value from conflict where field = 'kind'")" \
+		"clash|$lo|kind|$lo|$hi"
+done
+expect 0 "conflicts lists it" on b conflicts
+contains "as two initial interviews" "$OUT" "two initial interviews in one job-search period"
+expect 4 "a desk that sees one refuses a third" on a book --client "$C4" --staff "$S" \
+	--kind alkuhaastattelu --at "2026-03-09 10:00" --minutes 60
 node_stop
 done_testing
