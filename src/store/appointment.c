@@ -378,7 +378,7 @@ lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct l
 			if (i < 0 && npts > 0)
 				i = 0;   /* the home point comes first */
 			if (i >= 0)
-				snprintf(day_point, sizeof day_point, "%s", pts[i].point_id);
+				snprintf(day_point, sizeof day_point, "%.64s", pts[i].point_id);
 		}
 	}
 	/* docs/architecture.md#booking-contract: the time first (exit 2), then
