@@ -7,6 +7,10 @@
  * Booking from here first asks for whom (type-ahead, the picker's
  * answer comes back as a result), and a booking made or moved comes back
  * here to be shown chosen in its calendar.
+ * Any staff member's or point's calendar is reached from here: s opens a
+ * type-ahead over every staff member and point of the area (a colleague's
+ * calendar shows their bookings at every point they serve), and the usual
+ * keys then move or cancel a booking there, with the role's rights.
  *
  * Reads and writes only through the store's appointment API (every step is
  * kept in the booking's history); never writes SQL, never clears the
@@ -18,6 +22,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "i18n.h"
 #include "store/appointment.h"
@@ -30,6 +36,7 @@
 #include "ui/ui.h"
 
 #define ROWS_MAX 400
+#define CHOICES_MAX 400   /* staff and points of an area */
 #define LIST_TOP 3        /* body row of the first line of the list */
 
 /* One line of the list: a day heading (appt < 0) or a booking. */
@@ -56,6 +63,16 @@ static struct {
 	char select_id[65];             /* choose this booking after loading */
 	char confirm[65];               /* cancel pressed once for this booking */
 	char book_staff[65];            /* whose calendar a booking starts from */
+	/* Choosing whose calendar: a type-ahead over staff and points. */
+	bool choosing;
+	char query[96];
+	struct choice {
+		bool point;
+		char id[65];
+		char name[204];
+		char where[128];
+	} all[CHOICES_MAX], *shown[CHOICES_MAX];
+	int nall, nshown, csel, ctop;
 } ag;
 
 static const struct lk_screen_key keys[] = {
@@ -74,12 +91,15 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_CANCEL, NULL, NULL },
 	{ LK_VK_LETTER, NULL, NULL },
 	{ LK_VK_TODAY, NULL, NULL },
-	{ LK_VK_NEXT_STAFF, NULL, NULL },
+	{ LK_VK_NEXT_STAFF, NULL, N_("Choose any staff member or point by name") },
 	{ LK_VK_UP, NULL, N_("Previous booking") },
 	{ LK_VK_DOWN, NULL, N_("Next booking") },
 	{ LK_VK_PGUP, NULL, NULL },
 	{ LK_VK_PGDN, NULL, NULL },
 	{ LK_VK_REDRAW, NULL, NULL },
+	{ LK_VK_OPEN, NULL, N_("Choosing: open the chosen calendar") },
+	{ LK_VK_ERASE, NULL, NULL },
+	{ LK_VK_CLEAR, NULL, NULL },
 };
 
 static const char *const weekdays[] = {
@@ -224,6 +244,7 @@ open_agenda(struct lk_ui *ui, const struct lk_nav *nav)
 		ag.by_point = false;
 	}
 	ag.day = nav->day == LK_NO_DATE ? lk_today() : nav->day;
+	ag.choosing = false;
 	snprintf(ag.select_id, sizeof ag.select_id, "%s",
 	         nav->appointment_id ? nav->appointment_id : "");
 	if (!ag.by_point && ag.staff[0] == '\0' && ag.point[0] == '\0') {
@@ -307,28 +328,6 @@ set_status(struct lk_ui *ui, const char *status)
 	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 }
 
-/* Step to the next staff member serving the point shown. */
-struct next_staff {
-	const char *after;
-	char first[65], next[65];
-	bool seen;
-};
-
-static int
-next_staff_cb(const struct lk_staff *s, void *ctx)
-{
-	struct next_staff *n = ctx;
-	if (n->first[0] == '\0')
-		snprintf(n->first, sizeof n->first, "%s", s->id);
-	if (n->seen && n->next[0] == '\0') {
-		snprintf(n->next, sizeof n->next, "%s", s->id);
-		return 1;
-	}
-	if (strcmp(s->id, n->after) == 0)
-		n->seen = true;
-	return 0;
-}
-
 /* The chosen booking's letter, in the client's language (plain Finnish when
  * the client needs it: store/letter.h), to
  * $XDG_DATA_HOME/luukku/letters/ (else ~/.local/share/luukku/letters/),
@@ -393,9 +392,211 @@ write_letter(struct lk_ui *ui)
 	lk_ui_message(ui, false, _("Letter: %s"), shown);
 }
 
+/* ---- choosing whose calendar: every staff member and point ---- */
+
+static int
+choice_staff(const struct lk_staff *st, void *ctx)
+{
+	(void)ctx;
+	if (!st->active || ag.nall >= CHOICES_MAX)
+		return ag.nall >= CHOICES_MAX;
+	struct choice *c = &ag.all[ag.nall++];
+	c->point = false;
+	snprintf(c->id, sizeof c->id, "%s", st->id);
+	snprintf(c->name, sizeof c->name, "%s %s", st->surname, st->given_names);
+	snprintf(c->where, sizeof c->where, "%s", st->home_point_name);
+	return 0;
+}
+
+static int
+choice_point(const struct lk_point *pt, void *ctx)
+{
+	(void)ctx;
+	if (ag.nall >= CHOICES_MAX)
+		return 1;
+	struct choice *c = &ag.all[ag.nall++];
+	c->point = true;
+	snprintf(c->id, sizeof c->id, "%s", pt->id);
+	snprintf(c->name, sizeof c->name, "%s", pt->name);
+	snprintf(c->where, sizeof c->where, "%s", _("service point"));
+	return 0;
+}
+
+/* s lowered into w (wide, for ä and ö); false when it is no UTF-8. */
+static bool
+lower(const char *s, wchar_t *w, size_t n)
+{
+	size_t k = mbstowcs(w, s, n - 1);
+	if (k == (size_t)-1)
+		return false;
+	w[k] = L'\0';
+	for (size_t i = 0; i < k; i++)
+		w[i] = (wchar_t)towlower((wint_t)w[i]);
+	return true;
+}
+
+/* Every word of the query is part of the name (or the place). */
+static bool
+matches(const struct choice *c, const wchar_t *q)
+{
+	wchar_t name[400], word[96];
+	char both[340];
+	snprintf(both, sizeof both, "%s %s", c->name, c->where);
+	if (!lower(both, name, sizeof name / sizeof name[0]))
+		return false;
+	const wchar_t *p = q;
+	while (*p) {
+		while (*p == L' ')
+			p++;
+		size_t n = 0;
+		while (p[n] && p[n] != L' ' && n + 1 < sizeof word / sizeof word[0])
+			n++;
+		if (n == 0)
+			break;
+		wmemcpy(word, p, n);
+		word[n] = L'\0';
+		if (wcsstr(name, word) == NULL)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+static void
+filter_choices(void)
+{
+	wchar_t q[96];
+	if (!lower(ag.query, q, sizeof q / sizeof q[0]))
+		q[0] = L'\0';
+	ag.nshown = 0;
+	for (int i = 0; i < ag.nall; i++)
+		if (matches(&ag.all[i], q))
+			ag.shown[ag.nshown++] = &ag.all[i];
+	ag.csel = 0;
+	ag.ctop = 0;
+}
+
+static void
+choose_start(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	ag.nall = 0;
+	lk_staff_list(ui->st, NULL, choice_staff, NULL, &err);
+	lk_point_list(ui->st, choice_point, NULL, &err);
+	ag.query[0] = '\0';
+	ag.choosing = true;
+	filter_choices();
+}
+
+static bool
+typing(struct lk_ui *ui)
+{
+	(void)ui;
+	return ag.choosing;
+}
+
+static void
+text_input(struct lk_ui *ui, wchar_t ch)
+{
+	(void)ui;
+	char mb[MB_LEN_MAX + 1];
+	int n = wctomb(mb, ch);
+	size_t len = strlen(ag.query);
+	if (!ag.choosing || n <= 0 || len + (size_t)n >= sizeof ag.query)
+		return;
+	memcpy(ag.query + len, mb, (size_t)n);
+	ag.query[len + (size_t)n] = '\0';
+	filter_choices();
+}
+
+/* The keys while choosing. */
+static void
+choose_key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	switch (vk) {
+	case LK_VK_BACK:
+		ag.choosing = false;
+		return;
+	case LK_VK_ERASE: {
+		size_t len = strlen(ag.query);
+		while (len > 0 && ((unsigned char)ag.query[len - 1] & 0xC0) == 0x80)
+			len--;   /* the continuation bytes of the last character */
+		if (len > 0)
+			len--;
+		ag.query[len] = '\0';
+		filter_choices();
+		return;
+	}
+	case LK_VK_CLEAR:
+		ag.query[0] = '\0';
+		filter_choices();
+		return;
+	case LK_VK_UP:
+	case LK_VK_DOWN:
+	case LK_VK_PGUP:
+	case LK_VK_PGDN:
+		lk_list_move(&ag.csel, ag.nshown, vk, 10);
+		return;
+	case LK_VK_OPEN: {
+		if (ag.nshown == 0)
+			return;
+		const struct choice *c = ag.shown[ag.csel];
+		ag.choosing = false;
+		if (c->point) {
+			set_point(ui, c->id);
+			ag.by_point = true;
+		} else {
+			set_staff(ui, c->id);
+			ag.by_point = false;
+		}
+		ag.sel = -1;
+		ag.top = 0;
+		load(ui);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+static void
+choose_draw(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w), rows = getmaxy(w);
+	char line[200];
+	lk_draw_text(w, 0, 1, cols - 2, _("Calendar: whose? Type part of a name or a point"),
+	             lk_style(ui->color, LK_STYLE_TITLE), false);
+	snprintf(line, sizeof line, "%s: %s", _("Search"), ag.query);
+	lk_draw_text(w, 1, 1, cols - 2, line, A_NORMAL, false);
+	if (ag.nshown == 0)
+		lk_draw_text(w, LIST_TOP, 2, cols - 3, _("No staff member or point by that name."),
+		             A_NORMAL, false);
+	int page = rows - LIST_TOP;
+	if (page < 1)
+		page = 1;
+	lk_list_follow(ag.csel, &ag.ctop, page);
+	int nw = cols / 2;
+	for (int i = ag.ctop; i < ag.nshown && i - ag.ctop < page; i++) {
+		const struct choice *c = ag.shown[i];
+		int y = LIST_TOP + i - ag.ctop;
+		bool sel = i == ag.csel;
+		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
+		if (sel)
+			lk_draw_fill(w, y, 1, cols - 1, a);
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, nw - 3, c->name, c->point ? a | A_BOLD : a, true);
+		lk_draw_text(w, y, nw, cols - nw - 1, c->where, a, true);
+	}
+	lk_draw_scroll_marks(w, LIST_TOP, rows - 1, ag.ctop > 0, ag.ctop + page < ag.nshown);
+}
+
 static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
+	if (ag.choosing) {
+		choose_key(ui, vk);
+		return;
+	}
 	if (vk != LK_VK_CANCEL)
 		ag.confirm[0] = '\0';
 	switch (vk) {
@@ -428,21 +629,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		ag.top = 0;
 		load(ui);
 		return;
-	case LK_VK_NEXT_STAFF: {
-		if (ag.point[0] == '\0')
-			return;
-		struct next_staff n = { .after = ag.staff };
-		struct lk_err err = { 0 };
-		lk_staff_list(ui->st, ag.point, next_staff_cb, &n, &err);
-		const char *id = n.next[0] ? n.next : n.first;
-		if (id[0] == '\0')
-			return;
-		set_staff(ui, id);
-		ag.by_point = false;
-		ag.top = 0;
-		load(ui);
+	case LK_VK_NEXT_STAFF:
+		choose_start(ui);
 		return;
-	}
 	case LK_VK_UP:
 	case LK_VK_DOWN:
 	case LK_VK_PGUP:
@@ -520,6 +709,10 @@ reread(struct lk_ui *ui)
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
+	if (ag.choosing) {
+		choose_draw(ui, w);
+		return;
+	}
 	int cols = getmaxx(w), rows = getmaxy(w);
 	char title[320], when[64], a[32], b[32];
 	snprintf(title, sizeof title, "%s: %s", _("Calendar"),
@@ -620,6 +813,11 @@ status(struct lk_ui *ui, char *buf, size_t size)
 		buf[0] = '\0';   /* a refusal needs the whole line */
 		return;
 	}
+	if (ag.choosing) {
+		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d match", "%d matches",
+		                              (unsigned long)ag.nshown), ag.nshown);
+		return;
+	}
 	int live = 0;
 	for (int i = 0; i < ag.n; i++)
 		live += strcmp(ag.rows[i].status, "cancelled") != 0 &&
@@ -633,6 +831,8 @@ const struct lk_screen lk_screen_agenda = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.typing = typing,
+	.text_help = N_("After s, letters and digits choose whose calendar."),
 	.open = open_agenda,
 	.enter = enter,
 	.result = result,
@@ -640,7 +840,7 @@ const struct lk_screen lk_screen_agenda = {
 	.reread = reread,
 	.draw = draw,
 	.key = key,
-	.text_input = NULL,
+	.text_input = text_input,
 	.settle = settle,
 	.status = status,
 };

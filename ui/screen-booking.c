@@ -198,6 +198,8 @@ load_slots(struct lk_ui *ui)
 		.room = bk.room_i >= 0 ? bk.rooms[bk.room_i].id : NULL,
 		.client = bk.has_client ? bk.client_id : NULL,
 		.except = bk.resched ? bk.moving.id : NULL,
+		.channel = channel_code(),
+		.kind = kind_code(),
 		.from = bk.from,
 		.days = SLOT_DAYS,
 		.minutes = lengths[bk.length],
@@ -373,7 +375,7 @@ change(struct lk_ui *ui, int d)
 		while (lk_channels[n])
 			n++;
 		bk.channel = cycle(bk.channel, d, 0, n);
-		return;   /* the slots stay the same */
+		break;    /* phone and video keep the working hours */
 	}
 	case F_STAFF:
 		bk.staff_i = cycle(bk.staff_i, d, 0, bk.nstaff);

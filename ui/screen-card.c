@@ -648,7 +648,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 	             false);
 
 	struct pen p = { w, 0, cols };
-	char name[256], mask[16], start[16], lang[64];
+	char name[256], mask[16], start[16], end[16], lang[64];
 	snprintf(name, sizeof name, "%s, %s", c->surname, c->given_names);
 	if (card.revealed)
 		snprintf(mask, sizeof mask, "%s", c->hetu);
@@ -662,6 +662,11 @@ draw(struct lk_ui *ui, WINDOW *w)
 	p.row++;
 
 	lk_date_fi(c->job_search_start, start, sizeof start);
+	/* docs/rules.md#job-search-end: an end of this period (not one before
+	 * a new start) is shown; its cadence items are gone from the due list. */
+	bool ended = c->job_search_end != LK_NO_DATE && c->job_search_start != LK_NO_DATE &&
+	             c->job_search_end >= c->job_search_start;
+	lk_date_fi(c->job_search_end, end, sizeof end);
 	snprintf(lang, sizeof lang, "%s", word(languages, c->lang));
 	/* Plain language only when the client needs it, so a card without
 	 * it looks as it always has. */
@@ -676,9 +681,14 @@ draw(struct lk_ui *ui, WINDOW *w)
 		{ N_("Service line"), word(service_lines, c->service_line), true },
 		{ N_("Caseworker"), c->caseworker_name[0] ? c->caseworker_name : _("none yet"), false },
 		{ N_("Job search since"), start[0] ? start : "–", false },
+		{ N_("Job search ended"), end, false },
 		{ N_("Plain language"), _("needed (selkokieli)"), true },
 	};
 	int n = (int)(sizeof fields / sizeof fields[0]);
+	if (!ended) {   /* no line for an end that is not there */
+		fields[n - 2] = fields[n - 1];
+		n--;
+	}
 	if (c->plain_language) {   /* a line of its own after language and interpreter */
 		struct field plain = fields[n - 1];
 		memmove(&fields[7], &fields[6], (size_t)(n - 7) * sizeof fields[0]);

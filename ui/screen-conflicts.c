@@ -196,8 +196,15 @@ draw(struct lk_ui *ui, WINDOW *w)
 	int y = rows - detail + 1;
 	char line[600];
 	if (strcmp(c->kind, "clash") == 0) {
-		snprintf(line, sizeof line, _("Double booking of the same %s: %s and %s"),
-		         c->field[0] == 'r' ? _("room") : _("staff member"), c->kept, c->losing);
+		if (strcmp(c->field, "kind") == 0)
+			snprintf(line, sizeof line,
+			         _("Two initial interviews in one job-search period: %s and %s"),
+			         c->kept, c->losing);
+		else
+			snprintf(line, sizeof line, _("Double booking of the same %s: %s and %s"),
+			         c->field[0] == 'r' ? _("room")
+			         : c->field[0] == 'c' ? _("client") : _("staff member"), c->kept,
+			         c->losing);
 		lk_draw_text(w, y++, 2, cols - 3, line, A_BOLD, false);
 		lk_draw_text(w, y++, 2, cols - 3,
 		             _("Both bookings stand: move one, then settle with Keep."), A_NORMAL, false);

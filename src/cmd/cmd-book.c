@@ -1,6 +1,10 @@
 /*
- * cmd-book.c — `luukku book …`: book a meeting; a clash with the same staff
- * member or room is refused with exit status 4, naming the clash. An initial
+ * cmd-book.c — `luukku book …`: book a meeting; a time no office can keep
+ * (past, outside the hours, not a business day, a Helsinki gap or repeat)
+ * is refused with exit status 2, a clash with the same staff member, room
+ * or client, or a second initial interview, with 4 — each named
+ * (store/appointment.h). `--held` records a meeting already held: done at
+ * once, audited. An initial
  * interview is face to face unless --channel says otherwise, and booked
  * remote it needs --reason (exit status 2 without one).
  */
@@ -27,6 +31,7 @@ exec_book(struct cmd_ctx *ctx, int argc, char **argv)
 		CMD_STRING("interpreter", &b.interpreter),
 		CMD_STRING("note", &b.note),
 		CMD_STRING("reason", &b.reason),
+		CMD_FLAG("held", &b.held),
 		CMD_END,
 	};
 	int status;
@@ -49,6 +54,6 @@ const struct cmd_entry cmd_book_entry = {
 	"book", NULL,
 	"--client ID --staff ID --kind KIND --at \"YYYY-MM-DD HH:MM\" --minutes N "
 	"--channel face|phone|video|remote-point [--point ID] [--room ID] [--interpreter LANG] "
-	"[--note TEXT] [--reason TEXT]",
+	"[--note TEXT] [--reason TEXT] [--held]",
 	N_("book a meeting"), exec_book,
 };

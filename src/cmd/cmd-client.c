@@ -214,6 +214,10 @@ exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
 		field(_("Caseworker"), cl.caseworker_name);
 		field(_("Job search started"), cl.job_search_start == LK_NO_DATE ? ""
 		      : lk_date_fi(cl.job_search_start, fi, sizeof fi));
+		/* docs/rules.md#job-search-end: the end of this period only. */
+		if (cl.job_search_end != LK_NO_DATE && cl.job_search_start != LK_NO_DATE &&
+		    cl.job_search_end >= cl.job_search_start)
+			field(_("Job search ended"), lk_date_fi(cl.job_search_end, fi, sizeof fi));
 		field("id", cl.id);
 		printf("\n%s:\n", _("Upcoming appointments"));
 		lk_appointment_list_client(st, cl.id, lk_today(), print_appointment, NULL, &err);

@@ -38,9 +38,15 @@ print_conflict(const struct lk_conflict *c, void *ctx)
 		return 0;
 	}
 	printf("%s ", c->id);
+	if (c->kind[0] == 'c' && strcmp(c->field, "kind") == 0) {
+		printf(_("%s: two initial interviews in one job-search period: %s and %s\n"),
+		       c->detected, c->kept, c->losing);
+		return 0;
+	}
 	if (c->kind[0] == 'c') {
 		printf(_("%s: double booking (same %s): %s and %s\n"), c->detected,
-		       c->field[0] == 'r' ? _("room") : _("staff member"), c->kept, c->losing);
+		       c->field[0] == 'r' ? _("room")
+		       : c->field[0] == 'c' ? _("client") : _("staff member"), c->kept, c->losing);
 		return 0;
 	}
 	printf(_("%s: %s %s, %s: kept '%s' (%s), lost '%s' (%s)\n"), c->detected, c->table, c->row,

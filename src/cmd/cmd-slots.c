@@ -2,7 +2,10 @@
  * cmd-slots.c — `luukku slots --staff ID …`: free times for a booking, at
  * the points the staff member serves on their days there, inside opening
  * hours, with the client's next statutory deadline and the slots after it
- * marked late. TSV rows: start, point id, late (1 or 0).
+ * marked late; never a time `luukku book` would refuse (the past, outside
+ * the hours of --channel, the client's other meetings; with --kind
+ * alkuhaastattelu, none when the client has one in this job-search
+ * period, exit 4). TSV rows: start, point id, late (1 or 0).
  */
 #include <getopt.h>
 #include <string.h>
@@ -61,6 +64,8 @@ exec_slots(struct cmd_ctx *ctx, int argc, char **argv)
 		CMD_INT("days", &q.days, 1, 92),
 		CMD_INT("minutes", &q.minutes, 5, 480),
 		CMD_STRING("client", &q.client),
+		CMD_STRING("channel", &q.channel),
+		CMD_STRING("kind", &q.kind),
 		CMD_FLAG("tsv", &o.tsv),
 		CMD_END,
 	};
@@ -99,6 +104,6 @@ exec_slots(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_slots_entry = {
 	"slots", NULL,
 	"--staff ID [--point ID] [--room ID] [--from DATE] [--days N] [--minutes N] [--client ID] "
-	"[--tsv]",
+	"[--channel CHANNEL] [--kind KIND] [--tsv]",
 	N_("free times for a booking"), exec_slots,
 };

@@ -9,8 +9,12 @@
 #include <wchar.h>
 #include <string.h>
 
+#include <iniparser.h>
+
 #include "cmd/cmd.h"
+#include "core/booking-rules.h"
 #include "i18n.h"
+#include "store/appointment.h"
 
 extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_hetu_entry,
 	cmd_workdays_entry, cmd_point_list_entry, cmd_staff_list_entry, cmd_staff_add_entry,
@@ -82,6 +86,39 @@ cmd_usage(const struct cmd_ctx *ctx, const char *field, const char *fmt, ...)
 	return LK_EINPUT;
 }
 
+/* [hours] of the config: `work = HH:MM-HH:MM` the working hours of phone
+ * and video meetings (08:00-16:00 without it), `STAFF_ID = HH:MM-HH:MM` one
+ * staff member's own (docs/rules.md#opening-hours). A value that is no such
+ * span is refused naming the key (exit status 2). */
+static int
+work_hours(const struct cmd_ctx *ctx, struct lk_store *st)
+{
+	dictionary *ini = ctx->config_path ? iniparser_load(ctx->config_path) : NULL;
+	if (ini == NULL)
+		return 0;
+	int status = 0;
+	int n = iniparser_getsecnkeys(ini, "hours");
+	if (n > 0) {
+		const char **keys = calloc((size_t)n, sizeof *keys);
+		if (keys && iniparser_getseckeys(ini, "hours", keys)) {
+			for (int i = 0; i < n && status == 0; i++) {
+				const char *v = iniparser_getstring(ini, keys[i], "");
+				const char *name = keys[i] + strlen("hours:");
+				int o, c;
+				if (!lk_hours_parse(v, &o, &c))
+					status = cmd_usage(ctx, keys[i],
+					                   _("'%s' is not working hours (HH:MM-HH:MM)"), v);
+				else
+					lk_store_set_work_hours(st, strcmp(name, "work") == 0 ? NULL : name,
+					                        o, c);
+			}
+		}
+		free(keys);
+	}
+	iniparser_freedict(ini);
+	return status;
+}
+
 struct lk_store *
 cmd_open(struct cmd_ctx *ctx, bool create, int *status)
 {
@@ -99,6 +136,10 @@ cmd_open(struct cmd_ctx *ctx, bool create, int *status)
 	}
 	*status = 0;
 	lk_store_set_actor(st, ctx->staff_id);
+	if ((*status = work_hours(ctx, st)) != 0) {
+		lk_store_close(st);
+		return NULL;
+	}
 	return st;
 }
 

@@ -253,6 +253,7 @@ struct sink {
 	size_t cap;
 	size_t n;      /* items there are */
 	lk_date until; /* drop items due after this (TYM end), or LK_NO_DATE */
+	bool done_only; /* the job search has ended: drop items not done */
 };
 
 static bool item_before(const struct lk_due_item *a, const struct lk_due_item *b)
@@ -271,6 +272,8 @@ static bool emit(struct sink *s, enum lk_rule_id id, int seq, int of,
 {
 	if (s->until != LK_NO_DATE && due > s->until)
 		return false;
+	if (s->done_only && done_on == LK_NO_DATE)
+		return true;
 	const struct lk_rule *r = lk_rule_by_id(id);
 	struct lk_due_item it = {
 		.rule = r, .seq = seq, .of = of, .due = due,
@@ -297,6 +300,13 @@ static void job_seeker(struct sink *s)
 	const struct lk_cadence_input *in = s->in;
 	const unsigned contact = KIND(LK_MEET_INITIAL) | KIND(LK_MEET_SUPPLEMENTARY);
 	lk_date start = in->job_search_start;
+	/* docs/rules.md#job-search-end: an end on or after the start closes
+	 * this period; an end before it belongs to an earlier one. */
+	lk_date end = in->job_search_end;
+	if (end != LK_NO_DATE && end >= start) {
+		s->until = end;
+		s->done_only = in->today > end;
+	}
 
 	/* First contact: initial interview or supplementary discussion. */
 	int64_t first = next_meeting(in, contact, from_day(start));
@@ -367,6 +377,8 @@ static void job_seeker(struct sink *s)
 		emit(s, LK_RULE_SIX_MONTHS, k, r->count, due,
 		     m >= 0 ? in->meetings[m].day : LK_NO_DATE);
 	}
+	s->until = LK_NO_DATE;
+	s->done_only = false;
 }
 
 /* A chain of dates from `base`: each link due one period after the last

@@ -63,6 +63,11 @@ struct lk_measure {
 struct lk_cadence_input {
 	lk_date today;
 	lk_date job_search_start;   /* LK_NO_DATE: not a job seeker */
+	/* The last day of the job search, LK_NO_DATE (or a day before the
+	 * start: a new period has begun) while it goes on
+	 * (docs/rules.md#job-search-end): no item due after it; once it has
+	 * passed, only the items done remain. */
+	lk_date job_search_end;
 	const struct lk_meeting *meetings;  /* any order */
 	size_t n_meetings;
 	const struct lk_measure *measures;

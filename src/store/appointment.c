@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/booking-rules.h"
 #include "i18n.h"
 #include "store/appointment.h"
+#include "store/audit.h"
 #include "store/slots.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
@@ -91,26 +93,29 @@ exists(struct lk_store *st, const char *sql, const char *id, const char *field,
 	return rc;
 }
 
-/* Find a live booking of the same staff member or room overlapping
- * [start, start + minutes), other than `except`. */
+/* Find a live booking of the same staff member, room or client overlapping
+ * [start, start + minutes), other than `except`. The staff member's own
+ * clash is named first, then the room's, then the client's. */
 static enum lk_status
-find_clash(struct lk_store *st, const char *staff, const char *room, lk_time start,
-           int minutes, const char *except, struct lk_err *err)
+find_clash(struct lk_store *st, const char *staff, const char *room, const char *client,
+           lk_time start, int minutes, const char *except, struct lk_err *err)
 {
 	char from[20], to[20], lower[20];
 	lk_time_iso(start, from, sizeof from);
 	lk_time_iso(start + minutes, to, sizeof to);
 	lk_time_iso(start - 480, lower, sizeof lower);  /* no booking is longer than 8 h */
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT a.staff_id = ?1, a.start, a.minutes, s.surname || ' ' || s.given_names,"
-		" coalesce(r.name, '')"
+		"SELECT CASE WHEN a.staff_id = ?1 THEN 0 WHEN a.room_id = ?2 THEN 1 ELSE 2 END AS who,"
+		" a.start, a.minutes, s.surname || ' ' || s.given_names,"
+		" coalesce(r.name, ''), coalesce(p.name, '')"
 		" FROM appointment a JOIN staff s ON s.id = a.staff_id"
 		" LEFT JOIN room r ON r.id = a.room_id"
-		" WHERE (a.staff_id = ?1 OR a.room_id = ?2)"
+		" LEFT JOIN service_point p ON p.id = a.point_id"
+		" WHERE (a.staff_id = ?1 OR a.room_id = ?2 OR a.client_id = ?7)"
 		" AND a.status NOT IN ('cancelled', 'no-show')"
 		" AND a.start < ?3 AND a.start > ?5 AND (?6 IS NULL OR a.id <> ?6)"
 		" AND strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes') > ?4"
-		" ORDER BY a.start LIMIT 1", err);
+		" ORDER BY who, a.start LIMIT 1", err);
 	if (s == NULL)
 		return LK_EFAIL;
 	sqlite3_bind_text(s, 1, staff, -1, SQLITE_TRANSIENT);
@@ -119,6 +124,7 @@ find_clash(struct lk_store *st, const char *staff, const char *room, lk_time sta
 	sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, lower, -1, SQLITE_STATIC);
 	lk_bind_text(s, 6, except);
+	lk_bind_text(s, 7, client);
 	enum lk_status rc = LK_OK;
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -127,17 +133,138 @@ find_clash(struct lk_store *st, const char *staff, const char *room, lk_time sta
 		if (lk_time_parse((const char *)sqlite3_column_text(s, 1), &t))
 			lk_time_fi(t, when, sizeof when);
 		int m = sqlite3_column_int(s, 2);
-		if (sqlite3_column_int(s, 0))
+		switch (sqlite3_column_int(s, 0)) {
+		case 0:
 			rc = lk_err_set(err, LK_ECLASH, "at", "%s already has a booking at %s (%d min)",
 			                (const char *)sqlite3_column_text(s, 3), when, m);
-		else
+			break;
+		case 1:
 			rc = lk_err_set(err, LK_ECLASH, "room", "room %s is booked at %s (%d min)",
 			                (const char *)sqlite3_column_text(s, 4), when, m);
+			break;
+		default:
+			rc = lk_err_set(err, LK_ECLASH, "client",
+			                "the client already has a meeting at %s (%d min) with %s at %s",
+			                when, m, (const char *)sqlite3_column_text(s, 3),
+			                (const char *)sqlite3_column_text(s, 5));
+		}
 	} else if (step != SQLITE_DONE) {
 		rc = lk_sql_err(st, err, "clash check");
 	}
 	sqlite3_finalize(s);
 	return rc;
+}
+
+/* docs/rules.md#initial-interview: one initial interview per job-search
+ * period — refuse a second live one (booked, arrived or held) on or after
+ * the client's job-search start, other than `except`. */
+enum lk_status
+lk_initial_interview_clash(struct lk_store *st, const char *client, const char *except,
+                           struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT a.start, a.status FROM appointment a JOIN client c ON c.id = a.client_id"
+		" WHERE a.client_id = ?1 AND a.kind = 'alkuhaastattelu'"
+		" AND a.status IN ('scheduled', 'checked-in', 'done')"
+		" AND (c.job_search_start IS NULL OR a.start >= c.job_search_start)"
+		" AND (?2 IS NULL OR a.id <> ?2) ORDER BY a.start LIMIT 1", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, client, -1, SQLITE_TRANSIENT);
+	lk_bind_text(s, 2, except);
+	enum lk_status rc = LK_OK;
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		lk_time t;
+		char when[20] = "?";
+		if (lk_time_parse((const char *)sqlite3_column_text(s, 0), &t))
+			lk_time_fi(t, when, sizeof when);
+		const char *status = (const char *)sqlite3_column_text(s, 1);
+		rc = lk_err_set(err, LK_ECLASH, "kind",
+		                strcmp(status, "done") == 0
+		                ? N_("the client's initial interview of this job-search period was held on %s")
+		                : N_("the client already has an initial interview booked at %s"),
+		                when);
+	} else if (step != SQLITE_DONE) {
+		rc = lk_sql_err(st, err, "initial interview");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+void
+lk_store_set_work_hours(struct lk_store *st, const char *staff, int opens, int closes)
+{
+	if (staff == NULL || staff[0] == '\0') {
+		st->work_opens = opens;
+		st->work_closes = closes;
+		return;
+	}
+	size_t i = 0;
+	while (i < st->n_work && strcmp(st->work[i].staff, staff) != 0)
+		i++;
+	if (i == sizeof st->work / sizeof st->work[0])
+		return;
+	snprintf(st->work[i].staff, sizeof st->work[i].staff, "%s", staff);
+	st->work[i].opens = opens;
+	st->work[i].closes = closes;
+	if (i == st->n_work)
+		st->n_work++;
+}
+
+void
+lk_store_work_hours(struct lk_store *st, const char *staff, int *opens, int *closes)
+{
+	*opens = st->work_opens;
+	*closes = st->work_closes;
+	for (size_t i = 0; staff && i < st->n_work; i++)
+		if (strcmp(st->work[i].staff, staff) == 0) {
+			*opens = st->work[i].opens;
+			*closes = st->work[i].closes;
+		}
+}
+
+bool
+lk_channel_at_point(const char *channel)
+{
+	return channel == NULL || (strcmp(channel, "phone") != 0 && strcmp(channel, "video") != 0);
+}
+
+enum lk_status
+lk_booking_time_ok(struct lk_store *st, const char *staff, const char *point,
+                   const char *channel, lk_time start, int minutes, bool held,
+                   struct lk_err *err)
+{
+	struct lk_book_when w = {
+		.start = start, .minutes = minutes, .now = lk_now(), .held = held,
+		.opens = -1, .closes = -1,
+	};
+	if (lk_channel_at_point(channel)) {
+		w.hours = LK_HOURS_POINT;
+		sqlite3_stmt *s = lk_prepare(st,
+			"SELECT opens, closes FROM service_point WHERE id = ?1", err);
+		if (s == NULL)
+			return LK_EFAIL;
+		lk_bind_text(s, 1, point);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			w.opens = lk_hhmm((const char *)sqlite3_column_text(s, 0));
+			w.closes = lk_hhmm((const char *)sqlite3_column_text(s, 1));
+		}
+		sqlite3_finalize(s);
+	} else {
+		w.hours = LK_HOURS_WORK;
+		lk_store_work_hours(st, staff, &w.opens, &w.closes);
+	}
+	enum lk_book_refusal r = lk_booking_rule(&w);
+	if (r == LK_BOOK_OK)
+		return LK_OK;
+	char o[16] = "", c[16] = "";
+	if (w.opens >= 0)
+		snprintf(o, sizeof o, "%02d:%02d", w.opens / 60, w.opens % 60);
+	if (w.closes >= 0)
+		snprintf(c, sizeof c, "%02d:%02d", w.closes / 60, w.closes % 60);
+	return lk_err_set(err, LK_EINPUT, lk_book_refusal_field(r), lk_book_refusal_msg(r, w.hours),
+	                  o, c);
 }
 
 static enum lk_status
@@ -241,27 +368,38 @@ lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct l
 		if (rc != LK_OK)
 			goto fail;
 	}
-	if ((rc = find_clash(st, b->staff, b->room, start, b->minutes, NULL, err)) != LK_OK)
-		goto fail;
-	/* No point given: where the staff member works that day. */
+	/* No point given: where the staff member works that day, else home. */
 	char day_point[65] = "";
 	if (b->point == NULL) {
 		struct lk_served_point pts[LK_SERVED_MAX];
 		size_t npts = 0;
 		if (lk_staff_points(st, b->staff, pts, LK_SERVED_MAX, &npts, NULL) == LK_OK) {
 			int i = lk_staff_point_on(pts, npts, lk_time_date(start));
+			if (i < 0 && npts > 0)
+				i = 0;   /* the home point comes first */
 			if (i >= 0)
-				snprintf(day_point, sizeof day_point, "%s", pts[i].point_id);
+				snprintf(day_point, sizeof day_point, "%.64s", pts[i].point_id);
 		}
 	}
+	/* docs/architecture.md#booking-contract: the time first (exit 2), then
+	 * the clashes (exit 4). */
+	if ((rc = lk_booking_time_ok(st, b->staff, b->point ? b->point : day_point, b->channel,
+	                             start, b->minutes, b->held, err)) != LK_OK)
+		goto fail;
+	if ((rc = find_clash(st, b->staff, b->room, b->client, start, b->minutes, NULL,
+	                     err)) != LK_OK)
+		goto fail;
+	if (b->client && strcmp(b->kind, "alkuhaastattelu") == 0 &&
+	    (rc = lk_initial_interview_clash(st, b->client, NULL, err)) != LK_OK)
+		goto fail;
 
 	char id[LK_ID_LEN + 1], at[20], now[20];
 	lk_new_id(id);
 	sqlite3_stmt *s = lk_prepare(st,
 		"INSERT INTO appointment(id, client_id, staff_id, point_id, room_id, kind, channel,"
-		" start, minutes, interpreter, note, created, remote_reason)"
+		" start, minutes, interpreter, note, created, remote_reason, status)"
 		" VALUES (?1, ?2, ?3, coalesce(?4, ?14, (SELECT home_point_id FROM staff WHERE id = ?3)),"
-		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", err);
+		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15)", err);
 	if (s == NULL) {
 		rc = LK_EFAIL;
 		goto fail;
@@ -280,12 +418,24 @@ lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct l
 	sqlite3_bind_text(s, 12, lk_time_iso(lk_now(), now, sizeof now), -1, SQLITE_STATIC);
 	lk_bind_text(s, 13, strcmp(b->channel, "face") != 0 ? b->reason : NULL);
 	lk_bind_text(s, 14, day_point);
+	sqlite3_bind_text(s, 15, b->held ? "done" : "scheduled", -1, SQLITE_STATIC);
 	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "appointment");
 	sqlite3_finalize(s);
 	if (rc != LK_OK)
 		goto fail;
 	if ((rc = add_event(st, id, "booked", b->actor, NULL, at, NULL, err)) != LK_OK)
 		goto fail;
+	if (b->held) {
+		/* Recorded after the fact: its own step in the history and in
+		 * the audit trail, so a back-dated meeting is never silent. */
+		char detail[160];
+		snprintf(detail, sizeof detail, "meeting %s recorded as held: %s %s, %d min", id,
+		         b->kind, at, b->minutes);
+		if ((rc = add_event(st, id, "done", b->actor, NULL, NULL, "recorded as held",
+		                    err)) != LK_OK ||
+		    (rc = lk_audit(st, b->actor, "meeting-recorded", b->client, detail, err)) != LK_OK)
+			goto fail;
+	}
 	if ((rc = lk_store_commit(st, err)) == LK_OK)
 		memcpy(id_out, id, sizeof id);
 	return rc;
@@ -479,8 +629,12 @@ lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,
 		                a.status);
 		goto fail;
 	}
-	if ((rc = find_clash(st, a.staff_id, a.room_id[0] ? a.room_id : NULL, start, a.minutes,
-	                     a.id, err)) != LK_OK)
+	if ((rc = lk_booking_time_ok(st, a.staff_id, a.point_id, a.channel, start, a.minutes,
+	                             false, err)) != LK_OK)
+		goto fail;
+	if ((rc = find_clash(st, a.staff_id, a.room_id[0] ? a.room_id : NULL,
+	                     a.client_id[0] ? a.client_id : NULL, start, a.minutes, a.id,
+	                     err)) != LK_OK)
 		goto fail;
 	char from[20], to[20];
 	lk_time_iso(a.start, from, sizeof from);

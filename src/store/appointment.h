@@ -14,6 +14,8 @@
 #ifndef LK_APPOINTMENT_H
 #define LK_APPOINTMENT_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 
 extern const char *const lk_appointment_kinds[];   /* alkuhaastattelu, … */
@@ -38,6 +40,7 @@ struct lk_booking {
 	const char *note;
 	const char *reason;      /* why a remote initial interview; NULL otherwise */
 	const char *actor;       /* staff member who books (history); may be NULL */
+	bool held;               /* recording a meeting already held: set done, audited */
 };
 
 struct lk_appointment {
@@ -69,11 +72,42 @@ struct lk_appointment_event {
 	char note[504];
 };
 
-/* Book; id_out (LK_ID_LEN + 1) receives the id. On LK_ECLASH, err->msg
- * names the clashing booking (who or which room, when). */
+/* Book; id_out (LK_ID_LEN + 1) receives the id. Refused, nothing written
+ * (docs/architecture.md#booking-contract):
+ *   LK_EINPUT, field "at" (or "point" for a point with no hours): a start
+ *   in the past, a local time that does not exist or occurs twice in
+ *   Europe/Helsinki, a day that is not a business day, a time outside the
+ *   point's opening hours (face to face, remote service point) or the staff
+ *   member's working hours (phone, video; lk_store_set_work_hours) or
+ *   running past closing — core/booking-rules.h decides;
+ *   LK_ECLASH, the clash named: an overlapping live booking of the same
+ *   staff member ("at"), room ("room") or client ("client"), and for an
+ *   initial interview a live one (booked or held) of the client in the
+ *   same job-search period ("kind").
+ * With b->held the meeting is recorded as already held: it must not start
+ * after now, the hours are not asked, it is stored done, and the record is
+ * a step of its history and an audit entry ("meeting-recorded"). */
 enum lk_status lk_book(struct lk_store *st, const struct lk_booking *b, char *id_out,
                        struct lk_err *err);
 /* Move a booking on: "checked-in", "done", "no-show", "cancelled". */
+/* The working hours of phone and video meetings (minutes of the day):
+ * staff NULL sets the default (08:00–16:00 until set), else one staff
+ * member's own. Kept on this connection only (the config's [hours]). */
+void lk_store_set_work_hours(struct lk_store *st, const char *staff, int opens, int closes);
+void lk_store_work_hours(struct lk_store *st, const char *staff, int *opens, int *closes);
+/* Whether a channel meets at a point (face, remote-point): then the point's
+ * hours apply, else the staff member's working hours. */
+bool lk_channel_at_point(const char *channel);
+/* The time rule of lk_book for one meeting, without the clashes: LK_OK or
+ * LK_EINPUT naming the reason (core/booking-rules.h). */
+enum lk_status lk_booking_time_ok(struct lk_store *st, const char *staff, const char *point,
+                                  const char *channel, lk_time start, int minutes, bool held,
+                                  struct lk_err *err);
+/* A live initial interview (booked, arrived or held) of the client in the
+ * current job-search period (on or after its start), other than `except`:
+ * LK_ECLASH, field "kind", naming it; else LK_OK. */
+enum lk_status lk_initial_interview_clash(struct lk_store *st, const char *client,
+                                          const char *except, struct lk_err *err);
 enum lk_status lk_appointment_set_status(struct lk_store *st, const char *id,
                                          const char *status, struct lk_err *err);
 
@@ -82,7 +116,8 @@ enum lk_status lk_appointment_set_status_by(struct lk_store *st, const char *id,
                                             const char *status, const char *actor,
                                             struct lk_err *err);
 /* Move a scheduled booking to `at` ("YYYY-MM-DD HH:MM"), same length, staff,
- * point and room; refused with LK_ECLASH (clash named) like a booking, and
+ * point and room; refused like a booking (the time rule with LK_EINPUT,
+ * a staff, room or client clash with LK_ECLASH, named), and
  * with LK_ECLASH when the booking is no longer scheduled. The history keeps
  * where it was. */
 enum lk_status lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,

@@ -43,7 +43,7 @@ static const char *const due_sql[Q_COUNT] = {
 		"SELECT job_search_start, koto_start, residence_permit,"
 		" (SELECT min(made) FROM plan WHERE client_id = ?1 AND type IN"
 		"   ('kotoutumissuunnitelma', 'monialainen-kotoutumissuunnitelma'))"
-		" FROM client WHERE id = ?1",
+		", job_search_end FROM client WHERE id = ?1",
 	[Q_MEETINGS] = "SELECT kind, substr(start, 1, 10) FROM appointment"
 	               " WHERE client_id = ? AND status = 'done' ORDER BY start",
 	[Q_MEASURES] = "SELECT k.exempting, m.start, m.end FROM measure m"
@@ -67,8 +67,8 @@ static const char preload_clients_sql[] =
 	"SELECT c.id, c.job_search_start, c.koto_start, c.residence_permit,"
 	" CASE WHEN c.koto_start IS NOT NULL OR c.residence_permit IS NOT NULL THEN"
 	" (SELECT min(made) FROM plan WHERE client_id = c.id AND type IN"
-	"   ('kotoutumissuunnitelma', 'monialainen-kotoutumissuunnitelma')) END"
-	" FROM client c WHERE c.id IS NOT NULL";
+	"   ('kotoutumissuunnitelma', 'monialainen-kotoutumissuunnitelma')) END,"
+	" c.job_search_end FROM client c WHERE c.id IS NOT NULL";
 static const char preload_measures_sql[] = "SELECT DISTINCT client_id FROM measure";
 static const char preload_tym_sql[] = "SELECT DISTINCT client_id FROM tym_case";
 static const char preload_meetings_sql[] =
@@ -78,6 +78,7 @@ static const char preload_meetings_sql[] =
 struct due_facts {
 	char *id;
 	lk_date job_search_start, koto_start, residence_permit, integration_plan;
+	lk_date job_search_end;
 	bool measures, tym;       /* rows there: asked per client */
 	size_t meeting, n_meetings;   /* into the reader's meetings */
 };
@@ -197,6 +198,7 @@ preload_clients(struct lk_due_reader *r, struct lk_err *err)
 		c->koto_start = lk_col_date(s, 2);
 		c->residence_permit = lk_col_date(s, 3);
 		c->integration_plan = lk_col_date(s, 4);
+		c->job_search_end = lk_col_date(s, 5);
 	}
 	sqlite3_finalize(s);
 	if (rc == SQLITE_ROW)
@@ -379,6 +381,7 @@ lk_due_reader_client(struct lk_due_reader *r, const char *client_id, lk_date tod
 
 	if (c) {
 		in.job_search_start = c->job_search_start;
+		in.job_search_end = c->job_search_end;
 		in.koto_start = c->koto_start;
 		in.residence_permit = c->residence_permit;
 		in.integration_plan = c->integration_plan;
@@ -391,6 +394,7 @@ lk_due_reader_client(struct lk_due_reader *r, const char *client_id, lk_date tod
 			return lk_err_set(err, LK_ENOTFOUND, "id", "no client '%.64s'", client_id);
 		}
 		in.job_search_start = lk_col_date(s, 0);
+		in.job_search_end = lk_col_date(s, 4);
 		in.koto_start = lk_col_date(s, 1);
 		in.residence_permit = lk_col_date(s, 2);
 		in.integration_plan = lk_col_date(s, 3);

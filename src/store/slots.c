@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "store/appointment.h"
 #include "store/due.h"
 #include "store/slots.h"
 #include "store/store-internal.h"
+#include "store/validate.h"
 
 #define BUSY_MAX 2048
 
@@ -131,7 +133,7 @@ struct busy {
 	lk_time start, end;
 };
 
-/* Live bookings of the staff member or the room on [from, to). */
+/* Live bookings of the staff member, the room or the client on [from, to). */
 static enum lk_status
 load_busy(struct lk_store *st, const struct lk_slot_query *q, lk_date from, lk_date to,
           struct busy *b, size_t *n, struct lk_err *err)
@@ -139,7 +141,8 @@ load_busy(struct lk_store *st, const struct lk_slot_query *q, lk_date from, lk_d
 	*n = 0;
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT start, minutes FROM appointment"
-		" WHERE (staff_id = ?1 OR room_id = ?2) AND status NOT IN ('cancelled', 'no-show')"
+		" WHERE (staff_id = ?1 OR room_id = ?2 OR client_id = ?6)"
+		" AND status NOT IN ('cancelled', 'no-show')"
 		" AND start >= ?3 AND start < ?4 AND (?5 IS NULL OR id <> ?5) ORDER BY start", err);
 	if (s == NULL)
 		return LK_EFAIL;
@@ -148,6 +151,7 @@ load_busy(struct lk_store *st, const struct lk_slot_query *q, lk_date from, lk_d
 	lk_bind_date(s, 3, from - 1);   /* a booking from the evening before */
 	lk_bind_date(s, 4, to);
 	lk_bind_text(s, 5, q->except);
+	lk_bind_text(s, 6, q->client);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < BUSY_MAX) {
 		lk_time t;
@@ -178,6 +182,11 @@ lk_slots(struct lk_store *st, const struct lk_slot_query *q, struct lk_deadline 
 	if (q->from == LK_NO_DATE)
 		return lk_err_set(err, LK_EINPUT, "from", "the first day is needed");
 	int step = q->step > 0 ? q->step : 30;
+	enum lk_status vrc;
+	if (q->channel && (vrc = lk_check_enum("channel", q->channel, lk_channels, err)) != LK_OK)
+		return vrc;
+	if (q->kind && (vrc = lk_check_enum("kind", q->kind, lk_appointment_kinds, err)) != LK_OK)
+		return vrc;
 
 	struct lk_served_point pts[LK_SERVED_MAX];
 	size_t npts = 0;
@@ -209,6 +218,13 @@ lk_slots(struct lk_store *st, const struct lk_slot_query *q, struct lk_deadline 
 	}
 	if (q->client && (rc = lk_next_deadline(st, q->client, lk_today(), &dl, err)) != LK_OK)
 		return rc;
+	if (q->client && q->kind && strcmp(q->kind, "alkuhaastattelu") == 0 &&
+	    (rc = lk_initial_interview_clash(st, q->client, q->except, err)) != LK_OK) {
+		if (deadline)
+			*deadline = dl;
+		return rc;
+	}
+	const char *channel = q->channel ? q->channel : "face";
 	if (deadline)
 		*deadline = dl;
 
@@ -237,7 +253,9 @@ lk_slots(struct lk_store *st, const struct lk_slot_query *q, struct lk_deadline 
 		slot.late = dl.any && day > dl.due;
 		for (int m = open; m + q->minutes <= close && !stop; m += step) {
 			lk_time t = lk_time_make(day, m / 60, m % 60);
-			if (t < now)
+			if (t < now ||
+			    lk_booking_time_ok(st, q->staff, pts[i].point_id, channel, t, q->minutes,
+			                       false, NULL) != LK_OK)
 				continue;
 			bool free_ = true;
 			for (size_t k = 0; k < nbusy && free_; k++)

@@ -7,7 +7,12 @@
  * Heinävesi on Thursdays works at Heinävesi on Thursdays. A free slot lies
  * inside that day's point's opening hours (service_point.opens/closes) on a
  * business day (core/calendar.h), not before now, and overlaps no live
- * booking of the staff member or of the chosen room. With a client, the
+ * booking of the staff member, of the chosen room or of the client; each
+ * is checked with the booking's own time rule (lk_booking_time_ok,
+ * core/booking-rules.h) for the channel asked, so a slot offered is never
+ * a time the booking would refuse. For an initial interview of a client
+ * who has one in this job-search period there are no slots: LK_ECLASH
+ * naming it, as the booking would say. With a client, the
  * client's next statutory deadline (the earliest open or overdue item of
  * lk_client_due) marks the slots after it late.
  *
@@ -69,6 +74,8 @@ struct lk_slot_query {
 	const char *room;       /* NULL: no room to keep free */
 	const char *client;     /* NULL: no deadline */
 	const char *except;     /* a booking being moved: its own time counts free */
+	const char *channel;    /* NULL: face to face (the point's hours) */
+	const char *kind;       /* NULL: any; "alkuhaastattelu" checks the period */
 	lk_date from;           /* first day */
 	int days;               /* calendar days from `from`, 1–92 */
 	int minutes;            /* length, 5–480 */

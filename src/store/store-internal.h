@@ -17,6 +17,14 @@ struct lk_store {
 	bool bulk;                        /* an uncaptured bulk transaction is open */
 	char path[1024];
 	char actor[65];                   /* staff id recorded with each outbox entry */
+	/* Working hours for phone and video meetings (appointment.h
+	 * lk_store_set_work_hours): the default, then per staff member. */
+	int work_opens, work_closes;
+	struct lk_work_hours {
+		char staff[65];
+		int opens, closes;
+	} work[32];
+	size_t n_work;
 };
 
 /* Prepare a statement or set err and return NULL. */

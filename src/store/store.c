@@ -16,6 +16,7 @@
 #include "core/ical.h"
 #include "i18n.h"
 
+#include "core/booking-rules.h"
 #include "store/store-internal.h"
 #include "store/sync-apply.h"
 
@@ -175,6 +176,8 @@ lk_store_open(const char *path, int flags, struct lk_store **out, struct lk_err 
 	if (st == NULL)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	snprintf(st->path, sizeof st->path, "%s", path);
+	st->work_opens = LK_WORK_OPENS_DEFAULT;
+	st->work_closes = LK_WORK_CLOSES_DEFAULT;
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		lk_err_set(err, LK_EFAIL, "db", "cannot open %s: %s", path,
 		           st->db ? sqlite3_errmsg(st->db) : "out of memory");

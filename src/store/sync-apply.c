@@ -648,19 +648,37 @@ apply_delete(struct lk_store *st, sqlite3_changeset_iter *it, const struct table
 }
 
 /* Flag every live booking that overlaps booking `id` for the same staff
- * member or room: both stay, a person decides (sync contract 5). */
+ * member, room or client, and every other live initial interview of the
+ * client in the same job-search period: both stay, a person decides (sync
+ * contract 5; docs/architecture.md#booking-contract). One overlap flag per
+ * pair, naming the first of staff, room, client that they share (field
+ * staff_id, room_id, client_id); a second initial interview has field
+ * kind. */
 static enum lk_status
 clash_check(struct lk_store *st, const char *id, struct lk_apply_stats *stats,
             struct lk_err *err)
 {
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT b.id, CASE WHEN b.staff_id = a.staff_id THEN 'staff_id' ELSE 'room_id' END"
+		"SELECT b.id, CASE WHEN b.staff_id = a.staff_id THEN 'staff_id'"
+		"  WHEN a.room_id IS NOT NULL AND b.room_id = a.room_id THEN 'room_id'"
+		"  ELSE 'client_id' END"
 		" FROM appointment a JOIN appointment b ON b.id <> a.id"
-		"  AND (b.staff_id = a.staff_id OR (a.room_id IS NOT NULL AND b.room_id = a.room_id))"
+		"  AND (b.staff_id = a.staff_id OR (a.room_id IS NOT NULL AND b.room_id = a.room_id)"
+		"   OR (a.client_id IS NOT NULL AND b.client_id = a.client_id))"
 		"  AND b.status NOT IN ('cancelled', 'no-show')"
 		"  AND b.start < strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes')"
 		"  AND a.start < strftime('%Y-%m-%d %H:%M', b.start, '+' || b.minutes || ' minutes')"
-		" WHERE a.id = ? AND a.status NOT IN ('cancelled', 'no-show')", err);
+		" WHERE a.id = ?1 AND a.status NOT IN ('cancelled', 'no-show')"
+		/* Two live initial interviews of the client in one job-search
+		 * period (docs/rules.md#initial-interview), at any times. */
+		" UNION SELECT b.id, 'kind'"
+		" FROM appointment a JOIN client c ON c.id = a.client_id"
+		" JOIN appointment b ON b.id <> a.id AND b.client_id = a.client_id"
+		"  AND b.kind = 'alkuhaastattelu' AND b.status NOT IN ('cancelled', 'no-show')"
+		"  AND (c.job_search_start IS NULL OR b.start >= c.job_search_start)"
+		" WHERE a.id = ?1 AND a.kind = 'alkuhaastattelu'"
+		"  AND a.status NOT IN ('cancelled', 'no-show')"
+		"  AND (c.job_search_start IS NULL OR a.start >= c.job_search_start)", err);
 	if (s == NULL)
 		return LK_EFAIL;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);

@@ -189,7 +189,8 @@ lk_conflict_may_settle(struct lk_store *st, const char *id, const char *role,
 	sqlite3_stmt *s = lk_prepare(st,
 		"SELECT 1 FROM conflict c WHERE c.id = ?1 AND ("
 		" (c.table_name = 'appointment' AND EXISTS (SELECT 1 FROM appointment a"
-		"   LEFT JOIN client k ON k.id = a.client_id WHERE a.id = c.row_id"
+		"   LEFT JOIN client k ON k.id = a.client_id"
+		"   WHERE (a.id = c.row_id OR (c.kind = 'clash' AND a.id = c.losing_value))"
 		"   AND (a.staff_id = ?2 OR k.caseworker_id = ?2)))"
 		" OR (c.table_name = 'client' AND EXISTS (SELECT 1 FROM client k"
 		"   WHERE k.id = c.row_id AND k.caseworker_id = ?2)))", NULL);

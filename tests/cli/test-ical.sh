@@ -14,15 +14,23 @@ C=$(lk client add --name "Virtanen, Matti" --hetu 010594Y9032 --municipality Joe
 C2=$(lk client add --name "Äijälä-Kärkkäinen, Öljy-Mörkö Sisko-Liisa Annikki Åsa" --municipality Joensuu)
 
 book() { lk book --client "$1" --staff "$2" --kind "$3" --at "$4" --minutes 60 --channel "$5"; }
+# The change-day Sundays and their night hours can no longer be booked
+# (docs/rules.md#booking-times); such rows still reach a desk from before
+# the rule, and the export must read them right: written straight in.
+old() {
+	sql "insert into appointment(id, client_id, staff_id, point_id, kind, channel, start, minutes,
+	 created) values (lower(hex(randomblob(16))), '$1', '$2', '$P', '$3', '$5', '$4', 60,
+	 '2026-03-01 09:00') returning id"
+}
 A1=$(book "$C" "$S" alkuhaastattelu "2026-03-27 10:00" face)     # Fri, winter time
-A2=$(book "$C" "$S" taydentava "2026-03-29 10:00" phone)         # Sun of the spring change
+A2=$(old "$C" "$S" taydentava "2026-03-29 10:00" phone)          # Sun of the spring change
 A3=$(book "$C2" "$S" taydentava "2026-03-30 10:00" face)         # Mon, summer time
 A4=$(book "$C" "$S" tyonhakukeskustelu "2026-10-23 10:00" video) # Fri, summer time
-A5=$(book "$C2" "$S" muu "2026-10-25 10:00" face)                # Sun of the autumn change
+A5=$(old "$C2" "$S" muu "2026-10-25 10:00" face)                 # Sun of the autumn change
 A6=$(book "$C" "$S" taydentava "2026-10-26 10:00" face)          # Mon, winter time
-A7=$(book "$C" "$S" muu "2026-10-25 03:30" phone)                # the repeated hour: first one
-A8=$(book "$C" "$S" muu "2026-03-29 03:30" phone)                # the missing hour
-A9=$(book "$C" "$S2" verkostopalaveri "2026-10-25 12:00" face)   # another staff member
+A7=$(old "$C" "$S" muu "2026-10-25 03:30" phone)                 # the repeated hour: first one
+A8=$(old "$C" "$S" muu "2026-03-29 03:30" phone)                 # the missing hour
+A9=$(old "$C" "$S2" verkostopalaveri "2026-10-25 12:00" face)    # another staff member
 lk meeting cancel "$A6" >/dev/null
 lk meeting reschedule "$A4" --at "2026-10-23 09:00" >/dev/null
 [ -n "$A9" ] || not_ok "nine bookings made"

@@ -17,6 +17,12 @@ C2=$(lk client add --name "Nieminen, Aino" --municipality Joensuu --caseworker "
 C3=$(lk client add --name "Mäkinen, Olli" --municipality Joensuu --caseworker "$S1")
 C4=$(lk client add --name "Laine, Sari" --municipality Joensuu --caseworker "$S1" \
 	--job-search-start 2025-06-01 --job-search-end 2026-02-01)
+# One initial interview per client and job-search period (docs/rules.md#
+# initial-interview): the extra initial interviews are other clients'.
+C5=$(lk client add --name "Heikkinen, Ville" --municipality Joensuu)
+C6=$(lk client add --name "Koskinen, Liisa" --municipality Joensuu)
+C7=$(lk client add --name "Järvinen, Pekka" --municipality Kitee)
+C8=$(lk client add --name "Lehtonen, Anu" --municipality Kitee)
 # 120 more clients for Ojala, straight into the table: a caseload within target.
 sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
 	INSERT INTO client(id, surname, given_names, caseworker_id, created)
@@ -26,27 +32,31 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12
 # mark it held.
 book() {
 	a=$(lk book --client "$1" --staff "$2" --kind "$3" --at "$4" --minutes 30 --channel "$5" \
-		${REASON:+--reason "$REASON"}) ||
+		${REASON:+--reason "$REASON"} ${HELD:+--held}) ||
 		not_ok "book $3 at $4"
-	[ "${6-}" = done ] && { lk meeting done "$a" >/dev/null || not_ok "done $3 at $4"; }
+	[ "${6-}" = done ] && [ -z "${HELD-}" ] &&
+		{ lk meeting done "$a" >/dev/null || not_ok "done $3 at $4"; }
 }
 # Joensuu, March: 3 of 4 initial interviews face to face (a fifth is not held).
 book "$C1" "$S1" alkuhaastattelu "2026-03-03 09:00" face done
 book "$C2" "$S1" alkuhaastattelu "2026-03-03 10:00" face done
 book "$C3" "$S1" alkuhaastattelu "2026-03-03 11:00" face done
 REASON="asks for a call"
-book "$C1" "$S1" alkuhaastattelu "2026-03-03 12:00" phone done
+book "$C5" "$S1" alkuhaastattelu "2026-03-03 12:00" phone done
 REASON=
-book "$C2" "$S1" alkuhaastattelu "2026-03-03 13:00" face
+book "$C6" "$S1" alkuhaastattelu "2026-03-03 13:00" face
 # … and 1 of 3 job-search discussions.
 book "$C1" "$S1" tyonhakukeskustelu "2026-03-04 09:00" face done
 book "$C2" "$S1" tyonhakukeskustelu "2026-03-04 10:00" video done
 book "$C3" "$S1" tyonhakukeskustelu "2026-03-04 11:00" video done
-# Joensuu, February: the one job-search discussion face to face.
+# Joensuu, February: the one job-search discussion face to face (past:
+# recorded as held).
+HELD=1
 book "$C4" "$S1" tyonhakukeskustelu "2026-02-10 10:00" face done
+HELD=
 # Kitee, March: 2 of 2 initial interviews face to face.
-book "$C2" "$S2" alkuhaastattelu "2026-03-05 09:00" face done
-book "$C3" "$S2" alkuhaastattelu "2026-03-05 10:00" face done
+book "$C7" "$S2" alkuhaastattelu "2026-03-05 09:00" face done
+book "$C8" "$S2" alkuhaastattelu "2026-03-05 10:00" face done
 
 # --- face-to-face -------------------------------------------------------------
 expect 0 "the face-to-face report as CSV" lk report face-to-face --csv

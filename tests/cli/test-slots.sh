@@ -76,7 +76,9 @@ expect 0 "with a reason it is booked" lk book --client "$C" --staff "$S" \
 A=$OUT
 same "the reason is kept" "$(sql "select channel, remote_reason from appointment where id = '$A'")" \
 	"video|client lives 80 km away, agreed by phone"
-expect 0 "no channel: face to face" lk book --client "$C" --staff "$S2" \
+# Another client: one client is not in two meetings at once.
+C2=$(lk client add --name "Nieminen, Aino" --municipality Liperi)
+expect 0 "no channel: face to face" lk book --client "$C2" --staff "$S2" \
 	--kind alkuhaastattelu --at "2026-03-05 10:00"
 same "at the staff member's point" "$(sql "select channel, point_id from appointment where id = '$OUT'")" \
 	"face|liperin-palvelupiste"

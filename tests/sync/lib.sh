@@ -58,8 +58,22 @@ desk() {
 		{ not_ok "desk $1 joins"; return 1; }
 }
 
-# on NAME ARGS… — run luukku on desk NAME.
-on() { d=$1; shift; timeout 30 "$LUUKKU" --db "$T/$d.db" "$@"; }
+# on NAME ARGS… — run luukku on desk NAME. Bookings and their moves are
+# judged against the CLI tests' Monday 2.3.2026 09:00 (the booking rule
+# refuses a start in the past, docs/architecture.md#booking-contract); the
+# sync stamps still come from the real clock (store.c next_hlc).
+BOOK_NOW="2026-03-02 09:00"
+on() {
+	d=$1; shift
+	for a in "$@"; do
+		case $a in
+		book|meeting|slots)
+			LUUKKU_NOW=$BOOK_NOW timeout 30 "$LUUKKU" --db "$T/$d.db" "$@"
+			return ;;
+		esac
+	done
+	timeout 30 "$LUUKKU" --db "$T/$d.db" "$@"
+}
 
 # sync NAME… — one round for each desk, quietly; fails loudly.
 sync() {

@@ -180,7 +180,7 @@ assert_screen help-agenda <<'SCREEN'
   c           Peru varaus (paina kahdesti)
   m           Kirjoita asiakkaan kutsukirje tiedostoon
   t           Siirry tähän päivään
-  s           Seuraava virkailija tässä toimipisteessä
+  s           Valitse kuka tahansa virkailija tai toimipiste nimellä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
   PgUp        Sivu ylöspäin

@@ -72,7 +72,7 @@ assert_screen keys-agenda-help <<'SCREEN'
   c           Peru varaus (paina kahdesti)
   m           Kirjoita asiakkaan kutsukirje tiedostoon
   t           Siirry tähän päivään
-  s           Seuraava virkailija tässä toimipisteessä
+  s           Valitse kuka tahansa virkailija tai toimipiste nimellä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
   PgUp        Sivu ylöspäin

@@ -31,6 +31,10 @@ S2=$(la staff add --name "Ojala, Eeva" --role caseworker --point $Q)
 C1=$(la client add --name "Virtanen, Matti" --municipality Joensuu --caseworker "$S1")
 C2=$(la client add --name "Nieminen, Aino" --municipality Joensuu --caseworker "$S1")
 C3=$(la client add --name "Mäkinen, Olli" --municipality Joensuu --caseworker "$S1")
+# One initial interview per client and job-search period: the February and
+# Kitee ones are other clients' (no caseworker: the caseloads stay).
+C4=$(la client add --name "Heikkinen, Ville" --municipality Joensuu)
+C5=$(la client add --name "Koskinen, Liisa" --municipality Joensuu)
 sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
 # 120 clients for Ojala, straight into the table: within 100-200.
 sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
@@ -50,9 +54,9 @@ book "$C2" "$S1" alkuhaastattelu "2026-03-02 11:00" face
 REASON="asks for a call"
 book "$C3" "$S1" alkuhaastattelu "2026-03-02 12:00" phone
 REASON=
-book "$C1" "$S1" alkuhaastattelu "2026-03-02 13:00" face
+book "$C4" "$S1" alkuhaastattelu "2026-03-02 13:00" face
 sql "UPDATE appointment SET start = '2026-02-10 13:00' WHERE start = '2026-03-02 13:00'"
-book "$C2" "$S2" alkuhaastattelu "2026-03-02 14:00" face
+book "$C5" "$S2" alkuhaastattelu "2026-03-02 14:00" face
 book "$C1" "$S1" tyonhakukeskustelu "2026-03-02 15:00" face
 book "$C2" "$S1" tyonhakukeskustelu "2026-03-02 15:30" video
 
@@ -147,7 +151,7 @@ assert_screen report-f2f-initial <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Right
@@ -174,7 +178,7 @@ assert_screen report-f2f-jobsearch <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                 1 row
+ Local mode · 137 clients                                                 1 row
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -201,7 +205,7 @@ assert_screen report-caseload <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                3 rows
+ Local mode · 137 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -228,7 +232,7 @@ assert_screen report-walkin <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -255,7 +259,7 @@ assert_screen report-feedback <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -282,7 +286,7 @@ assert_screen report-cadence <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                6 rows
+ Local mode · 137 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 # Overdue in reverse (the value), coming not: the screen with attributes.
@@ -302,7 +306,7 @@ assert_screen report-cadence-short <<'SCREEN'
  Joensuun palvelupiste  ██████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      4 3 coming
    Aalto, Tiina         ███████                                      1 0 coming
    Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming↓
- Local mode · 135 clients                                                6 rows
+ Local mode · 137 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Down
@@ -315,7 +319,7 @@ assert_screen report-cadence-scrolled <<'SCREEN'
    Aalto, Tiina         ███████                                      1 0 coming↑
    Korhonen, Kalle      ████████████████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓      3 3 coming
  Kiteen palvelupiste    █████████████████                            3 0 coming↓
- Local mode · 135 clients                                                6 rows
+ Local mode · 137 clients                                                6 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 tm resize-window -x 80 -y 24
@@ -344,7 +348,7 @@ assert_screen report-tym-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -371,7 +375,7 @@ assert_screen report-integration-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -398,7 +402,7 @@ assert_screen report-outside-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -425,7 +429,7 @@ assert_screen report-channels-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -452,7 +456,7 @@ assert_screen report-by-hour-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                3 rows
+ Local mode · 137 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys Tab
@@ -479,7 +483,7 @@ assert_screen report-by-weekday-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                3 rows
+ Local mode · 137 clients                                                3 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 keys F5 Tab
@@ -512,7 +516,7 @@ assert_screen report-f2f-year <<'SCREEN'
 
 
 
- Local mode · 135 clients                                                2 rows
+ Local mode · 137 clients                                                2 rows
 F1Help   F5Period F3Back   F10Quit
 SCREEN
 # SIGWINCH: wider, the page is laid out again to the new right edge.

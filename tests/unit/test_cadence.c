@@ -40,6 +40,7 @@ static struct lk_cadence_input client(const char *today)
 	return (struct lk_cadence_input){
 		.today = D(today),
 		.job_search_start = LK_NO_DATE,
+		.job_search_end = LK_NO_DATE,
 		.tym_start = LK_NO_DATE,
 		.tym_assessment_done = LK_NO_DATE,
 		.tym_end = LK_NO_DATE,
@@ -119,6 +120,44 @@ static void test_rule_table(void **st)
 	assert_string_equal(lk_due_state_code(LK_DUE_OVERDUE), "overdue");
 	assert_string_equal(lk_due_state_code(LK_DUE_EXEMPT), "exempt");
 	assert_string_equal(lk_due_state_code(LK_DUE_FLAG), "flag");
+}
+
+/* docs/rules.md#job-search-end: once the job search has ended nothing is
+ * overdue (what was held stays listed); a new period brings the items back. */
+static void test_job_search_end(void **st)
+{
+	(void)st;
+	struct lk_cadence_input in = client("2026-06-01");
+	struct lk_meeting m[] = { M(LK_MEET_INITIAL, "2026-01-07") };
+	in.job_search_start = D("2026-01-02");
+	in.meetings = m;
+	in.n_meetings = 1;
+	/* Going on: supplementary discussions and the 3-monthly one overdue. */
+	assert_string_equal(state(&in, "taydentava", 1), "overdue");
+	assert_string_equal(state(&in, "tyonhakukeskustelu", 1), "overdue");
+	/* Ended 28.2.: only the initial interview held is left. */
+	in.job_search_end = D("2026-02-28");
+	assert_string_equal(render(&in), "alkuhaastattelu 0/0 2026-01-12 done 2026-01-07\n");
+	/* A planned end ahead: nothing due after it, the rest as before. */
+	in.today = D("2026-03-02");
+	in.job_search_end = D("2026-04-30");
+	assert_string_equal(state(&in, "taydentava", 1), "open");           /* due 7.4. */
+	assert_string_equal(state(&in, "tyonhakukeskustelu", 1), "open");   /* due 7.4. */
+	assert_string_equal(state(&in, "taydentava-6kk", 1), "none");       /* due 2.10. */
+	in.job_search_end = LK_NO_DATE;
+	assert_string_equal(state(&in, "taydentava-6kk", 1), "open");
+	/* On its last day it still goes on; the day after, nothing is overdue. */
+	struct lk_cadence_input late = client("2026-02-28");
+	late.job_search_start = D("2026-02-16");        /* first contact due 23.2. */
+	late.job_search_end = D("2026-02-28");
+	assert_string_equal(state(&late, "alkuhaastattelu", 0), "overdue");
+	late.today = D("2026-03-01");
+	assert_string_equal(render(&late), "");
+	/* A new period from 1.5. (the old end is before it): its items are back. */
+	in.today = D("2026-06-01");
+	in.job_search_end = D("2026-02-28");
+	in.job_search_start = D("2026-05-04");
+	assert_string_equal(state(&in, "alkuhaastattelu", 0), "overdue");   /* due 11.5. */
 }
 
 static void test_nothing(void **st)
@@ -631,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_tym_start),
 		cmocka_unit_test(test_koto),
 		cmocka_unit_test(test_everything_sorted),
+		cmocka_unit_test(test_job_search_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
