@@ -20,7 +20,9 @@ secret() { printf '%s\n' "$2" >"$T/secret.$1"; }
 as_staff() { who=$1; shift; "$LUUKKU" --db "$DB" --staff "$who" --secret-fd 3 "$@" 3<"$T/secret.$who"; }
 
 ok() { echo "ok - $1"; }
-not_ok() { echo "not ok - $1"; FAILED=1; }
+# A failure inside $(…) cannot set FAILED: it is also marked in a file that
+# done_testing reads.
+not_ok() { echo "not ok - $1"; FAILED=1; : >"$T/failed"; }
 
 # expect STATUS "what" cmd… — run, compare the exit status; output in $OUT, $ERR.
 expect() {
@@ -46,7 +48,14 @@ contains() {
 	case $2 in *"$3"*) ok "$1" ;; *) not_ok "$1"; printf '#   %s\n#   lacks: %s\n' "$2" "$3" ;; esac
 }
 
-# sql QUERY — read the test database directly (sqlite3 shell).
-sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+# sql QUERY — read the test database directly (sqlite3 shell); an sqlite
+# error fails the test.
+sql() {
+	sqlite3 -batch -noheader "$DB" "$1" 2>"$T/sql.err" ||
+		{ not_ok "sql '$1': $(cat "$T/sql.err")" >&2; return 1; }
+}
 
-done_testing() { exit $FAILED; }
+done_testing() {
+	[ -e "$T/failed" ] && FAILED=1
+	exit $FAILED
+}

@@ -36,6 +36,8 @@ same "the desk is set to the main office" "$(sqlite3 "$T/a.db" "select value fro
 	"joensuun-palvelupiste"
 expect 0 "due lists compute for demo clients" "$LUUKKU" --db "$T/a.db" due --tsv \
 	"$(sqlite3 "$T/a.db" "select id from client where job_search_start is not null limit 1")"
+same "the list starts with the initial interview" "$(printf '%s\n' "$OUT" | head -n 1 | cut -f1)" \
+	"alkuhaastattelu"
 expect 4 "a demo into a database that has an area is refused" \
 	"$LUUKKU" --db "$T/a.db" demo --area pohjois-karjala --clients 10 --seed 1
 expect 2 "a bad client count is refused" "$LUUKKU" --db "$T/d.db" demo --clients many
