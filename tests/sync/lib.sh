@@ -2,8 +2,8 @@
 # enrolled with it. Source it with the luukku binary in $1; luukkud is
 # taken from beside it. Builds on ../cli/lib.sh (ok, expect, same, …).
 . "$(dirname "$0")/../cli/lib.sh"
-LUUKKUD=$(dirname "$LUUKKU")/luukkud
-LKPROXY=$(dirname "$LUUKKU")/tests/lkproxy
+LUUKKUD=$(dirname "$LUUKKU_BIN")/luukkud
+LKPROXY=$(dirname "$LUUKKU_BIN")/tests/lkproxy
 NODE_DB=$T/node.db
 NODE_LOG=$T/node.log
 NODE_PID=
