@@ -99,24 +99,24 @@ content() {
 		return 1
 	fi
 	: >"$T/content.dump"
-	rows=0
-	for t in $SYNCED; do
-		echo "== $t" >>"$T/content.dump"
-		if ! sqlite3 -batch -noheader "$1" "SELECT * FROM $t ORDER BY 1, 2" \
+	_c_rows=0
+	for _c_t in $SYNCED; do
+		echo "== $_c_t" >>"$T/content.dump"
+		if ! sqlite3 -batch -noheader "$1" "SELECT * FROM $_c_t ORDER BY 1, 2" \
 			>>"$T/content.dump" 2>"$T/content.err" ||
-			! n=$(sqlite3 -batch -noheader "$1" "SELECT count(*) FROM $t" 2>>"$T/content.err"); then
-			not_ok "content of $1, table $t: $(cat "$T/content.err")" >&2
+			! _c_n=$(sqlite3 -batch -noheader "$1" "SELECT count(*) FROM $_c_t" 2>>"$T/content.err"); then
+			not_ok "content of $1, table $_c_t: $(cat "$T/content.err")" >&2
 			echo "unreadable"
 			return 1
 		fi
-		rows=$((rows + n))
+		_c_rows=$((_c_rows + _c_n))
 	done
-	if [ "$rows" -eq 0 ]; then
+	if [ "$_c_rows" -eq 0 ]; then
 		not_ok "content of $1: no rows in any synced table" >&2
 		echo "empty"
 		return 1
 	fi
-	echo "$(md5sum <"$T/content.dump" | cut -d' ' -f1) $rows rows"
+	echo "$(md5sum <"$T/content.dump" | cut -d' ' -f1) $_c_rows rows"
 }
 
 # q NAME SQL — query a desk's database ("node" for the node's); an sqlite
@@ -137,11 +137,11 @@ q() {
 # moves"): edits are ordered by the clock they are stamped with, not by a
 # sleep of a guessed length.
 after_stamp() {
-	last=$(q "$1" "select value >> 16 from meta where key = 'hlc'")
-	[ -n "$last" ] || { not_ok "desk $1 has issued no stamp"; return 1; }
-	i=0
-	while [ "$(date +%s%3N)" -le "$last" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
-	[ "$(date +%s%3N)" -gt "$last" ] || not_ok "the clock passes desk $1's last stamp"
+	_as_last=$(q "$1" "select value >> 16 from meta where key = 'hlc'")
+	[ -n "$_as_last" ] || { not_ok "desk $1 has issued no stamp"; return 1; }
+	_as_i=0
+	while [ "$(date +%s%3N)" -le "$_as_last" ] && [ $_as_i -lt 500 ]; do sleep 0.01; _as_i=$((_as_i + 1)); done
+	[ "$(date +%s%3N)" -gt "$_as_last" ] || not_ok "the clock passes desk $1's last stamp"
 }
 
 # stamp NAME TABLE ID FIELD — the stamp of a field's last write on desk NAME.
@@ -150,10 +150,10 @@ stamp() { q "$1" "select hlc from field_stamp where tbl = '$2' and row_id = '$3'
 # later NAME1 NAME2 TABLE ID FIELD — check that NAME2's last write of the
 # field is stamped after NAME1's (what the test's ordering relies on).
 later() {
-	s1=$(stamp "$1" "$3" "$4" "$5") s2=$(stamp "$2" "$3" "$4" "$5")
-	if [ -n "$s1" ] && [ -n "$s2" ] && [ "$s2" -gt "$s1" ]; then
+	_l_1=$(stamp "$1" "$3" "$4" "$5") _l_2=$(stamp "$2" "$3" "$4" "$5")
+	if [ -n "$_l_1" ] && [ -n "$_l_2" ] && [ "$_l_2" -gt "$_l_1" ]; then
 		ok "$2's $5 is stamped after $1's"
 	else
-		not_ok "$2's $5 is stamped after $1's ($1: '$s1', $2: '$s2')"
+		not_ok "$2's $5 is stamped after $1's ($1: '$_l_1', $2: '$_l_2')"
 	fi
 }

@@ -107,11 +107,11 @@ lk() {
 		return 0
 	fi
 	"$LUUKKU" --db "$TMPDIR_TUI/test.db" --lang fi "$@" >"$TMPDIR_TUI/lk.out" 2>"$TMPDIR_TUI/lk.err"
-	st=$?
-	trace_run "$TMPDIR_TUI/lk.out" "$TMPDIR_TUI/lk.err" "$st" "$@"
+	_lk_st=$?
+	trace_run "$TMPDIR_TUI/lk.out" "$TMPDIR_TUI/lk.err" "$_lk_st" "$@"
 	cat "$TMPDIR_TUI/lk.out"
 	cat "$TMPDIR_TUI/lk.err" >&2
-	[ "$st" = 0 ] || {
+	[ "$_lk_st" = 0 ] || {
 		not_ok "luukku $* failed" >&2
 		exit 1
 	}
@@ -120,17 +120,17 @@ lk() {
 # trace_run OUT ERR STATUS ARGS… — one CLI run in the trace: the arguments
 # in [ ], stdout lines after "> ", stderr lines after "! ", the status.
 trace_run() {
-	o=$1 e=$2 st=$3
+	_tr_o=$1 _tr_e=$2 _tr_st=$3
 	shift 3
 	{
 		printf '$ luukku'
 		printf ' [%s]' "$@"
 		printf '\n'
-		sed 's/^/> /' "$o"
-		[ -s "$o" ] && [ "$(tail -c 1 "$o" | od -An -c | tr -d ' ')" != '\n' ] && echo '> (no newline at the end)'
-		sed 's/^/! /' "$e"
-		[ -s "$e" ] && [ "$(tail -c 1 "$e" | od -An -c | tr -d ' ')" != '\n' ] && echo '! (no newline at the end)'
-		echo "= $st"
+		sed 's/^/> /' "$_tr_o"
+		[ -s "$_tr_o" ] && [ "$(tail -c 1 "$_tr_o" | od -An -c | tr -d ' ')" != '\n' ] && echo '> (no newline at the end)'
+		sed 's/^/! /' "$_tr_e"
+		[ -s "$_tr_e" ] && [ "$(tail -c 1 "$_tr_e" | od -An -c | tr -d ' ')" != '\n' ] && echo '! (no newline at the end)'
+		echo "= $_tr_st"
 	} >>"$TRACE"
 }
 
@@ -206,29 +206,29 @@ poll_for() {
 # poll_screen GREP_FLAG PATTERN SECONDS [!] — the loop under the waits: until
 # a line matches (or, with !, until none does).
 poll_screen() {
-	end=$(( $3 * 10 )) i=0
+	_ps_end=$(( $3 * 10 )) _ps_i=0
 	while :; do
 		if screen | grep -q "$1" -- "$2"; then
 			[ "${4:-}" != "!" ] && return 0
 		else
 			[ "${4:-}" = "!" ] && return 0
 		fi
-		i=$((i + 1))
-		[ $i -ge "$end" ] && return 1
+		_ps_i=$((_ps_i + 1))
+		[ $_ps_i -ge "$_ps_end" ] && return 1
 		sleep 0.1
 	done
 }
 
 # steady_screen — the screen once two captures 0.05 s apart agree (≤ 2 s).
 steady_screen() {
-	a=$(screen) i=0
-	while [ $i -lt 40 ]; do
+	_ss_a=$(screen) _ss_i=0
+	while [ $_ss_i -lt 40 ]; do
 		sleep 0.05
-		b=$(screen)
-		[ "$a" = "$b" ] && break
-		a=$b i=$((i + 1))
+		_ss_b=$(screen)
+		[ "$_ss_a" = "$_ss_b" ] && break
+		_ss_a=$_ss_b _ss_i=$((_ss_i + 1))
 	done
-	printf '%s\n' "$a"
+	printf '%s\n' "$_ss_a"
 }
 
 # waited OK WHAT — trace the outcome of a wait, with the steady screen it found.
