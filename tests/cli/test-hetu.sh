@@ -4,7 +4,10 @@
 expect 0 "a valid temporary code" "$LUUKKU" hetu --tsv 010594Y9032
 same "birth, sex, temporary" "$OUT" "$(printf '1994-05-01\tM\ttemporary')"
 expect 0 "the same date with '-' is another valid code" "$LUUKKU" hetu --tsv 010594-9032
+same "born 1.5.1994 too, male, temporary" "$OUT" "$(printf '1994-05-01\tM\ttemporary')"
 expect 0 "2000s sign A, female" "$LUUKKU" hetu --tsv 290200A9908
+same "born 29.2.2000 (a leap day), female (an even individual number), temporary" "$OUT" \
+	"$(printf '2000-02-29\tF\ttemporary')"
 expect 2 "a wrong check character is refused" "$LUUKKU" hetu 010594Y9033
 contains "the message names the field" "$ERR" "--hetu"
 expect 2 "29.2.2001 does not exist" "$LUUKKU" hetu 290201A990H

@@ -209,7 +209,7 @@ for name in sys.argv[1:]:
 	same "python3 csv reads every report back, the quoted names whole" "$got" "$(printf '%s\n' \
 		'7 11 Aalto, Tiina' "3 14 $Q" '4 10 ')"
 else
-	ok "# SKIP python3 missing"
+	not_ok "python3 reads the CSV back: python3 is missing (a test dependency, as in test-consent.sh)"
 fi
 
 # --- refusals --------------------------------------------------------------------

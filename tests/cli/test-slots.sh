@@ -82,9 +82,8 @@ expect 0 "no channel: face to face" lk book --client "$C2" --staff "$S2" \
 	--kind alkuhaastattelu --at "2026-03-05 10:00"
 same "at the staff member's point" "$(sql "select channel, point_id from appointment where id = '$OUT'")" \
 	"face|liperin-palvelupiste"
-expect 0 "booked on a Thursday without --point: at Heinävesi" true
-same "the commuting day's point" "$(sql "select point_id from appointment where id = '$A'")" \
-	"heinaveden-palvelupiste"
+same "booked on a Thursday without --point: at Heinävesi, the commuting day's point" \
+	"$(sql "select point_id from appointment where id = '$A'")" "heinaveden-palvelupiste"
 
 # --- Agenda ----------------------------------------------------------------
 expect 0 "the staff member's week" lk agenda --staff "$S" --date 2026-03-05 --week --tsv

@@ -2,8 +2,8 @@
 # enrolled with it. Source it with the luukku binary in $1; luukkud is
 # taken from beside it. Builds on ../cli/lib.sh (ok, expect, same, …).
 . "$(dirname "$0")/../cli/lib.sh"
-LUUKKUD=$(dirname "$LUUKKU")/luukkud
-LKPROXY=$(dirname "$LUUKKU")/tests/lkproxy
+LUUKKUD=$(dirname "$LUUKKU_BIN")/luukkud
+LKPROXY=$(dirname "$LUUKKU_BIN")/tests/lkproxy
 NODE_DB=$T/node.db
 NODE_LOG=$T/node.log
 NODE_PID=
@@ -83,22 +83,93 @@ sync() {
 	done
 }
 
-# The synced tables (content only), in a stable order.
-SYNCED="area municipality service_point point_link room staff staff_point client appointment
- appointment_event measure plan tym_case tym_review tym_member consent visit audit conflict"
+# The synced tables, in the store's own order: read from the list the store
+# captures and merges by (synced_tables[] in src/store/store.c, wherever it
+# lives under src/), so this list cannot drift from it. Not found, or found
+# twice: the script stops.
+SRC_DIR=$(cd "$(dirname "$0")/../../src" 2>/dev/null && pwd)
+synced_tables() {
+	f=$(grep -rl --include='*.c' 'synced_tables\[\] *= *{' "$SRC_DIR" 2>/dev/null)
+	[ -n "$f" ] && [ "$(printf '%s\n' "$f" | wc -l)" = 1 ] || return 1
+	sed -n '/synced_tables\[\] *= *{/,/NULL/p' "$f" | sed 's,/\*.*\*/,,g' |
+		grep -o '"[a-z_][a-z_0-9]*"' | tr -d '"' | tr '\n' ' '
+}
+SYNCED=$(synced_tables)
+case $SYNCED in
+*client*) ;;
+*)	echo "not ok - the store's list of synced tables (synced_tables[] under $SRC_DIR) was not found"
+	exit 1 ;;
+esac
 
-# content FILE — a hash of every synced table's rows.
+# content FILE — "DIGEST N rows": a digest of every synced table's rows and
+# how many there are. An sqlite error (no such file or table) fails the
+# test loudly, and so does a store with no rows at all: two unreadable or
+# empty stores must never compare equal. (content runs inside $(…): the
+# failure is marked in a file that done_testing reads.)
 content() {
-	for t in $SYNCED; do
-		echo "== $t"
-		sqlite3 -batch -noheader "$1" "SELECT * FROM $t ORDER BY 1, 2" 2>/dev/null
-	done | md5sum | cut -d' ' -f1
+	if [ ! -f "$1" ]; then
+		not_ok "content: no database at $1" >&2
+		echo "no database"
+		return 1
+	fi
+	: >"$T/content.dump"
+	_c_rows=0
+	for _c_t in $SYNCED; do
+		echo "== $_c_t" >>"$T/content.dump"
+		if ! sqlite3 -batch -noheader "$1" "SELECT * FROM $_c_t ORDER BY 1, 2" \
+			>>"$T/content.dump" 2>"$T/content.err" ||
+			! _c_n=$(sqlite3 -batch -noheader "$1" "SELECT count(*) FROM $_c_t" 2>>"$T/content.err"); then
+			not_ok "content of $1, table $_c_t: $(cat "$T/content.err")" >&2
+			echo "unreadable"
+			return 1
+		fi
+		_c_rows=$((_c_rows + _c_n))
+	done
+	if [ "$_c_rows" -eq 0 ]; then
+		not_ok "content of $1: no rows in any synced table" >&2
+		echo "empty"
+		return 1
+	fi
+	echo "$(md5sum <"$T/content.dump" | cut -d' ' -f1) $_c_rows rows"
 }
 
-# q NAME SQL — query a desk's database ("node" for the node's).
+# q NAME SQL — query a desk's database ("node" for the node's); an sqlite
+# error (no such file, table or column) fails the test.
 q() {
 	if [ "$1" = node ]; then f=$NODE_DB; else f=$T/$1.db; fi
-	sqlite3 -batch -noheader "$f" "$2"
+	if [ ! -f "$f" ]; then
+		not_ok "q $1: no database at $f" >&2
+		return 1
+	fi
+	sqlite3 -batch -noheader "$f" "$2" 2>"$T/q.err" ||
+		{ not_ok "q $1 '$2': $(cat "$T/q.err")" >&2; return 1; }
+}
+
+# after_stamp NAME — wait (≤ 5 s) until the wall clock has passed the last
+# stamp desk NAME issued (meta hlc: wall milliseconds << 16), so that an
+# edit made next on another desk is stamped later (docs/protocol.md, "What
+# moves"): edits are ordered by the clock they are stamped with, not by a
+# sleep of a guessed length.
+after_stamp() {
+	_as_last=$(q "$1" "select value >> 16 from meta where key = 'hlc'")
+	[ -n "$_as_last" ] || { not_ok "desk $1 has issued no stamp"; return 1; }
+	_as_i=0
+	while [ "$(date +%s%3N)" -le "$_as_last" ] && [ $_as_i -lt 500 ]; do sleep 0.01; _as_i=$((_as_i + 1)); done
+	[ "$(date +%s%3N)" -gt "$_as_last" ] || not_ok "the clock passes desk $1's last stamp"
+}
+
+# stamp NAME TABLE ID FIELD — the stamp of a field's last write on desk NAME.
+stamp() { q "$1" "select hlc from field_stamp where tbl = '$2' and row_id = '$3' and col = '$4'"; }
+
+# later NAME1 NAME2 TABLE ID FIELD — check that NAME2's last write of the
+# field is stamped after NAME1's (what the test's ordering relies on).
+later() {
+	_l_1=$(stamp "$1" "$3" "$4" "$5") _l_2=$(stamp "$2" "$3" "$4" "$5")
+	if [ -n "$_l_1" ] && [ -n "$_l_2" ] && [ "$_l_2" -gt "$_l_1" ]; then
+		ok "$2's $5 is stamped after $1's"
+	else
+		not_ok "$2's $5 is stamped after $1's ($1: '$_l_1', $2: '$_l_2')"
+	fi
 }
 
 # The ledger: every write a test makes, to be found after a fault.

@@ -3,6 +3,7 @@
  *
  *   lkproxy proxy TARGET_PORT [--cut N [--cut-step S]] [--flip N] [--record FILE]
  *                             [--delay MS] [--rate BYTES_PER_SECOND] [--pass K]
+ *                             [--log FILE]
  *       Listen on a free port (printed on stdout), forward every connection
  *       to TARGET_PORT, one connection at a time. --cut N closes both ends
  *       after N bytes of a connection (both ways counted: a link cut
@@ -11,11 +12,18 @@
  *       writes the desk's bytes of the first connection to FILE; --delay
  *       and --rate hold each chunk as a slow link would (MS is the round
  *       trip); --pass K forwards the first K connections and closes every
- *       later one at once (a link lost between two rounds). Gives up after
+ *       later one at once (a link lost between two rounds). --log appends
+ *       what passed, line by line as it happens:
+ *       "C open" when connection C (1, 2, …) is made, "C UP DOWN" after
+ *       each chunk forwarded (bytes so far from the desk, from the node),
+ *       "C end UP DOWN" when it is closed; a test reads it to know that a
+ *       round was under way (bytes had passed, no end yet). Gives up after
  *       300 s.
- *   lkproxy send PORT FILE
+ *   lkproxy send PORT FILE [SENT]
  *       Connect, send FILE's bytes, then read until the peer closes or 3 s
- *       pass; prints "closed N" or "open N" (N bytes received).
+ *       pass; prints "closed N" or "open N" (N bytes received). With SENT,
+ *       writes "sent N" there once the bytes are sent, so a test knows the
+ *       connection is there before it goes on.
  *
  * Test tooling only; never part of Luukku.
  */
@@ -78,7 +86,7 @@ run_proxy(int argc, char **argv)
 {
 	int target = atoi(argv[2]);
 	long cut = -1, step = 0, flip = -1, delay = 0, rate = 0, pass = -1, conns = 0;
-	const char *record = NULL;
+	const char *record = NULL, *logpath = NULL;
 	for (int i = 3; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--cut") == 0) cut = atol(argv[i + 1]);
 		else if (strcmp(argv[i], "--cut-step") == 0) step = atol(argv[i + 1]);
@@ -87,6 +95,7 @@ run_proxy(int argc, char **argv)
 		else if (strcmp(argv[i], "--delay") == 0) delay = atol(argv[i + 1]);
 		else if (strcmp(argv[i], "--rate") == 0) rate = atol(argv[i + 1]);
 		else if (strcmp(argv[i], "--pass") == 0) pass = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--log") == 0) logpath = argv[i + 1];
 		else { fprintf(stderr, "lkproxy: unknown option %s\n", argv[i]); return 2; }
 	}
 	int ls = socket(AF_INET, SOCK_STREAM, 0);
@@ -104,6 +113,14 @@ run_proxy(int argc, char **argv)
 	fflush(stdout);
 	alarm(300);
 	FILE *rec = record ? fopen(record, "wb") : NULL;
+	FILE *log = logpath ? fopen(logpath, "a") : NULL;
+	if (logpath && log == NULL) {
+		perror(logpath);
+		return 1;
+	}
+	if (log)
+		setvbuf(log, NULL, _IOLBF, 0);
+	long conn = 0;
 	for (;;) {
 		int c = accept(ls, NULL, NULL);
 		if (c < 0)
@@ -119,6 +136,9 @@ run_proxy(int argc, char **argv)
 			continue;
 		}
 		long passed = 0, up = 0;
+		conn++;
+		if (log)
+			fprintf(log, "%ld open\n", conn);
 		unsigned char buf[16384];
 		for (;;) {
 			struct pollfd p[2] = { { c, POLLIN, 0 }, { s, POLLIN, 0 } };
@@ -145,6 +165,8 @@ run_proxy(int argc, char **argv)
 			hold((size_t)r, delay, rate);
 			if (send_all(dst, buf, (size_t)r) != 0)
 				break;
+			if (log)
+				fprintf(log, "%ld %ld %ld\n", conn, up, passed - up);
 			if (cut >= 0 && passed >= cut)
 				break;
 		}
@@ -154,13 +176,15 @@ run_proxy(int argc, char **argv)
 		}
 		close(c);
 		close(s);
+		if (log)
+			fprintf(log, "%ld end %ld %ld\n", conn, up, passed - up);
 		if (cut >= 0)
 			cut += step;
 	}
 }
 
 static int
-run_send(char **argv)
+run_send(int argc, char **argv)
 {
 	FILE *f = fopen(argv[3], "rb");
 	if (f == NULL) {
@@ -176,6 +200,13 @@ run_send(char **argv)
 		return 1;
 	}
 	send_all(fd, data, n);
+	if (argc == 5) {
+		FILE *sent = fopen(argv[4], "w");
+		if (sent) {
+			fprintf(sent, "sent %zu\n", n);
+			fclose(sent);
+		}
+	}
 	long got = 0;
 	unsigned char buf[4096];
 	time_t end = time(NULL) + 3;
@@ -203,9 +234,9 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (argc >= 3 && strcmp(argv[1], "proxy") == 0)
 		return run_proxy(argc, argv);
-	if (argc == 4 && strcmp(argv[1], "send") == 0)
-		return run_send(argv);
+	if ((argc == 4 || argc == 5) && strcmp(argv[1], "send") == 0)
+		return run_send(argc, argv);
 	fprintf(stderr, "usage: lkproxy proxy TARGET_PORT [--cut N] [--flip N] [--record FILE] "
-	                "[--delay MS] [--rate B] [--pass K]\n       lkproxy send PORT FILE\n");
+	                "[--delay MS] [--rate B] [--pass K] [--log FILE]\n       lkproxy send PORT FILE [SENT]\n");
 	return 2;
 }

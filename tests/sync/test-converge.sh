@@ -43,8 +43,19 @@ for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	if [ "$round" = 6 ] || [ "$round" = 10 ]; then node_start; fi
 done
 echo "# $fails syncs failed while the node was away"
+# Walk-in visits of three years ago, then desk a's retention purge turns
+# them into counts (visit_count); quick feedback on desk c. These tables are
+# synced too, and content() compares every table of the store's list.
+LUUKKU_NOW="2023-01-10 10:00" on a piste log --point joensuun-palvelupiste --topic digi >/dev/null
+LUUKKU_NOW="2023-01-10 11:00" on b piste log --point joensuun-palvelupiste --topic digi >/dev/null
+on c feedback --point joensuun-palvelupiste --score 4 --word nopea >/dev/null
+sync a b c a
+expect 0 "desk a purges the old visits" on a purge
 sync a b c
 sync a b c
+same "the node holds the counts and the feedback" \
+	"$(q node 'select day, topic, visits from visit_count')|$(q node 'select score, word from feedback')" \
+	"2023-01-10|digi|2|4|nopea"
 h=$(content "$NODE_DB")
 for d in a b c; do
 	same "desk $d holds exactly the node's data" "$(content "$T/$d.db")" "$h"

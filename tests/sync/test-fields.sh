@@ -26,8 +26,9 @@ same "no conflict for different fields" "$(q node 'select count(*) from conflict
 
 # Offline: both change the phone; b's edit is the later one.
 on a client set "$C" --phone "050 111" >/dev/null
-sleep 0.01
+after_stamp a
 on b client set "$C" --phone "050 222" >/dev/null
+later a b client "$C" phone
 sync a b a
 for d in a b node; do
 	same "the later edit wins on $d" "$(q $d "select phone from client where id = '$C'")" "050 222"
@@ -44,8 +45,9 @@ contains "says what was kept and lost" "$OUT" "kept '050 222' (b), lost '050 111
 
 # Same field, the other order of syncing: a's later edit wins.
 on b client set "$C" --email "b@example.fi" >/dev/null
-sleep 0.01
+after_stamp b
 on a client set "$C" --email "a@example.fi" >/dev/null
+later b a client "$C" email
 sync b a b
 for d in a b node; do
 	same "later wins whoever syncs first ($d)" "$(q $d "select email from client where id = '$C'")" "a@example.fi"

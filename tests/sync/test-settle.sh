@@ -14,9 +14,11 @@ sync a b
 # Two same-field conflicts: phone and e-mail.
 on a client set "$C" --phone "050 111" >/dev/null
 on a client set "$C" --email "a@example.fi" >/dev/null
-sleep 0.01
+after_stamp a
 on b client set "$C" --phone "050 222" >/dev/null
 on b client set "$C" --email "b@example.fi" >/dev/null
+later a b client "$C" phone
+later a b client "$C" email
 sync a b a
 same "two open conflicts" "$(on a conflicts --tsv | wc -l)" "2"
 P=$(q a "select id from conflict where field = 'phone'")

@@ -12,7 +12,6 @@
 lk init --area pohjois-karjala >/dev/null
 printf 'sala-1234\n' >"$TMPDIR_TUI/code"
 chmod 600 "$TMPDIR_TUI/code"
-sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
 check() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
 }
@@ -33,7 +32,8 @@ kiosk_start() {
 	tm new-session -d -x 80 -y 24 -e LUUKKU_NOW="$LUUKKU_NOW" -e LANG=C.UTF-8 \
 		-e LC_ALL=C.UTF-8 -e TERM=xterm-256color -e LUUKKU_KIOSK_IDLE_MS="$1" \
 		sh "$TMPDIR_TUI/run.sh" || { echo "not ok - tmux did not start" >&2; exit 1; }
-	wait_for "Ota vuoronumero tästä" >/dev/null || { echo "not ok - the kiosk did not start" >&2; exit 1; }
+	trace "== kiosk, idle $1 ms"
+	wait_for "Ota vuoronumero tästä" || { echo "# the kiosk did not start" >&2; exit 1; }
 }
 rows() { sql "select given_on || '|' || score || '|' || coalesce(word, '-') || '|' || source from feedback order by rowid"; }
 
@@ -42,8 +42,7 @@ kiosk_start 60000
 keys 2
 type_text "Aino"
 keys Enter
-wait_for "Miten onnistuimme? Paina 1–5 tai ohita." && ok "the ticket screen asks for feedback" ||
-	not_ok "the ticket screen asks for feedback"
+see "the ticket screen asks for feedback" "Miten onnistuimme? Paina 1–5 tai ohita."
 keys 4
 type_text "Nopea"
 assert_screen feedback-word <<'SCREEN'
@@ -74,7 +73,7 @@ assert_screen feedback-word <<'SCREEN'
 SCREEN
 check "nothing is saved before Enter" "$(rows)" ""
 keys Enter
-wait_for "Kiitos palautteestasi!" && ok "thanks, and back to the start" || not_ok "thanks, and back to the start"
+see "thanks, and back to the start" "Kiitos palautteestasi!"
 check "saved anonymous: the day, the score, the word in lower case, from the kiosk" "$(rows)" \
 	"2026-03-02|4|nopea|kiosk"
 check "no name, ticket or time in the row" \
@@ -85,10 +84,9 @@ check "the ticket itself was taken" "$(lk piste queue --point joensuun-palvelupi
 # --- skip: Enter on the ticket ----------------------------------------------
 keys 1
 keys Enter
-wait_for "Vuoronumerosi on" >/dev/null
+wait_for "Vuoronumerosi on"
 keys Enter
-wait_for "Ota vuoronumero tästä" && ok "Enter on the ticket skips the question" ||
-	not_ok "Enter on the ticket skips the question"
+see "Enter on the ticket skips the question" "Ota vuoronumero tästä"
 check "nothing saved when skipped" "$(sql 'select count(*) from feedback')" 1
 
 # --- its own key at the start: 0, a score without a word ----------------------
@@ -120,38 +118,39 @@ assert_screen feedback-ask <<'SCREEN'
  Itseilmoittautuminen · Piste
 SCREEN
 keys 5
-wait_for "Arviosi: 5" >/dev/null
+wait_for "Arviosi: 5"
 keys Enter
-wait_for "Kiitos palautteestasi!" >/dev/null
+wait_for "Kiitos palautteestasi!"
 check "a score alone is saved" "$(sql 'select score || coalesce(word, "-") from feedback order by rowid desc limit 1')" "5-"
 
 # --- skipped with one key at the question; Esc drops a chosen score ----------
 keys 0
-wait_for "Palaute käynnistäsi" >/dev/null
+wait_for "Palaute käynnistäsi"
 keys q
-wait_for "Ota vuoronumero tästä" && ok "any other key skips the question" || not_ok "any other key skips the question"
+see "any other key skips the question" "Ota vuoronumero tästä"
 keys 0 3
-wait_for "Arviosi: 3" >/dev/null
+wait_for "Arviosi: 3"
 type_text "hidas"
 keys Escape
-wait_for "Ota vuoronumero tästä" && ok "Esc goes back to the start" || not_ok "Esc goes back to the start"
+see "Esc goes back to the start" "Ota vuoronumero tästä"
 check "and saves nothing" "$(sql 'select count(*) from feedback')" 2
 
 # --- refused words ----------------------------------------------------------
 keys 0 2
 type_text "010594Y9032"
 keys Enter
-wait_for "Vain yksi sana: ei numeroita, ei koskaan henkilötunnusta." &&
-	ok "an identity code as the word is refused" || not_ok "an identity code as the word is refused"
-screen | grep -q "Sana: *$" && ok "and wiped from the screen" || not_ok "and wiped from the screen"
+see "an identity code as the word is refused" "Vain yksi sana: ei numeroita, ei koskaan henkilötunnusta."
+see_match "and wiped from the screen" 'Sana: *$'
 type_text "0401234567"
+wait_for "Sana: 0401234567"
 keys Enter
-wait_for "Vain yksi sana" >/dev/null
-screen | grep -q "Sana: *$" && ok "digits only are refused too" || not_ok "digits only are refused too"
+# Handled when the word is wiped; still on the word (not thanked, not saved).
+see_match "digits only are refused too" 'Sana: *$'
+wait_for "Vain yksi sana"
 check "nothing saved for refused words" "$(sql 'select count(*) from feedback')" 2
 check "no digits anywhere in the feedback" "$(sql "select count(*) from feedback where word glob '*[0-9]*'")" 0
 keys Escape
-wait_for "Ota vuoronumero tästä" >/dev/null
+wait_for "Ota vuoronumero tästä"
 
 # --- idle: a half-given answer is reset, not saved ---------------------------
 keys F12
@@ -161,15 +160,16 @@ assert_exit 0
 kiosk_start 2500
 keys 0 1
 type_text "huono"
-wait_for "Sana: huono" >/dev/null
-sleep 3
-wait_for "Ota vuoronumero tästä" && ok "idle returns to the start" || not_ok "idle returns to the start"
+wait_for "Sana: huono"
+# Idle (2.5 s): the half-given answer goes, the start returns.
+wait_gone "Sana: huono" 10
+see "idle returns to the start" "Ota vuoronumero tästä"
 screen | grep -q "Kiitos" && not_ok "idle does not thank" || ok "idle does not thank"
 check "idle saved nothing" "$(sql 'select count(*) from feedback')" 2
 keys 0
-wait_for "Palaute käynnistäsi" >/dev/null
-sleep 3
-wait_for "Ota vuoronumero tästä" && ok "idle leaves the question too" || not_ok "idle leaves the question too"
+wait_for "Palaute käynnistäsi"
+wait_gone "Palaute käynnistäsi" 10
+see "idle leaves the question too" "Ota vuoronumero tästä"
 keys F12
 type_text "sala-1234"
 keys Enter

@@ -27,12 +27,10 @@ file=$TMPDIR_TUI/data/luukku/letters/letter-2026-03-02-1315-$(echo "$a" | cut -c
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 keys F4
-wait_for "Kalenteri: Korhonen Anna" >/dev/null
-wait_for "m kirje" && ok "the calendar lists m for the letter" ||
-	not_ok "the calendar lists m for the letter"
+wait_for "Kalenteri: Korhonen Anna"
+see "the calendar lists m for the letter" "m kirje"
 keys m
-wait_for "Kirje: $TMPDIR_TUI/data/luukku/letters/" && ok "m writes the letter and says where" ||
-	not_ok "m writes the letter and says where"
+see "m writes the letter and says where" "Kirje: $TMPDIR_TUI/data/luukku/letters/"
 if [ "$(cat "$file" 2>/dev/null)" = "$want" ]; then ok "the file holds the Swedish letter"; else
 	not_ok "the file holds the Swedish letter"; sed 's/^/#   /' "$file" 2>/dev/null | head -5
 fi
@@ -40,19 +38,19 @@ fi
 	not_ok "the file is private (0600)"
 [ "$(stat -c %a "$TMPDIR_TUI/data/luukku/letters")" = 700 ] && ok "so is its directory" ||
 	not_ok "so is its directory"
-n=$(sqlite3 "$TMPDIR_TUI/test.db" "select count(*) from audit where action = 'print-letter' and client_id = '$c' and staff_id = '$anna' and detail = 'letter $a sv screen'")
+n=$(sql "select count(*) from audit where action = 'print-letter' and client_id = '$c' and staff_id = '$anna' and detail = 'letter $a sv screen'")
 [ "$n" = 1 ] && ok "audited under the client, by the desk's staff member" ||
 	not_ok "audited under the client, by the desk's staff member (got $n)"
 
 # The next booking's client needs plain language: m follows the flag.
 keys Down m
-wait_for "letter-2026-03-02-1430" >/dev/null
+wait_for "letter-2026-03-02-1430"
 if [ "$(cat "$file_plain" 2>/dev/null)" = "$want_plain" ]; then ok "the plain Finnish letter"; else
 	not_ok "the plain Finnish letter"; sed 's/^/#   /' "$file_plain" 2>/dev/null | head -5
 fi
 [ "$(head -1 "$file_plain" 2>/dev/null)" = "SINULLA ON AIKA TYÖLLISYYSPALVELUISSA" ] &&
 	ok "with the plain heading" || not_ok "with the plain heading"
-n=$(sqlite3 "$TMPDIR_TUI/test.db" "select count(*) from audit where action = 'print-letter' and client_id = '$p' and detail = 'letter $b fi plain screen'")
+n=$(sql "select count(*) from audit where action = 'print-letter' and client_id = '$p' and detail = 'letter $b fi plain screen'")
 [ "$n" = 1 ] && ok "audited as plain" || not_ok "audited as plain (got $n)"
 keys F10
 assert_exit 0

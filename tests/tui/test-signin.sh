@@ -37,9 +37,39 @@ CASE=$(admin tym open --client "$C2" --referral hyvinvointialue)
 admin tym member add "$CASE" --staff "$S" --team start 2>/dev/null
 admin tym consent "$CASE" --given --how written
 printf '[desk]\npoint = %s\n' "$P" >"$TMPDIR_TUI/luukku.ini"
-sql() { sqlite3 -batch -noheader "$TMPDIR_TUI/test.db" "$1"; }
 check() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+# submit SECRET [SECONDS] — SECRET has been typed into the secret field:
+# press Enter once the delay after earlier failures is over. An attempt
+# refused for the delay ("Odota hetki": not checked, not audited, the field
+# wiped) is typed and sent again; the delay must end within SECONDS (3).
+# Waits on what the screen says, never on a guessed sleep.
+submit() {
+	stars=$(printf '%s' "$1" | sed 's/./\\*/g')
+	t0=$(date +%s)
+	while :; do
+		poll_screen -G "Salaisuus: *$stars\$" 5 ||
+			{ not_ok "the secret is typed (${#1} stars)"; screen | sed 's/^/#   /'; return 1; }
+		tm send-keys Enter
+		# Handled: the field is empty again, or another screen is up.
+		poll_screen -G "Salaisuus: *\*" 5 ! || { not_ok "the attempt is handled"; return 1; }
+		if ! screen | grep -q "Odota hetki"; then
+			trace "submitted $1 once the delay was over"
+			return 0
+		fi
+		if [ $(($(date +%s) - t0)) -gt "${2:-3}" ]; then
+			not_ok "the delay ends within ${2:-3} s"
+			return 1
+		fi
+		sleep 0.1
+		tm send-keys -l "$1"
+	done
+}
+# attempt SECRET [SECONDS] — type SECRET into the secret field and submit it.
+attempt() {
+	tm send-keys -l "$1"
+	submit "$@"
 }
 
 export LUUKKU_LOCK_SECONDS=6
@@ -77,15 +107,14 @@ SCREEN
 keys Enter
 type_text "salasana1"
 keys Enter
-wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "an unknown name fails like a wrong secret" || not_ok "an unknown name fails like a wrong secret"
+see "an unknown name fails like a wrong secret" "Väärä nimi tai salaisuus"
 check "audited without a staff member" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "1"
 keys Escape
-sleep 1.2
 # The whole name, in any case (å ä ö as they are).
+wait_match "Nimi: *$"
 type_text "mäkelä LIISA"
 keys Enter
 type_text "vaara123"
-sleep 1.2   # the failure of the unknown name above delays this desk's next attempt: 1 s
 assert_screen signin-secret <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste                      2.3.2026
  Kirjautuminen
@@ -112,24 +141,23 @@ assert_screen signin-secret <<'SCREEN'
  Paikallinen tila · 2 asiakasta
 EnterSeuraava F10Lopeta
 SCREEN
-keys Enter
-wait_for "Väärä nimi tai salaisuus" >/dev/null
+# The failure of the unknown name above delays this desk's next attempt (1 s).
+submit "vaara123"
+wait_for "Väärä nimi tai salaisuus"
 check "a wrong secret is audited as a failure" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$W'")" "1"
 # At once again: refused without a check while the delay runs.
 type_text "salasana1"
 keys Enter
-wait_for "Odota hetki" >/dev/null && ok "the next attempt waits" || not_ok "the next attempt waits"
+see "the next attempt waits" "Odota hetki"
 check "no second check during the delay" "$(sql "select count(*) from audit where action like 'sign-in%' and coalesce(detail, '') not like 'cli:%'")" "2"
-sleep 2.2
-type_text "salasana1"
-keys Enter
-wait_for "Liisa Mäkelä" >/dev/null
+attempt "salasana1" 4
+wait_for "Liisa Mäkelä"
 check "the sign-in is audited" "$(sql "select count(*) from audit where action = 'sign-in' and staff_id = '$W'")" "1"
 check "no secret in the audit trail" "$(sql "select count(*) from audit where detail like '%salasana%' or detail like '%vaara%'")" "0"
 type_text "virtanen"
-wait_for "010594-****" >/dev/null && ok "the list masks the identity code" || not_ok "the list masks the identity code"
+see "the list masks the identity code" "010594-****"
 keys Enter
-wait_for "Asiakaskortti" >/dev/null
+wait_for "Asiakaskortti"
 keys v
 assert_screen card-revealed <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste       Liisa Mäkelä · 2.3.2026
@@ -160,32 +188,30 @@ SCREEN
 check "revealing is audited" "$(sql "select count(*) from audit where action = 'reveal-hetu' and staff_id = '$W'")" "1"
 # The consent key asks first (k/e); no and Esc write nothing.
 keys o
-wait_for "Kirjataanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
-	ok "the consent key asks first" || not_ok "the consent key asks first"
+see "the consent key asks first" "Kirjataanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e"
 check "nothing is written before the answer" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
 keys e
-wait_for "Mitään ei kirjattu" >/dev/null && ok "e answers no" || not_ok "e answers no"
+see "e answers no" "Mitään ei kirjattu"
 keys o
-wait_for "(Matti Virtanen)? k/e" >/dev/null
+wait_for "(Matti Virtanen)? k/e"
 keys Escape
-wait_for "Mitään ei kirjattu" >/dev/null
+wait_for "Mitään ei kirjattu"
 if screen | grep -q "Asiakaskortti"; then ok "Esc answers no and stays on the card"; else not_ok "Esc answers no and stays on the card"; fi
 check "no consent after no and Esc" "$(sql "select count(*) from consent where kind = 'terveydenhuolto'")" "0"
 check "nor an audit row" "$(sql "select count(*) from audit where action like 'consent%' and staff_id = '$W'")" "0"
 # k (kyllä) records the consent to disclose to healthcare; again, withdraws it.
 keys o
-wait_for "(Matti Virtanen)? k/e" >/dev/null
+wait_for "(Matti Virtanen)? k/e"
 keys k
-wait_for "Luovutus terveydenhuoltoon" >/dev/null
+wait_for "Luovutus terveydenhuoltoon"
 if screen | grep -q "Luovutus terveydenhuoltoon *kirjallinen *2.3.2026 alkaen *työkyvyn arviointi"; then ok "the card lists the consent"; else not_ok "the card lists the consent"; screen | sed 's/^/#   /'; fi
 check "the consent is on record" "$(sql "select kind || ' ' || given_how || ' ' || (staff_id = '$W') || ' ' || (withdrawn_at is null) from consent where kind = 'terveydenhuolto'")" "terveydenhuolto written 1 1"
 check "audited as consent-given" "$(sql "select count(*) from audit where action = 'consent-given' and staff_id = '$W'")" "1"
 keys o
-wait_for "Perutaanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e" >/dev/null &&
-	ok "withdrawing asks too" || not_ok "withdrawing asks too"
+see "withdrawing asks too" "Perutaanko suostumus luovutukseen terveydenhuoltoon (Matti Virtanen)? k/e"
 check "still in force before the answer" "$(sql "select count(*) from consent where withdrawn_at is not null")" "0"
 keys k
-wait_for "2.3.2026–2.3.2026" >/dev/null
+wait_for "2.3.2026–2.3.2026"
 check "the same key withdraws it" "$(sql "select count(*) from consent where withdrawn_at is not null")" "1"
 check "audited as consent-withdrawn" "$(sql "select count(*) from audit where action = 'consent-withdrawn' and staff_id = '$W'")" "1"
 keys F11
@@ -217,27 +243,24 @@ EnterAvaa   F10Lopeta
 SCREEN
 type_text "4321"
 keys Enter
-wait_for "Väärä salaisuus" >/dev/null && ok "another person's secret does not unlock" || not_ok "another person's secret does not unlock"
-sleep 1.2
-type_text "salasana1"
-keys Enter
-wait_for "Virtanen, Matti" >/dev/null && ok "unlocking returns to the card" || not_ok "unlocking returns to the card"
+see "another person's secret does not unlock" "Väärä salaisuus"
+attempt "salasana1"
+see "unlocking returns to the card" "Virtanen, Matti"
 # A caseworker may settle conflicts on their own clients only (settle-own).
-sqlite3 "$TMPDIR_TUI/test.db" "insert into conflict(id, kind, table_name, row_id, field, kept_value,
+sql "insert into conflict(id, kind, table_name, row_id, field, kept_value,
 	losing_value, detected) values ('cf1', 'field', 'client', '$C2', 'phone', '040 1', '040 2',
 	'2026-03-02 08:00')"
 keys F3
-wait_for "Asiakashaku" >/dev/null
+wait_for "Asiakashaku"
 keys F2
-wait_for "040 2" >/dev/null
+wait_for "040 2"
 keys F5
-wait_for "Voit ratkaista vain omien" >/dev/null && ok "settling another's client is refused" || not_ok "settling another's client is refused"
+see "settling another's client is refused" "Voit ratkaista vain omien"
 check "the conflict stays open" "$(sql "select count(*) from conflict where resolved_at is null")" "1"
 keys F3
 check "unlocks are audited" "$(sql "select action from audit where action like 'unlock%' order by at, rowid" | tr '\n' ' ')" "unlock-failed unlock "
-# Idle for LUUKKU_LOCK_SECONDS: locked again, no client data on screen.
-sleep 6.5
-wait_for "Luukku on lukittu" >/dev/null && ok "idle time locks the terminal" || not_ok "idle time locks the terminal"
+# Idle for LUUKKU_LOCK_SECONDS (6): locked again, no client data on screen.
+see "idle time locks the terminal" "Luukku on lukittu" 12
 if screen | grep -q -e Virtanen -e 010594; then not_ok "the lock screen shows no client data"; else ok "the lock screen shows no client data"; fi
 keys F10
 assert_exit 0
@@ -245,37 +268,31 @@ assert_exit 0
 # --- A Piste desk: straight to the Piste screen, no register -----------------
 # The desk pre-fills only the last person signed in here.
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Liisa Mäkelä" >/dev/null
+wait_for "Liisa Mäkelä"
 if screen | grep -q "Nimi: *Liisa Mäkelä$"; then ok "the last sign-in is pre-filled"; else not_ok "the last sign-in is pre-filled"; fi
 # Two failures, then a restart: the slow-down is read from the audit trail.
 keys Escape
 type_text "pia piste"
 keys Enter
-type_text "0000"
-keys Enter
-wait_for "Väärä nimi" >/dev/null
-sleep 1.2
-type_text "0001"
-keys Enter
-sleep 0.3
+attempt "0000"
+wait_for "Väärä nimi"
+attempt "0001"
+wait_for "Väärä nimi"
 keys F10
 assert_exit 0
 check "two failures audited" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$PI'")" "2"
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Liisa Mäkelä" >/dev/null
+wait_for "Liisa Mäkelä"
 keys Escape
 type_text "Piste Pia"
 keys Enter
 type_text "7777"
 keys Enter
-wait_for "Odota hetki" >/dev/null && ok "after a restart the next attempt still waits" || not_ok "after a restart the next attempt still waits"
+see "after a restart the next attempt still waits" "Odota hetki"
 check "and is not checked" "$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$PI'")" "2"
-sleep 2.2
-type_text "7777"
-keys Enter
-wait_for "Pia Piste" >/dev/null
+attempt "7777" 4
+wait_for "Pia Piste"
 keys Escape
-sleep 0.3
 assert_screen piste-home <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste          Pia Piste · 2.3.2026
  Piste – asiointi ilman ajanvarausta · Joensuun palvelupiste
@@ -307,23 +324,23 @@ assert_exit 0
 
 # --- A TYM partner: own TYM clients with consent, only the TYM part -----------
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Pia Piste" >/dev/null
+wait_for "Pia Piste"
 keys Escape
 type_text "Heikkinen Sari"
 keys Enter
 type_text "2468"
 keys Enter
-wait_for "Sari Heikkinen" >/dev/null
+wait_for "Sari Heikkinen"
 type_text "virt"
-wait_for "Virtala, Ville" >/dev/null && ok "the partner finds their TYM client" || not_ok "the partner finds their TYM client"
+see "the partner finds their TYM client" "Virtala, Ville"
 if screen | grep -q "Virtanen, Matti"; then not_ok "no other client is listed"; else ok "no other client is listed"; fi
 keys Enter
-wait_for "TYM" >/dev/null
+wait_for "TYM"
 if screen | grep -q -e Asiakaskortti -e Puhelin; then not_ok "the partner gets the TYM part, not the card"; else ok "the partner gets the TYM part, not the card"; fi
 check "the partner opened no card" "$(sql "select count(*) from audit where action = 'open-card' and staff_id = '$S'")" "0"
 check "the TYM read is audited" "$(sql "select count(*) from audit where action = 'open-tym' and staff_id = '$S'")" "1"
 keys o
-wait_for "Ei roolille" >/dev/null && ok "the partner may not change consent" || not_ok "the partner may not change consent"
+see "the partner may not change consent" "Ei roolille"
 check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym' and withdrawn_at is not null")" "0"
 keys F10
 assert_exit 0
@@ -337,29 +354,26 @@ assert_exit 0
 NOBODY="Eino Olematon"
 before=$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Sari Heikkinen" >/dev/null
+wait_for "Sari Heikkinen"
 keys Escape
 type_text "$NOBODY"
 keys Enter
-type_text "0000"
-keys Enter
-wait_for "Väärä nimi" >/dev/null
-sleep 1.2
-type_text "0001"
-keys Enter
-sleep 0.3
+attempt "0000"
+wait_for "Väärä nimi"
+attempt "0001"
+wait_for "Väärä nimi"
 keys F10
 assert_exit 0
 check "two unknown-name failures audited without a staff member" \
 	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 2))"
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Sari Heikkinen" >/dev/null
+wait_for "Sari Heikkinen"
 keys Escape
 type_text "$NOBODY"
 keys Enter
 type_text "0002"
 keys Enter
-wait_for "Odota hetki" >/dev/null && ok "after a restart an unknown name still waits" || not_ok "after a restart an unknown name still waits"
+see "after a restart an unknown name still waits" "Odota hetki"
 check "and is not checked" \
 	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 2))"
 keys F10
@@ -371,21 +385,19 @@ check "after the same reported delay (2 failures, 2 s)" \
 check "and is audited without a staff member" \
 	"$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")" "$((before + 3))"
 check "the unknown names are stored nowhere" \
-	"$(sqlite3 "$TMPDIR_TUI/test.db" .dump | grep -c -i -e olematon -e eino)" "0"
+	"$(sql_dump | grep -c -i -e olematon -e eino)" "0"
 nsari=$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$S'")
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Sari Heikkinen" >/dev/null
+wait_for "Sari Heikkinen"
 keys Enter
 type_text "2468"
 keys Enter
 # An account waits as long as a name that is none would here (3 failures,
 # 4 s), so the wait tells neither apart.
-wait_for "Odota hetki" >/dev/null && ok "an account waits as long here" || not_ok "an account waits as long here"
+see "an account waits as long here" "Odota hetki"
 check "and is not checked" "$(sql "select count(*) from audit where action like 'sign-in%' and staff_id = '$S'")" "$nsari"
-sleep 4.2
-type_text "2468"
-keys Enter
-wait_for "Asiakashaku" >/dev/null
+attempt "2468" 6
+wait_for "Asiakashaku"
 keys F10
 assert_exit 0
 "$LUUKKU" --db "$TMPDIR_TUI/test.db" --staff "olematon" client find virt >/dev/null 2>"$TMPDIR_TUI/cli.err" </dev/null
@@ -399,14 +411,12 @@ check "a success on this desk ends the run" "$(grep -c -e ': [0-9]*; [a-z]* [0-9
 PIN=58203917
 before=$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id is null")
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
-wait_for "Sari Heikkinen" >/dev/null
+wait_for "Sari Heikkinen"
 keys Escape
 type_text "$PIN"
 keys Enter
-sleep 1.2   # the unknown --staff just above: 1 s
-type_text "$PIN"
-keys Enter
-wait_for "Väärä nimi tai salaisuus" >/dev/null && ok "a PIN as the name fails" || not_ok "a PIN as the name fails"
+attempt "$PIN"   # after the unknown --staff just above: 1 s
+see "a PIN as the name fails" "Väärä nimi tai salaisuus"
 keys F10
 assert_exit 0
 check "the attempt is audited without a staff member" \
@@ -415,7 +425,7 @@ check "the attempt is audited without a staff member" \
 check "an unknown --staff is refused" "$?" "4"
 if grep -q "$PIN" "$TMPDIR_TUI/cli.err"; then not_ok "the refusal does not repeat it"; else ok "the refusal does not repeat it"; fi
 check "no audit row holds the digits" "$(sql "select count(*) from audit where action || '|' || coalesce(staff_id, '') || '|' || coalesce(client_id, '') || '|' || coalesce(detail, '') like '%$PIN%'")" "0"
-check "nor does any table" "$(sqlite3 "$TMPDIR_TUI/test.db" .dump | grep -c "$PIN")" "0"
+check "nor does any table" "$(sql_dump | grep -c "$PIN")" "0"
 check "nor any file of the desk or the test (database, WAL, journal)" \
 	"$(grep -rla "$PIN" "$TMPDIR_TUI" | grep -v "/cli.err$" | wc -l | tr -d ' ')" "0"
 finish

@@ -20,9 +20,9 @@ lk client add --name "Virtanen, Matti" --municipality Joensuu >/dev/null
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 type_text "virt"
-wait_for "1 osuma" >/dev/null
+wait_for "1 osuma"
 keys Enter
-wait_for "Asiakaskortti" >/dev/null
+wait_for "Asiakaskortti"
 keys t
 assert_screen tym-open <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
@@ -53,13 +53,13 @@ SCREEN
 
 # Open the case: referral "1 basic services", Enter.
 keys 1 Enter
-wait_for "TYM-asiakkuus avattu" && ok "the case opens" || not_ok "the case opens"
+see "the case opens" "TYM-asiakkuus avattu"
 
 # The pair: Aalto (TYM caseworker, first in the list), then Heikkinen.
 keys a 2 Enter
-wait_for "Aalto Tuula lisätty" >/dev/null
+wait_for "Aalto Tuula lisätty"
 keys a 2 Down Enter
-wait_for "Heikkinen Sari lisätty" >/dev/null
+wait_for "Heikkinen Sari lisätty"
 # A Kela advisor as the pair's third member: refused, the reason on screen.
 keys a 2 Down Down Enter
 assert_screen tym-pair-refused <<'SCREEN'
@@ -91,8 +91,7 @@ SCREEN
 
 # Start team: only the TYM caseworker so far; the two missing roles show.
 keys a 1 Enter
-wait_for "Alkutiimi: puuttuu vielä" && ok "the start team warns of missing roles" ||
-	not_ok "the start team warns of missing roles"
+see "the start team warns of missing roles" "Alkutiimi: puuttuu vielä"
 keys o
 assert_screen tym-consent <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
@@ -178,14 +177,14 @@ assert_screen tym-close <<'SCREEN'
 F1Ohje   F7Päätä  F3Takaisin F10Lopeta
 SCREEN
 keys Enter
-wait_for "TYM-asiakkuus päätetty: työ" && ok "Enter closes the case" || not_ok "Enter closes the case"
+see "Enter closes the case" "TYM-asiakkuus päätetty: työ"
 keys F10
 assert_exit 0
-got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT outcome, final_assessment, closed IS NOT NULL FROM tym_case")
+got=$(sql "SELECT outcome, final_assessment, closed IS NOT NULL FROM tym_case")
 [ "$got" = "tyo|Työllistyi Abloyn kokoonpanoon.|1" ] && ok "the case is closed with its outcome" ||
 	not_ok "the case is closed with its outcome (got '$got')"
 
-got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT team, count(*) FROM tym_member GROUP BY team ORDER BY team" | tr '\n' ' ')
+got=$(sql "SELECT team, count(*) FROM tym_member GROUP BY team ORDER BY team" | tr '\n' ' ')
 [ "$got" = "pair|2 start|1 " ] && ok "the refused member was not stored" ||
 	not_ok "the refused member was not stored (got '$got')"
 finish
