@@ -77,6 +77,10 @@ expect 0 "desk a books Tuesday 22.12. 10:00" on a book --client "$C" --staff "$S
 V2=$OUT
 expect 0 "desk a syncs the round" on a sync
 contains "four changes refused" "$OUT" "(4 refused)"
+contains "luukku sync names each, with the node's reason" "$OUT" \
+"refused by the node: the booking at 25.12.2026 10:00: that day is not a business day (weekend or public holiday)
+refused by the node: the booking at 26.12.2026 14:00: that day is not a business day (weekend or public holiday)
+refused by the node: the booking at 29.3.2026 03:30: that local time does not exist"
 same "the desk keeps them with the reasons" "$(q a "select reason from sync_refused order by seq")" \
 "the booking at 25.12.2026 10:00: that day is not a business day (weekend or public holiday)
 the booking at 26.12.2026 14:00: that day is not a business day (weekend or public holiday)
@@ -112,6 +116,7 @@ q node "update service_point set closes = '14:00' where id = '$P'"
 old_desk a "UPDATE appointment SET note = 'tulkki tilattu' WHERE id = '$V1';"
 expect 0 "desk a syncs the note" on a sync
 contains "nothing refused" "$OUT" "(0 refused)"
+case $OUT in *"refused by the node"*) not_ok "no refusal named again" ;; *) ok "no refusal named again" ;; esac
 same "the note arrived" "$(q node "select note from appointment where id = '$V1'")" "tulkki tilattu"
 old_desk a "UPDATE appointment SET minutes = 30 WHERE id = '$V1';"
 expect 0 "desk a syncs a shortening" on a sync
