@@ -1,6 +1,7 @@
 /*
- * cmd-sync.c — `luukku sync`: one round with the central node. Exit 0 when
- * the round completed; 1 when the node cannot be reached or the link broke
+ * cmd-sync.c — `luukku sync`: one round with the central node, then a line
+ * per change the node refused in it, with its reason. Exit 0 when the
+ * round completed; 1 when the node cannot be reached or the link broke
  * (nothing is lost: the next round picks up where this one stopped).
  *
  * [sync] node of the config reaches the pinned node at another address.
@@ -18,6 +19,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/sync-desk.h"
 #include "sync/link.h"
 #include "ui/tui.h"
 
@@ -29,6 +31,14 @@ config_node(const struct cmd_ctx *ctx, char *buf, size_t size)
 	const char *v = ini ? iniparser_getstring(ini, "sync:node", NULL) : NULL;
 	snprintf(buf, size, "%s", v ? v : "");
 	iniparser_freedict(ini);
+}
+
+static int
+print_refused(const char *reason, void *ctx)
+{
+	(void)ctx;
+	printf(_("refused by the node: %s\n"), reason);
+	return 0;
 }
 
 static int
@@ -51,11 +61,16 @@ exec_sync(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_sync_report r;
 	char node[256];
 	config_node(ctx, node, sizeof node);
+	int64_t refused_before = lk_desk_refused_high(st);
 	if (lk_link_sync_to(st, node, timeout * 1000, &r, &err) == LK_OK) {
-		if (!quiet)
+		if (!quiet) {
 			printf(_("synced: %d sent (%d refused), %d received, %d new conflict(s); "
 			         "%ld bytes out, %ld bytes in\n"),
 			       r.pushed, r.refused, r.pulled, r.conflicts, r.bytes_out, r.bytes_in);
+			/* Each refusal of this round with the node's reason (kept
+			 * in sync_refused; the change stays in this desk's file). */
+			lk_desk_refused_since(st, refused_before, print_refused, NULL, NULL);
+		}
 	} else {
 		status = cmd_fail(ctx, &err);
 	}

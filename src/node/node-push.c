@@ -1,6 +1,7 @@
 /*
  * node-push.c — a desk's push on the central node, one transaction: the
- * staff member's role (node-rights.c), the merge by field (sync-apply.c),
+ * staff member's role (node-rights.c), the merge by field with the text
+ * and booking-time rules (sync-apply.c, LK_APPLY_TEXT and LK_APPLY_TIME),
  * the desk's scope (node-scope.c), the change and the conflicts it caused
  * appended to the log (node-changelog.c), and the desk's stamp (node-enrol.c).
  * The rest of a round, reading the log, is lk_hub_read (node-changelog.c).
@@ -53,7 +54,8 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 	/* The staff member's role first (node-rights.h), then the rows. */
 	rc = lk_hub_role_check(st, lk_scope_kind(d->scope) == LK_SCOPE_KIOSK, staff_id, cs, n, err);
 	if (rc == LK_OK)
-		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT | LK_APPLY_TEXT, stats, err);
+		rc = lk_sync_apply(st, cs, n, hlc, d->name,
+		                   LK_APPLY_DETECT | LK_APPLY_TEXT | LK_APPLY_TIME, stats, err);
 	/* Judge the rows as the change left them: all must be the desk's. */
 	if (rc == LK_OK && lk_scope_kind(d->scope) != LK_SCOPE_AREA)
 		rc = lk_scope_judge(st, d->scope, cs, n, err);

@@ -103,6 +103,16 @@ bool lk_channel_at_point(const char *channel);
 enum lk_status lk_booking_time_ok(struct lk_store *st, const char *staff, const char *point,
                                   const char *channel, lk_time start, int minutes, bool held,
                                   struct lk_err *err);
+/* The same time rule for booking `id` as it stands after a sync apply
+ * (the central node judging a desk's push, sync-apply.h LK_APPLY_TIME),
+ * less what the node must not or cannot judge: the start may lie in the
+ * past (an offline desk syncs late; a held meeting is a record), and a
+ * phone or video meeting is not held to working hours (they live in each
+ * desk's config) — only to the business day and the clock change. A
+ * meeting recorded as held (status done) keeps only the clock-change
+ * rules, as with --held. LK_OK when no such row; else LK_EINPUT naming the
+ * field and "the booking at <time>: <reason>". */
+enum lk_status lk_booking_time_synced(struct lk_store *st, const char *id, struct lk_err *err);
 /* A live initial interview (booked, arrived or held) of the client in the
  * current job-search period (on or after its start), other than `except`:
  * LK_ECLASH, field "kind", naming it; else LK_OK. */

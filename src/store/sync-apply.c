@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "i18n.h"
+#include "store/appointment.h"
 #include "store/store-internal.h"
 #include "store/sync-apply.h"
 #include "store/validate.h"
@@ -428,6 +429,23 @@ merge_field(struct lk_store *st, sqlite3_changeset_iter *it, const struct table 
 	return field_conflict(st, t, row, col, cur, &here, nv, in, stats, err);
 }
 
+/* Whether an update of an appointment changes when or where it is: its
+ * start, length, point or channel. */
+static bool
+moves(sqlite3_changeset_iter *it, const struct table *t)
+{
+	static const char *const cols[] = { "start", "minutes", "point_id", "channel", NULL };
+	for (int i = 0; i < t->ncol; i++) {
+		sqlite3_value *v = NULL;
+		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL)
+			continue;
+		for (int k = 0; cols[k]; k++)
+			if (strcmp(t->col[i], cols[k]) == 0)
+				return true;
+	}
+	return false;
+}
+
 static enum lk_status
 touch(struct touched *tc, const char *id)
 {
@@ -532,15 +550,17 @@ orphan_adopt(struct lk_store *st, sqlite3_changeset_iter *it, const struct table
 	return rc;
 }
 
+/* *born: the row was not here before (else the insert merged into it). */
 static enum lk_status
 apply_insert(struct lk_store *st, sqlite3_changeset_iter *it, const struct table *t,
              const char *row, const struct stamp *in, struct lk_apply_stats *stats,
-             struct lk_err *err)
+             bool *born, struct lk_err *err)
 {
 	bool found;
 	sqlite3_stmt *cur = select_row(st, it, t, true, &found, err);
 	if (cur == NULL)
 		return LK_EFAIL;
+	*born = !found;
 	enum lk_status rc = LK_OK;
 	if (found) {
 		/* Born twice (reference rows every desk seeds alike): merge. */
@@ -722,7 +742,7 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 	struct stamp in = { .hlc = hlc };
 	snprintf(in.desk, sizeof in.desk, "%s", desk);
 	struct table *t = calloc(1, sizeof *t);
-	struct touched tc = { 0 };
+	struct touched tc = { 0 }, timed = { 0 };
 	sqlite3_changeset_iter *it = NULL;
 	if (t == NULL)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
@@ -735,6 +755,7 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 	int step;
 	while (rc == LK_OK && (step = sqlite3changeset_next(it)) == SQLITE_ROW) {
 		int op;
+		bool born = false;
 		char row[512];
 		if ((rc = op_table(st, it, t, &op, err)) != LK_OK)
 			break;
@@ -743,7 +764,7 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 			break;
 		row_key(it, t, op == SQLITE_INSERT, row, sizeof row);
 		if (op == SQLITE_INSERT)
-			rc = apply_insert(st, it, t, row, &in, stats, err);
+			rc = apply_insert(st, it, t, row, &in, stats, &born, err);
 		else if (op == SQLITE_UPDATE)
 			rc = apply_update(st, it, t, row, &in, stats, err);
 		else
@@ -751,9 +772,17 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 		if (rc == LK_OK && t->detect && op != SQLITE_DELETE &&
 		    strcmp(t->name, "appointment") == 0 && touch(&tc, row) != LK_OK)
 			rc = lk_err_set(err, LK_EFAIL, "db", "out of memory");
+		/* A booking new here, or one moved: its time to the rule. */
+		if (rc == LK_OK && (flags & LK_APPLY_TIME) && strcmp(t->name, "appointment") == 0 &&
+		    ((op == SQLITE_INSERT && born) || (op == SQLITE_UPDATE && moves(it, t))) &&
+		    touch(&timed, row) != LK_OK)
+			rc = lk_err_set(err, LK_EFAIL, "db", "out of memory");
 	}
 	if (rc == LK_OK && step != SQLITE_DONE)
 		rc = lk_err_set(err, LK_EINPUT, "changeset", "a change cannot be read");
+	/* Judged as the change left them, after the merge. */
+	for (int i = 0; rc == LK_OK && i < timed.n; i++)
+		rc = lk_booking_time_synced(st, timed.id[i], err);
 	for (int i = 0; rc == LK_OK && i < tc.n; i++)
 		rc = clash_check(st, tc.id[i], stats, err);
 	if (rc == LK_OK)
@@ -762,6 +791,7 @@ out:
 	if (it)
 		sqlite3changeset_finalize(it);
 	free(tc.id);
+	free(timed.id);
 	free(t);
 	return rc;
 }

@@ -54,6 +54,17 @@ enum lk_apply_flags {
 	 * apply the node's one order as it comes (convergence is byte for
 	 * byte); what they print passes the output rule whatever it holds. */
 	LK_APPLY_TEXT = 2,
+	/* Hold every booking the change makes (an appointment new here) or
+	 * moves (an update of its start, minutes, point_id or channel) to the
+	 * booking's time rule, as the merge left the row
+	 * (lk_booking_time_synced, appointment.h): business day, the point's
+	 * opening hours, Helsinki's clock changes — not "now", and not the
+	 * working hours of phone and video, which only a desk's config knows.
+	 * The central node applying a desk's push: refused whole (LK_EINPUT
+	 * naming the field, the reason "the booking at …: …") and kept in the
+	 * desk's sync_refused. Rows the node already holds, changed in other
+	 * fields, are not judged again. */
+	LK_APPLY_TIME = 4,
 };
 
 /* Inside lk_sync_begin() … commit: merge changeset cs (n bytes) stamped

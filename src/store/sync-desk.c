@@ -245,6 +245,34 @@ lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason, str
 	return rc;
 }
 
+int64_t
+lk_desk_refused_high(struct lk_store *st)
+{
+	sqlite3_stmt *s = lk_prepare(st, "SELECT coalesce(max(seq), 0) FROM sync_refused", NULL);
+	int64_t high = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return high;
+}
+
+enum lk_status
+lk_desk_refused_since(struct lk_store *st, int64_t after, lk_desk_refused_cb *cb, void *ctx,
+                      struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT reason FROM sync_refused WHERE seq > ?1 ORDER BY seq", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_int64(s, 1, after);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *reason = (const char *)sqlite3_column_text(s, 0);
+		if (cb(reason ? reason : "", ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "refused");
+}
+
 static int64_t
 pulled(struct lk_store *st)
 {

@@ -73,6 +73,14 @@ enum lk_status lk_desk_resend_done(struct lk_store *st, struct lk_err *err);
 enum lk_status lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason,
                                       struct lk_err *err);
 
+/* The newest sync_refused entry's seq (0 when none). */
+int64_t lk_desk_refused_high(struct lk_store *st);
+/* The reason of every sync_refused entry with a seq above `after`, oldest
+ * first, to cb (which stops the walk by returning nonzero). */
+typedef int lk_desk_refused_cb(const char *reason, void *ctx);
+enum lk_status lk_desk_refused_since(struct lk_store *st, int64_t after, lk_desk_refused_cb *cb,
+                                     void *ctx, struct lk_err *err);
+
 /* Apply remote change gseq (stamped hlc by desk) and remember gseq, in one
  * transaction; a gseq already applied is skipped. */
 enum lk_status lk_desk_pull_apply(struct lk_store *st, int64_t gseq, int64_t hlc,
