@@ -256,8 +256,8 @@ comp() {
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _luukku; echo "${COMPREPLY[*]}"' luukku "$@"
 }
 luukku --lang en --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ {
-	name = substr($0, 3, 14); gsub(/ /, "", name); sub_ = ""
-	if (substr($0, 18, 1) != " ") { sub_ = substr($0, 18); sub(/ .*/, "", sub_) }
+	name = substr($0, 3, 16); gsub(/ /, "", name); sub_ = ""
+	if (substr($0, 20, 1) != " ") { sub_ = substr($0, 20); sub(/ .*/, "", sub_) }
 	print name, sub_ }' >"$w/commands"
 [ "$(wc -l <"$w/commands")" -gt 20 ] || die "luukku --help lists too few commands"
 while read -r name sub; do
