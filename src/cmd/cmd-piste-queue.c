@@ -63,7 +63,7 @@ exec_piste_move(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_err err = { 0 };
 	struct lk_queue_entry e;
 	if (lk_queue_move(st, point, argv[optind], move, ctx->staff_id, &e, &err) == LK_OK) {
-		printf(_("ticket %d: %s"), e.ticket, e.state);
+		printf(_("ticket %d: %s"), e.ticket, _(e.state));
 		if (e.service >= 0)
 			printf(_(" (waited %d min, served %d min)"), e.waited, e.service);
 		else if (e.called != LK_NO_TIME || e.served != LK_NO_TIME)

@@ -227,6 +227,7 @@ main(int argc, char **argv)
 	};
 	/* The output rule: nothing reaches the terminal raw (cmd-guard.c). */
 	cmd_guard_stderr();
+	lk_config_quiet();
 	struct cmd_ctx ctx = { .name = "", .secret_fd = -1 };
 	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL, *secret_fd = NULL;
 	int c;
@@ -259,7 +260,7 @@ main(int argc, char **argv)
 		struct lk_config_err ce = { 0 };
 		if (lk_desk_config_load(config, &dc, &ce) != 0) {
 			lk_i18n_init(lang);
-			fprintf(stderr, "luukku: --config: %s: %s\n", config, _(ce.msg));
+			fprintf(stderr, "luukku: --config: %s: %s\n", config, lk_config_err_text(&ce));
 			return LK_EINPUT;
 		}
 	}

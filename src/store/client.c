@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "core/hetu.h"
 #include "store/client.h"
 #include "store/store-internal.h"
@@ -93,7 +94,7 @@ check_field(struct lk_store *st, const struct field *f, const char *v, char *out
 		enum lk_hetu_error e = lk_hetu_parse(up, &h);
 		if (e != LK_HETU_OK)
 			return lk_err_set(err, LK_EINPUT, f->name, "'%s' is not a valid identity code: %s",
-			                  v, lk_hetu_strerror(e));
+			                  v, _(lk_hetu_strerror(e)));
 		/* A client is born already (the desk's clock, lk_today()). */
 		if (h.birth > lk_today())
 			return lk_err_set(err, LK_EINPUT, f->name,
