@@ -163,6 +163,8 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 		active[n++] = LK_VK_LOCK;   /* last: a screen's own keys win */
 	bool text = lk_screen_text(ui, s);
 	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, text, active, n);
+	if (vk == LK_VK_LOCK && !ui->session.in)
+		vk = LK_VK_NONE;   /* nobody signed in: nothing to lock */
 	switch (vk) {
 	case LK_VK_LOCK:
 		lk_ui_open(ui, LK_SCREEN_LOCK, NULL);
