@@ -168,6 +168,45 @@ lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 	wattrset(w, A_NORMAL);
 }
 
+int
+lk_draw_wrap(WINDOW *w, int y, int x, int width, int max_lines, const char *s, attr_t attr)
+{
+	char line[TEXT_MAX];
+	int lines = 0;
+	const char *p = s;
+	while (*p && lines < max_lines && width > 0) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		/* The longest run of whole words that fits. */
+		size_t best = 0, i = 0, len = strlen(p);
+		while (i <= len) {
+			if (p[i] == ' ' || p[i] == '\0') {
+				size_t n = i < sizeof line ? i : sizeof line - 1;
+				memcpy(line, p, n);
+				line[n] = '\0';
+				if (lk_text_width(line) > width)
+					break;
+				best = i;
+			}
+			if (p[i] == '\0')
+				break;
+			i++;
+		}
+		if (best == 0)   /* one word wider than the line */
+			best = strcspn(p, " ");
+		size_t n = best < sizeof line ? best : sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (w)
+			lk_draw_text(w, y + lines, x, width, line, attr, true);
+		lines++;
+		p += best;
+	}
+	return lines;
+}
+
 /* "↓" below, "↑" above, in the last column. */
 void
 lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below)

@@ -191,9 +191,14 @@ struct lk_ui {
 	long client_count;
 	/* Background sync: online/offline, pending, conflicts (sync-status.h). */
 	struct lk_sync_status sync;
-	/* A transient message on the status line ("" for none). */
+	/* A transient message on the status line ("" for none); the gate
+	 * empties it when another screen becomes current. */
 	char message[256];
 	bool message_error;
+	/* A question waiting for its answer ("" for none; lk_ui_ask), drawn
+	 * whole, wrapped over the bottom of the body, until answered or the
+	 * screen changes. */
+	char question[320];
 	void *loop_data;             /* tui.c's libuv handles */
 	struct lk_session session;   /* who is signed in (screen-signin.c) */
 };
@@ -244,6 +249,11 @@ bool lk_ui_key_can(const struct lk_ui *ui, enum lk_vkey vk);
 /* Show a message on the status line for a few seconds. */
 void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Ask a question that needs an answer (the screen reads the answer from
+ * its next key): shown whole, wrapped above the status line, however long
+ * its translation; lk_ui_ask(ui, NULL) takes it away. */
+void lk_ui_ask(struct lk_ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Put TEXT on the status line at once, before a read that may take a
  * while (the next redraw replaces it); nothing on a window too small. */
 void lk_ui_busy(struct lk_ui *ui, const char *text);
