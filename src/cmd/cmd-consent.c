@@ -12,6 +12,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/client.h"
 #include "store/consent.h"
 
 struct args {
@@ -145,6 +146,13 @@ exec_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
+	struct lk_client c;
+	if (lk_client_get(st, client, &c, &err) != LK_OK) {   /* an unknown id exits 3 */
+		snprintf(err.field, sizeof err.field, "client");
+		status = cmd_fail(ctx, &err);
+		lk_store_close(st);
+		return status;
+	}
 	if (!l.tsv) {
 		cmd_col(_("Kind"), KIND_COLS);
 		cmd_col(_("How"), HOW_COLS);

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/area.h"
 #include "store/audit.h"
 #include "store/queue.h"
 #include "store/visit.h"
@@ -130,7 +131,11 @@ exec_piste_queue(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_queue_list(st, point, lk_today(), true, print_entry, &sh, &err) != LK_OK)
+	struct lk_point pt;
+	if (lk_point_get(st, point, &pt, &err) != LK_OK) {   /* an unknown id exits 3 */
+		snprintf(err.field, sizeof err.field, "point");
+		status = cmd_fail(ctx, &err);
+	} else if (lk_queue_list(st, point, lk_today(), true, print_entry, &sh, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	else if (sh.n == 0 && !sh.tsv)
 		printf("%s\n", _("Nobody is waiting."));

@@ -48,4 +48,9 @@ expect 2 "--csv and --tsv together are refused" lk report caseload --csv --tsv
 expect 0 "hetu --tsv" lk hetu --tsv 010594Y9032
 same "hetu --tsv ends its line" "$(lk hetu --tsv 010594Y9032 | tail -c 1 | od -An -c | tr -d ' ')" '\n'
 expect 3 "audit of an unknown client exits 3" lk audit --client no-such-client
+expect 3 "consent list of an unknown client exits 3" lk consent list --client no-such-client
+expect 3 "agenda of an unknown staff member exits 3" lk agenda --staff no-such-staff
+expect 3 "agenda of an unknown point exits 3" lk agenda --point no-such-point
+expect 3 "the queue of an unknown point exits 3" lk piste queue --point no-such-point
+contains "naming --point" "$ERR" "--point"
 done_testing
