@@ -4,7 +4,8 @@
 # English at 80x24 shows the ways on (F4 calendar, F6 reports, F2
 # conflicts, F9 Piste), labels whole; at 60x20 the counts and F10 stay;
 # the card's healthcare question fits whole at 80x24 with its answer keys;
-# a message belongs to the screen that made it; below the minimum size one
+# a message belongs to the screen that made it; signed in, F11 locks and
+# the bar leaves off what the role may not do; below the minimum size one
 # line names the size needed and no key acts (F5 on the card books nothing).
 #
 #   sh tests/tui/test-screens-i18n.sh build/luukku
@@ -195,4 +196,49 @@ else
 fi
 keys F10
 assert_exit 0
+
+# --- Signed in: F11 locks; only the keys the role may use -----------------
+# A caseworker (no Piste desk, settles only own conflicts) at 80x24.
+SDB=$TMPDIR_TUI/signed.db
+echo 4321 | "$LUUKKU" --db "$SDB" init --area pohjois-karjala --admin "Aalto, Aino" >"$TMPDIR_TUI/admin"
+echo 4321 >"$TMPDIR_TUI/admin.secret"
+A=$(cat "$TMPDIR_TUI/admin")
+W=$("$LUUKKU" --db "$SDB" --staff "$A" --secret-fd 3 staff add --name "Mäkelä, Liisa" \
+	--role caseworker --point joensuun-palvelupiste 3<"$TMPDIR_TUI/admin.secret")
+echo salasana1 | "$LUUKKU" --db "$SDB" --staff "$A" --secret-fd 3 staff passwd "$W" \
+	3<"$TMPDIR_TUI/admin.secret"
+tui_start 80 24 --db "$SDB" --config "$TMPDIR_TUI/luukku.ini"
+type_text "mäkelä liisa"
+keys Enter
+type_text "salasana1"
+keys Enter
+wait_for "Asiakashaku" >/dev/null
+assert_screen lookup-bar-signed-in <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste       Liisa Mäkelä · 2.3.2026
+ Asiakashaku
+
+ Haku:
+
+  Kirjoita nimen osa (esim. "virt mat") tai henkilötunnus.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 0 asiakasta
+F1Ohje F3Haku EnterAvaa F4Kalenteri F2Ristiriidat F9Piste F11Lukitse F10Lopeta
+SCREEN
+keys F11
+wait_for "Lukittu" && ok "F11 locks" || not_ok "F11 locks"
 finish
