@@ -8,7 +8,7 @@ unset LUUKKU_LANG
 
 # Words the program writes in English (states, ways, core details, the
 # config reader); matched as whole words, case-insensitively.
-WORDS='called|cancelled|scheduled|waiting|serving|served|referred|written|oral|electronic|check character|does not match|cannot|already|ticket|appointment|iniparser|syntax error|ini file|healthcare|consent|terveydenhuolto'
+WORDS='open-card|read-due|consent-given|cli|tyonvalitys|done|is marked|no letter|called|cancelled|scheduled|waiting|serving|served|referred|written|oral|electronic|check character|does not match|cannot|already|ticket|appointment|iniparser|syntax error|ini file|healthcare|consent|terveydenhuolto'
 
 lk init --area pohjois-karjala >/dev/null
 C=$(lk client add --name "Virtanen, Matti" --job-search-start 2026-02-20)
@@ -45,6 +45,9 @@ for l in fi sv; do
 	run $l consent list --client "$C"
 	run $l consent withdraw --client "$C" --kind terveydenhuolto --scope "työkyky"
 	run $l audit --client no-such-client
+	run $l audit --client "$C"
+	run $l client show "$C"
+	run $l letter "$A"
 	run $l --config "$T/bad.ini" hetu 010594Y9032
 	# The command's and the option's names lead a message: they are what
 	# was typed, not words to translate.
