@@ -168,6 +168,45 @@ lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 	wattrset(w, A_NORMAL);
 }
 
+int
+lk_draw_wrap(WINDOW *w, int y, int x, int width, int max_lines, const char *s, attr_t attr)
+{
+	char line[TEXT_MAX];
+	int lines = 0;
+	const char *p = s;
+	while (*p && lines < max_lines && width > 0) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		/* The longest run of whole words that fits. */
+		size_t best = 0, i = 0, len = strlen(p);
+		while (i <= len) {
+			if (p[i] == ' ' || p[i] == '\0') {
+				size_t n = i < sizeof line ? i : sizeof line - 1;
+				memcpy(line, p, n);
+				line[n] = '\0';
+				if (lk_text_width(line) > width)
+					break;
+				best = i;
+			}
+			if (p[i] == '\0')
+				break;
+			i++;
+		}
+		if (best == 0)   /* one word wider than the line */
+			best = strcspn(p, " ");
+		size_t n = best < sizeof line ? best : sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (w)
+			lk_draw_text(w, y + lines, x, width, line, attr, true);
+		lines++;
+		p += best;
+	}
+	return lines;
+}
+
 /* "↓" below, "↑" above, in the last column. */
 void
 lk_draw_scroll_marks(WINDOW *w, int first, int last, bool above, bool below)
@@ -285,7 +324,32 @@ lk_draw_status(struct lk_ui *ui, const struct lk_screen *s)
 		lk_draw_right(w, 0, cols - 1, right, A_NORMAL);
 }
 
-/* The function-key bar, htop style: the key, then its label in reverse. */
+/* One key on the bar: its key name, its label and its place. */
+struct bar_item {
+	char key[32];
+	const char *label;
+	int kw, lw;       /* display columns */
+	int rank;         /* who leaves first when narrow: the highest */
+	bool on;
+};
+
+/* The columns of the shown items: each key, its label padded to `pad`
+ * columns, a space between. */
+static int
+bar_width(const struct bar_item *it, int n, int pad)
+{
+	int w = 0, shown = 0;
+	for (int i = 0; i < n; i++)
+		if (it[i].on) {
+			w += it[i].kw + (it[i].lw < pad ? pad : it[i].lw);
+			shown++;
+		}
+	return w + (shown > 0 ? shown - 1 : 0);
+}
+
+/* The function-key bar, htop style: the key, then its label in reverse.
+ * Only the keys that act now for this role; when they do not all fit,
+ * first the padding goes, then the keys with the highest rank, whole. */
 void
 lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s)
 {
@@ -293,25 +357,53 @@ lk_draw_bar(struct lk_ui *ui, const struct lk_screen *s)
 	int cols = getmaxx(w), x = 0;
 	werase(w);
 	enum lk_vkey active[LK_VK_COUNT];
-	int n = 0;
+	struct bar_item it[LK_VK_COUNT];
+	int n = 0, m = 0;
 	for (int i = 0; i < s->n_keys && n < LK_VK_COUNT; i++)
 		active[n++] = s->keys[i].vk;
-	for (int i = 0; i < s->n_keys && x < cols; i++) {
+	bool text = lk_screen_text(ui, s);
+	for (int i = 0; i < s->n_keys && m < LK_VK_COUNT; i++) {
 		const struct lk_screen_key *k = &s->keys[i];
-		if (k->bar == NULL)
+		if (k->bar == NULL || !lk_ui_key_can(ui, k->vk) ||
+		    (s->key_shown && !s->key_shown(ui, k->vk)))
 			continue;
-		char key[32];
-		lk_key_label(k->vk, false, active, n, lk_screen_text(ui, s), key, sizeof key);
-		if (key[0] == '\0')
+		struct bar_item *b = &it[m];
+		lk_key_label(k->vk, false, active, n, text, b->key, sizeof b->key);
+		if (b->key[0] == '\0')
 			continue;   /* a letter while a line takes text: not a key now */
-		const char *label = _(k->bar);
-		int lw = lk_text_width(label);
-		if (lw < 6)
-			lw = 6;
-		if (x + lk_text_width(key) + lw > cols)
+		b->label = _(k->bar);
+		b->kw = lk_text_width(b->key);
+		b->lw = lk_text_width(b->label);
+		bool way_out = k->vk == LK_VK_HELP || k->vk == LK_VK_BACK || k->vk == LK_VK_QUIT;
+		b->rank = (way_out ? 0 : 1000) + i;
+		for (int d = 0; s->bar_drop && s->bar_drop[d] != LK_VK_NONE; d++)
+			if (s->bar_drop[d] == k->vk)
+				b->rank = 100000 - d;
+		b->on = true;
+		m++;
+	}
+	int pad = 6;
+	if (bar_width(it, m, pad) > cols)
+		pad = 0;
+	while (bar_width(it, m, pad) > cols) {
+		int worst = -1;
+		for (int i = 0; i < m; i++)
+			if (it[i].on && (worst < 0 || it[i].rank > it[worst].rank))
+				worst = i;
+		if (worst < 0)
 			break;
-		x += lk_draw_text(w, 0, x, cols - x, key, lk_style(ui->color, LK_STYLE_BAR_KEY), false);
-		x += lk_draw_text(w, 0, x, lw, label, lk_style(ui->color, LK_STYLE_BAR_LABEL), true);
+		it[worst].on = false;
+	}
+	for (int i = 0; i < m; i++) {
+		if (!it[i].on)
+			continue;
+		int lw = it[i].lw < pad ? pad : it[i].lw;
+		if (x + it[i].kw + lw > cols)
+			break;
+		x += lk_draw_text(w, 0, x, cols - x, it[i].key, lk_style(ui->color, LK_STYLE_BAR_KEY),
+		                  false);
+		x += lk_draw_text(w, 0, x, lw, it[i].label, lk_style(ui->color, LK_STYLE_BAR_LABEL),
+		                  true);
 		x += 1;
 	}
 }

@@ -46,6 +46,10 @@ int lk_draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 void lk_draw_right(WINDOW *w, int y, int right, const char *s, attr_t attr);
 /* Fill `width` columns from (y, x) with blanks in attr. */
 void lk_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+/* s broken at spaces into lines of at most `width` columns (a word longer
+ * than a line is cut), at most max_lines of them from row y; returns the
+ * lines it takes. Draws nothing when w is NULL (to measure first). */
+int lk_draw_wrap(WINDOW *w, int y, int x, int width, int max_lines, const char *s, attr_t attr);
 /* A list's scroll marks in the last column of w: "↓" at row `last` when
  * rows are hidden below, then "↑" at row `first` when rows are hidden
  * above. */

@@ -88,6 +88,15 @@ allowed(struct lk_ui *ui, enum lk_screen_id id)
 	return false;
 }
 
+/* A message or a question belongs to the screen that made it: another
+ * screen starts without them (what it says itself comes after). */
+static void
+forget_messages(struct lk_ui *ui)
+{
+	ui->message[0] = '\0';
+	ui->question[0] = '\0';
+}
+
 /* Remember screen id for Back; a full stack forgets its oldest. */
 static void
 push(struct lk_ui *ui, enum lk_screen_id id)
@@ -110,6 +119,8 @@ lk_ui_open(struct lk_ui *ui, enum lk_screen_id id, const struct lk_nav *nav)
 	if (!allowed(ui, id))
 		return false;
 	const struct lk_screen *s = rows[id].screen;
+	if (ui->cur != id)
+		forget_messages(ui);   /* before open(), which may say why it cannot */
 	if (s->open && !s->open(ui, &n))
 		return false;
 	if (n.flags & LK_NAV_HOME)
@@ -134,6 +145,7 @@ lk_ui_back(struct lk_ui *ui)
 	if (!cover && !allowed(ui, to))
 		return false;
 	ui->n_back--;
+	forget_messages(ui);
 	ui->cur = to;
 	if (!cover && rows[to].screen->enter)
 		rows[to].screen->enter(ui);

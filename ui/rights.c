@@ -46,15 +46,27 @@ lk_ui_refuse(struct lk_ui *ui)
 }
 
 bool
-lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk)
+lk_ui_key_can(const struct lk_ui *ui, enum lk_vkey vk)
 {
+	if (vk == LK_VK_LOCK)
+		return ui->session.in;
 	if (!ui->session.on)
 		return true;
+	/* The conflicts screen's two rights (gate.c's table). */
+	if (vk == LK_VK_CONFLICTS)
+		return lk_ui_can(ui, LK_CAP_SETTLE) || lk_ui_can(ui, LK_CAP_SETTLE_OWN);
 	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++)
 		if (key_caps[i].vk == vk && !lk_ui_can(ui, key_caps[i].cap) &&
-		    (key_caps[i].on == LK_SCREEN_COUNT || key_caps[i].on == ui->cur)) {
-			lk_ui_refuse(ui);
+		    (key_caps[i].on == LK_SCREEN_COUNT || key_caps[i].on == ui->cur))
 			return false;
-		}
 	return true;
+}
+
+bool
+lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk)
+{
+	if (vk == LK_VK_LOCK || lk_ui_key_can(ui, vk))
+		return true;
+	lk_ui_refuse(ui);
+	return false;
 }

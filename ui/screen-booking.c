@@ -723,7 +723,16 @@ draw(struct lk_ui *ui, WINDOW *w)
 		                           : _("A meeting without a client"), A_NORMAL, false);
 	}
 
-	int lw = 12, half = cols / 2, vw = half - lw - 3, rx = half, rvw = cols - rx - lw - 1;
+	/* The labels' column fits the longest label of the language and a
+	 * space, so no label runs into its value. */
+	static const char *const labels[] = { N_("Kind"), N_("Channel"), N_("Staff"), N_("Length"),
+	                                      N_("Point"), N_("Room"), N_("Interpreter"),
+	                                      N_("Reason"), N_("Time") };
+	int lw = 12;
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (lk_text_width(_(labels[i])) + 1 > lw)
+			lw = lk_text_width(_(labels[i])) + 1;
+	int half = cols / 2, vw = half - lw - 3, rx = half, rvw = cols - rx - lw - 1;
 	char len[16], text[TEXT_MAX * 4 + 1];
 	snprintf(len, sizeof len, "%d min", lengths[bk.length]);
 	const char *staff = bk.nstaff ? bk.staff[bk.staff_i].name : "–";

@@ -31,6 +31,7 @@
 #include "store/consent.h"
 #include "store/due.h"
 #include "store/signin.h"
+#include "store/tym.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 
@@ -58,6 +59,7 @@ static struct {
 	int n_consents;
 	bool consents_failed;
 	bool asking;     /* the consent key's question is on the status line */
+	char tym_open[LK_ID_LEN + 1];   /* the client's open TYM case, or "" */
 } card;
 
 static const struct lk_screen_key keys[] = {
@@ -241,6 +243,10 @@ read_card(struct lk_ui *ui)
 	due_order();
 	card.n_consents = 0;
 	card.consents_failed = lk_consent_list(ui->st, client_id, collect_consent, NULL, &err) != LK_OK;
+	/* A TYM consent lasts as long as its case: after closing, the card no
+	 * longer shows it in force. */
+	if (lk_tym_find_open(ui->st, client_id, card.tym_open, &err) != LK_OK)
+		card.tym_open[0] = '\0';
 }
 
 /* The healthcare disclosure in force (the newest), or NULL. */
@@ -262,9 +268,9 @@ ask_health_consent(struct lk_ui *ui)
 	char name[sizeof card.c.given_names + sizeof card.c.surname + 1];
 	snprintf(name, sizeof name, "%s %s", card.c.given_names, card.c.surname);
 	card.asking = true;
-	lk_ui_message(ui, false, health_in_force()
-	              ? _("Withdraw consent to disclose to healthcare for %s? y/n")
-	              : _("Record consent to disclose to healthcare for %s? y/n"), name);
+	lk_ui_ask(ui, health_in_force()
+	          ? _("Withdraw consent to disclose to healthcare for %s? y/n")
+	          : _("Record consent to disclose to healthcare for %s? y/n"), name);
 }
 
 /* Whether `ch` is the first letter of the translated word `word` ("yes"
@@ -313,6 +319,7 @@ static void
 text_input(struct lk_ui *ui, wchar_t ch)
 {
 	card.asking = false;
+	lk_ui_ask(ui, NULL);
 	if (answer_is(ch, _("yes")))
 		health_consent(ui);
 	else
@@ -343,6 +350,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (card.asking) {   /* Esc or any key but yes: nothing written */
 		card.asking = false;
+		lk_ui_ask(ui, NULL);
 		lk_ui_message(ui, false, "%s", _("Nothing recorded"));
 		return;
 	}
@@ -619,13 +627,16 @@ draw_consents(struct lk_ui *ui, struct pen *p)
 	for (int i = card.n_consents - 1; i >= 0; i--) {
 		const struct lk_consent *k = &card.consents[i];
 		char g[16], w[16], state[64];
+		bool ended = strcmp(k->kind, "tym") == 0 && strcmp(k->scope, card.tym_open) != 0;
 		if (k->withdrawn_at[0])
 			snprintf(state, sizeof state, "%s–%s", day_fi(k->given_at, g, sizeof g),
 			         day_fi(k->withdrawn_at, w, sizeof w));
+		else if (ended)
+			snprintf(state, sizeof state, "%s", _("case closed"));
 		else
 			snprintf(state, sizeof state, _("since %s"), day_fi(k->given_at, g, sizeof g));
 		int y = pen_y(p);
-		attr_t a = k->withdrawn_at[0] ? lk_style(ui->color, LK_STYLE_DONE) : A_NORMAL;
+		attr_t a = k->withdrawn_at[0] || ended ? lk_style(ui->color, LK_STYLE_DONE) : A_NORMAL;
 		lk_draw_text(p->w, y, 2, 26, word(consent_kinds, k->kind), a, false);
 		lk_draw_text(p->w, y, 29, 12, word(consent_hows, k->how), a, false);
 		lk_draw_text(p->w, y, 42, 18, state, a, false);

@@ -26,17 +26,25 @@ visible(struct lk_ui *ui, const struct lk_client_row *r)
 
 static struct lk_search_list lk = { .y = 2, .headings = true, .keep = visible };
 
+/* The desk's home: the bar shows every way on from here that the role may
+ * take; when narrow, the search key (Esc empties the line too) and the
+ * conflicts go first. */
 static const struct lk_screen_key keys[] = {
 	{ LK_VK_HELP, N_("Help"), NULL },
 	{ LK_VK_SEARCH, N_("Search"), N_("Empty the search and start again") },
 	{ LK_VK_OPEN, N_("Open"), NULL },
+	{ LK_VK_AGENDA, N_("Calendar"), NULL },
+	{ LK_VK_REPORTS, N_("Reports"), NULL },
+	{ LK_VK_CONFLICTS, N_("Conflicts"), NULL },
+	{ LK_VK_PISTE, N_("Piste"), NULL },
+	{ LK_VK_LOCK, N_("Lock"), NULL },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
-	{ LK_VK_AGENDA, NULL, NULL },
-	{ LK_VK_PISTE, NULL, NULL },
-	{ LK_VK_CONFLICTS, NULL, NULL },
-	{ LK_VK_REPORTS, NULL, NULL },
 	LK_SEARCH_LIST_KEYS,
 	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+static const enum lk_vkey bar_drop[] = {
+	LK_VK_SEARCH, LK_VK_CONFLICTS, LK_VK_LOCK, LK_VK_PISTE, LK_VK_REPORTS, LK_VK_NONE,
 };
 
 /* Opened with LK_NAV_CLEAR (the card's search key): an empty search line. */
@@ -145,4 +153,5 @@ const struct lk_screen lk_screen_lookup = {
 	.text_input = text_input,
 	.settle = settle,
 	.status = status,
+	.bar_drop = bar_drop,
 };

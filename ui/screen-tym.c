@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "i18n.h"
 #include "store/client.h"
@@ -30,6 +31,11 @@
 
 enum mode { VIEW, REFERRAL, TEAM, STAFF, CLOSE };
 
+/* A question on the way (lk_ui_ask): its answer is the next key. */
+enum ask { ASK_NONE, ASK_HOW, ASK_WITHDRAW, ASK_CLOSE };
+
+#define FILTER_MAX 40      /* characters typed to find a person */
+
 static struct {
 	char client_id[65];
 	char client_name[210];
@@ -40,6 +46,12 @@ static struct {
 	enum lk_tym_team team;     /* the team being added to */
 	struct lk_staff staff[STAFF_MAX];
 	int n_staff, sel, top;
+	/* The picker's type-ahead: the people whose name has a word starting
+	 * with the typed text, as indexes into staff[]. */
+	wchar_t filter[FILTER_MAX + 1];
+	size_t filter_len;
+	int shown[STAFF_MAX], n_shown;
+	enum ask ask;
 	char notice[512];          /* the last refusal or warning, in the body */
 	bool notice_error;
 	int outcome;               /* closing: index into lk_tym_outcomes */
@@ -135,9 +147,9 @@ collect_staff(const struct lk_staff *s, void *ctx)
 static void
 add_member(struct lk_ui *ui)
 {
-	if (ty.n_staff == 0)
+	if (ty.n_shown == 0)
 		return;
-	const struct lk_staff *s = &ty.staff[ty.sel];
+	const struct lk_staff *s = &ty.staff[ty.shown[ty.sel]];
 	struct lk_err err = { 0 };
 	char warning[512];
 	const char *team = lk_tym_team_rules()[ty.team].code;
@@ -157,6 +169,44 @@ add_member(struct lk_ui *ui)
 	changed(ui);
 }
 
+/* Whether a word of `name` starts with the typed text (case ignored). */
+static bool
+name_matches(const char *name)
+{
+	if (ty.filter_len == 0)
+		return true;
+	wchar_t w[256];
+	size_t n = mbstowcs(w, name, sizeof w / sizeof w[0] - 1);
+	if (n == (size_t)-1)
+		return false;
+	w[n] = L'\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && iswalnum((wint_t)w[i - 1]))
+			continue;   /* not the start of a word */
+		size_t k = 0;
+		while (k < ty.filter_len && i + k < n &&
+		       towlower((wint_t)w[i + k]) == towlower((wint_t)ty.filter[k]))
+			k++;
+		if (k == ty.filter_len)
+			return true;
+	}
+	return false;
+}
+
+/* The people the typed text leaves; the first of them chosen. */
+static void
+refilter(void)
+{
+	ty.n_shown = 0;
+	for (int i = 0; i < ty.n_staff; i++) {
+		char name[210];
+		snprintf(name, sizeof name, "%s %s", ty.staff[i].surname, ty.staff[i].given_names);
+		if (name_matches(name))
+			ty.shown[ty.n_shown++] = i;
+	}
+	ty.sel = ty.top = 0;
+}
+
 static void
 pick(struct lk_ui *ui, int i)
 {
@@ -166,13 +216,34 @@ pick(struct lk_ui *ui, int i)
 		ty.team = (enum lk_tym_team)i;
 		ty.mode = STAFF;
 		ty.n_staff = ty.sel = ty.top = 0;
+		ty.filter_len = 0;
+		ty.filter[0] = L'\0';
 		struct lk_err err = { 0 };
 		if (lk_staff_list(ui->st, NULL, collect_staff, NULL, &err) != LK_OK)
 			lk_ui_message(ui, true, "%s", err.msg);
+		refilter();
 	}
 }
 
 static void close_case(struct lk_ui *ui);
+
+/* The first letter of a translated word, lower case ("written" →
+ * k in Finnish, s in Swedish, w in English). */
+static wchar_t
+first_letter(const char *word)
+{
+	wchar_t first;
+	if (mbtowc(&first, word, strlen(word)) <= 0)
+		return L'?';
+	return (wchar_t)towlower((wint_t)first);
+}
+
+/* Whether ch is the first letter of the translated word, in either case. */
+static bool
+answer_is(wchar_t ch, const char *word)
+{
+	return (wchar_t)towlower((wint_t)ch) == first_letter(word);
+}
 
 static void
 confirm(struct lk_ui *ui)
@@ -195,7 +266,9 @@ confirm(struct lk_ui *ui)
 	} else if (ty.mode == STAFF) {
 		add_member(ui);
 	} else if (ty.mode == CLOSE) {
-		close_case(ui);
+		ty.ask = ASK_CLOSE;
+		lk_ui_ask(ui, _("Close the TYM case of %s as \"%s\"? y/n"), ty.client_name,
+		          _(lk_tym_outcome_label(lk_tym_outcomes[ty.outcome])));
 	}
 }
 
@@ -221,14 +294,33 @@ close_case(struct lk_ui *ui)
 	ty.referral = -1;
 }
 
+/* The consent key: ask how it was given, or whether to withdraw it. */
 static void
-consent(struct lk_ui *ui)
+ask_consent(struct lk_ui *ui)
+{
+	if (!ty.has_case)
+		return;
+	if (ty.k.consent) {
+		ty.ask = ASK_WITHDRAW;
+		lk_ui_ask(ui, _("Withdraw the TYM consent of %s? y/n"), ty.client_name);
+	} else {
+		ty.ask = ASK_HOW;
+		lk_ui_ask(ui, _("How did %s give consent to share the TYM case? "
+		                "%lc = written, %lc = oral; Esc: nothing is recorded"), ty.client_name,
+		          (wint_t)first_letter(_("written")), (wint_t)first_letter(_("oral")));
+	}
+}
+
+/* Record the consent given `how` (NULL: withdraw the one in force). */
+static void
+consent(struct lk_ui *ui, const char *how)
 {
 	if (!ty.has_case)
 		return;
 	struct lk_err err = { 0 };
-	bool give = !ty.k.consent;
-	if (lk_tym_consent(ui->st, ty.k.id, give, "written", ui->opt->staff_id, &err) != LK_OK) {
+	bool give = how != NULL;
+	if (lk_tym_consent(ui->st, ty.k.id, give, give ? how : "written", ui->opt->staff_id,
+	                   &err) != LK_OK) {
 		notice(true, "%s", err.msg, NULL);
 		return;
 	}
@@ -237,9 +329,33 @@ consent(struct lk_ui *ui)
 	changed(ui);
 }
 
+/* A question's answer: a letter (text_input) or any key, which cancels. */
+static void
+answer(struct lk_ui *ui, wchar_t ch)
+{
+	enum ask a = ty.ask;
+	ty.ask = ASK_NONE;
+	lk_ui_ask(ui, NULL);
+	if (a == ASK_HOW && ch && answer_is(ch, _("written")))
+		consent(ui, "written");
+	else if (a == ASK_HOW && ch && answer_is(ch, _("oral")))
+		consent(ui, "oral");
+	else if (a == ASK_WITHDRAW && ch && answer_is(ch, _("yes")))
+		consent(ui, NULL);
+	else if (a == ASK_CLOSE && ch && answer_is(ch, _("yes")))
+		close_case(ui);
+	else
+		lk_ui_message(ui, false, "%s", a == ASK_CLOSE ? _("The case stays open")
+		                                              : _("Nothing recorded"));
+}
+
 static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
+	if (ty.ask != ASK_NONE) {
+		answer(ui, 0);
+		return;
+	}
 	switch (vk) {
 	case LK_VK_PICK1:
 	case LK_VK_PICK2:
@@ -258,7 +374,8 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		}
 		break;
 	case LK_VK_CONSENT:
-		consent(ui);
+		if (ty.mode == VIEW)
+			ask_consent(ui);
 		break;
 	case LK_VK_FINISH:
 		if (ty.has_case && ty.mode == VIEW) {
@@ -279,17 +396,26 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		if (ty.mode == CLOSE) {
 			if (lk_tym_outcomes[ty.outcome + 1])
 				ty.outcome++;
-		} else if (ty.sel + 1 < ty.n_staff) {
+		} else if (ty.sel + 1 < ty.n_shown) {
 			ty.sel++;
 		}
 		break;
 	case LK_VK_ERASE:
 		if (ty.mode == CLOSE && ty.flen > 0)
 			ty.final[--ty.flen] = L'\0';
+		if (ty.mode == STAFF && ty.filter_len > 0) {
+			ty.filter[--ty.filter_len] = L'\0';
+			refilter();
+		}
 		break;
 	case LK_VK_CLEAR:
 		if (ty.mode == CLOSE && ty.flen > 0) {
 			ty.final[ty.flen = 0] = L'\0';
+			break;
+		}
+		if (ty.mode == STAFF && ty.filter_len > 0) {
+			ty.filter[ty.filter_len = 0] = L'\0';
+			refilter();
 			break;
 		}
 		if (ty.mode == TEAM || ty.mode == STAFF || ty.mode == CLOSE)
@@ -310,11 +436,21 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	}
 }
 
-/* Closing: typed text goes into the final assessment. */
+/* Typed text: a question's answer; the picker's type-ahead; closing, the
+ * final assessment. */
 static void
 text_input(struct lk_ui *ui, wchar_t ch)
 {
-	(void)ui;
+	if (ty.ask != ASK_NONE) {
+		answer(ui, ch);
+		return;
+	}
+	if (ty.mode == STAFF && ty.filter_len < FILTER_MAX) {
+		ty.filter[ty.filter_len++] = ch;
+		ty.filter[ty.filter_len] = L'\0';
+		refilter();
+		return;
+	}
 	if (ty.mode != CLOSE || ty.flen >= FINAL_MAX)
 		return;
 	ty.final[ty.flen++] = ch;
@@ -325,7 +461,18 @@ static bool
 typing(struct lk_ui *ui)
 {
 	(void)ui;
-	return ty.mode == CLOSE;
+	return ty.ask != ASK_NONE || ty.mode == CLOSE || ty.mode == STAFF;
+}
+
+/* The keys that act on a case leave the bar while there is none, and
+ * while a team, a person or the outcome is being chosen. */
+static bool
+key_shown(struct lk_ui *ui, enum lk_vkey vk)
+{
+	(void)ui;
+	if (vk == LK_VK_ADD || vk == LK_VK_CONSENT || vk == LK_VK_FINISH)
+		return ty.has_case && ty.mode == VIEW && ty.ask == ASK_NONE;
+	return true;
 }
 
 /* Draw text wrapped at spaces over up to `max` lines; returns lines used. */
@@ -444,12 +591,19 @@ draw_staff(struct lk_ui *ui, WINDOW *w, int cols, int rows)
 	snprintf(title, sizeof title, _("Add to the %s: choose the person, then Enter"),
 	         _(lk_tym_team_rules()[ty.team].label));
 	lk_draw_text(w, 2, 1, cols - 2, title, A_BOLD, false);
-	int top = 4, page = rows - top;
+	char typed[FILTER_MAX * 4 + 1], line[FILTER_MAX * 4 + 64];
+	if (wcstombs(typed, ty.filter, sizeof typed) == (size_t)-1)
+		typed[0] = '\0';
+	snprintf(line, sizeof line, "%s %s", _("Name:"), typed);
+	int x = 1 + lk_draw_text(w, 3, 1, cols - 2, line, A_NORMAL, false);
+	if (ty.n_shown == 0)
+		lk_draw_text(w, 5, 2, cols - 3, _("Nobody's name starts so"), A_NORMAL, false);
+	int top = 5, page = rows - top;
 	if (page < 1)
 		page = 1;
 	lk_list_follow(ty.sel, &ty.top, page);
-	for (int i = ty.top; i < ty.n_staff && top + i - ty.top < rows; i++) {
-		const struct lk_staff *s = &ty.staff[i];
+	for (int i = ty.top; i < ty.n_shown && top + i - ty.top < rows; i++) {
+		const struct lk_staff *s = &ty.staff[ty.shown[i]];
 		int y = top + i - ty.top;
 		bool sel = i == ty.sel;
 		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
@@ -461,6 +615,8 @@ draw_staff(struct lk_ui *ui, WINDOW *w, int cols, int rows)
 		lk_draw_text(w, y, 2, 24, name, a, false);
 		lk_draw_text(w, y, 27, cols - 28, _(lk_tym_role_label(s->role)), a, false);
 	}
+	wmove(w, 3, x < cols ? x : cols - 1);
+	ui->cursor = true;
 }
 
 /* Closing: the outcomes (↑ ↓), the final assessment being typed. */
@@ -550,4 +706,5 @@ const struct lk_screen lk_screen_tym = {
 	.text_input = text_input,
 	.settle = NULL,
 	.status = NULL,
+	.key_shown = key_shown,
 };

@@ -69,6 +69,35 @@ lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 }
 
 void
+lk_ui_ask(struct lk_ui *ui, const char *fmt, ...)
+{
+	ui->question[0] = '\0';
+	if (fmt == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->question, sizeof ui->question, fmt, ap);
+	va_end(ap);
+	ui->message[0] = '\0';
+}
+
+/* The question over the bottom of the body: a blank line, then the
+ * question wrapped in reverse video, whole words only. */
+static void
+draw_question(struct lk_ui *ui)
+{
+	WINDOW *w = ui->body;
+	int cols = getmaxx(w), rows = getmaxy(w);
+	int n = lk_draw_wrap(NULL, 0, 1, cols - 2, rows - 1, ui->question, A_NORMAL);
+	int y = rows - n;
+	if (y > 0)
+		lk_draw_fill(w, y - 1, 0, cols, A_NORMAL);
+	for (int i = 0; i < n; i++)
+		lk_draw_fill(w, y + i, 0, cols, lk_style(ui->color, LK_STYLE_SELECTED));
+	lk_draw_wrap(w, y, 1, cols - 2, n, ui->question, lk_style(ui->color, LK_STYLE_SELECTED));
+}
+
+void
 lk_ui_busy(struct lk_ui *ui, const char *text)
 {
 	if (ui->tiny || ui->status == NULL)
@@ -106,6 +135,24 @@ make_windows(struct lk_ui *ui)
 	nodelay(ui->body, TRUE);
 }
 
+/* Below the frame's size: one line saying the size needed, the longest
+ * wording that fits whole. */
+static void
+draw_too_small(struct lk_ui *ui)
+{
+	char text[3][160];
+	snprintf(text[0], sizeof text[0], _("The window is too small: at least %d×%d is needed"),
+	         MIN_COLS, MIN_ROWS);
+	snprintf(text[1], sizeof text[1], _("At least %d×%d"), MIN_COLS, MIN_ROWS);
+	snprintf(text[2], sizeof text[2], "%d×%d", MIN_COLS, MIN_ROWS);
+	int cols = getmaxx(ui->body);
+	for (int i = 0; i < 3; i++)
+		if (i == 2 || lk_text_width(text[i]) <= cols) {
+			lk_draw_text(ui->body, 0, 0, cols, text[i], A_BOLD, false);
+			return;
+		}
+}
+
 /* Draw everything into the windows and update the terminal once; first
  * the screen reads again what another screen changed. */
 static void
@@ -116,13 +163,14 @@ redraw(struct lk_ui *ui)
 	werase(ui->body);
 	ui->cursor = false;
 	if (ui->tiny) {
-		lk_draw_text(ui->body, 0, 0, getmaxx(ui->body), _("The window is too small"),
-		             A_BOLD, false);
+		draw_too_small(ui);
 	} else {
 		lk_draw_header(ui);
 		lk_draw_status(ui, s);
 		lk_draw_bar(ui, s);
 		s->draw(ui, ui->body);
+		if (ui->question[0])
+			draw_question(ui);
 		wnoutrefresh(ui->head);
 		wnoutrefresh(ui->status);
 		wnoutrefresh(ui->bar);
@@ -154,6 +202,8 @@ stop(struct lk_ui *ui)
 static void
 dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 {
+	if (ui->tiny)
+		return;   /* nothing acts behind the notice: the screen is not shown */
 	const struct lk_screen *s = lk_ui_screen(ui->cur);
 	enum lk_vkey active[LK_VK_COUNT];
 	int n = 0;
@@ -163,6 +213,8 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 		active[n++] = LK_VK_LOCK;   /* last: a screen's own keys win */
 	bool text = lk_screen_text(ui, s);
 	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, text, active, n);
+	if (vk == LK_VK_LOCK && !ui->session.in)
+		vk = LK_VK_NONE;   /* nobody signed in: nothing to lock */
 	switch (vk) {
 	case LK_VK_LOCK:
 		lk_ui_open(ui, LK_SCREEN_LOCK, NULL);

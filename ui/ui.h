@@ -43,7 +43,10 @@ enum lk_screen_id {
 };
 
 /* One key a screen answers to: shown on the bar when `bar` is set, and
- * described on the help screen by `help` (else the table's description). */
+ * described on the help screen by `help` (else the table's description).
+ * The bar shows its keys in table order; when they do not all fit, the
+ * screen's `bar_drop` keys leave first, then the later ones (Help, Back
+ * and Quit last), and a label is never cut. */
 struct lk_screen_key {
 	enum lk_vkey vk;
 	const char *bar;    /* short label for the function-key bar (msgid), or NULL */
@@ -131,6 +134,12 @@ struct lk_screen {
 	void (*settle)(struct lk_ui *ui);
 	/* Right-hand part of the status line (may be NULL). */
 	void (*status)(struct lk_ui *ui, char *buf, size_t size);
+	/* Whether a key of the table does something now, so the bar shows it
+	 * (NULL: every key with a label; e.g. TYM's keys need a case). */
+	bool (*key_shown)(struct lk_ui *ui, enum lk_vkey vk);
+	/* The bar's keys to leave off first when it is narrow, the first
+	 * first; ends with LK_VK_NONE (NULL: the later keys go first). */
+	const enum lk_vkey *bar_drop;
 };
 
 extern const struct lk_screen lk_screen_lookup;
@@ -182,9 +191,14 @@ struct lk_ui {
 	long client_count;
 	/* Background sync: online/offline, pending, conflicts (sync-status.h). */
 	struct lk_sync_status sync;
-	/* A transient message on the status line ("" for none). */
+	/* A transient message on the status line ("" for none); the gate
+	 * empties it when another screen becomes current. */
 	char message[256];
 	bool message_error;
+	/* A question waiting for its answer ("" for none; lk_ui_ask), drawn
+	 * whole, wrapped over the bottom of the body, until answered or the
+	 * screen changes. */
+	char question[320];
 	void *loop_data;             /* tui.c's libuv handles */
 	struct lk_session session;   /* who is signed in (screen-signin.c) */
 };
@@ -225,12 +239,21 @@ bool lk_screen_text(struct lk_ui *ui, const struct lk_screen *s);
 bool lk_ui_can(const struct lk_ui *ui, enum lk_cap cap);
 void lk_ui_refuse(struct lk_ui *ui);
 bool lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk);
+/* The same question without the refusal: may the role use the key on the
+ * current screen (the bar leaves off the keys it may not; the lock needs
+ * someone signed in)? */
+bool lk_ui_key_can(const struct lk_ui *ui, enum lk_vkey vk);
 
 /* The loop (tui.c). */
 
 /* Show a message on the status line for a few seconds. */
 void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Ask a question that needs an answer (the screen reads the answer from
+ * its next key): shown whole, wrapped above the status line, however long
+ * its translation; lk_ui_ask(ui, NULL) takes it away. */
+void lk_ui_ask(struct lk_ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Put TEXT on the status line at once, before a read that may take a
  * while (the next redraw replaces it); nothing on a window too small. */
 void lk_ui_busy(struct lk_ui *ui, const char *text);

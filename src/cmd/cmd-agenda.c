@@ -10,6 +10,8 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/area.h"
+#include "store/staff.h"
 #include "store/appointment.h"
 
 static const char *const weekdays[] = {
@@ -94,7 +96,14 @@ exec_agenda(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_agenda(st, staff, point, day, week ? 7 : 1, print_row, &o, &err) != LK_OK)
+	struct lk_staff sm;
+	struct lk_point pt;
+	enum lk_status known = staff ? lk_staff_get(st, staff, &sm, &err)
+	                             : lk_point_get(st, point, &pt, &err);
+	if (known != LK_OK) {   /* an unknown id exits 3 */
+		snprintf(err.field, sizeof err.field, "%s", staff ? "staff" : "point");
+		status = cmd_fail(ctx, &err);
+	} else if (lk_agenda(st, staff, point, day, week ? 7 : 1, print_row, &o, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	else if (!o.tsv && o.n == 0)
 		printf("%s\n", _("No bookings."));

@@ -150,8 +150,12 @@ print_appointment(const struct lk_appointment *a, void *ctx)
 {
 	(void)ctx;
 	char when[20];
-	printf("  %-16s %-20s %-6s %-12s %s, %s\n", lk_time_fi(a->start, when, sizeof when),
-	       a->kind, a->channel, a->status, a->staff_name, a->point_name);
+	fputs("  ", stdout);
+	cmd_col(lk_time_fi(a->start, when, sizeof when), 16);
+	cmd_col(_(lk_appointment_kind_label(a->kind)), 22);
+	cmd_col(_(lk_channel_label(a->channel)), 14);
+	cmd_col(_(lk_appointment_state_label(a->status)), 12);
+	printf("%s, %s\n", a->staff_name, a->point_name);
 	return 0;
 }
 
@@ -207,10 +211,11 @@ exec_client_show(struct cmd_ctx *ctx, int argc, char **argv)
 		field(_("Phone"), cl.phone);
 		field(_("E-mail"), cl.email);
 		field(_("Address"), cl.address);
-		field(_("Language"), cl.lang);
-		field(_("Interpreter"), cl.interpreter_lang);
+		field(_("Language"), cl.lang[0] ? _(lk_language_label(cl.lang)) : "");
+		field(_("Interpreter"),
+		      cl.interpreter_lang[0] ? _(lk_language_label(cl.interpreter_lang)) : "");
 		field(_("Plain language"), cl.plain_language ? _("yes") : _("no"));
-		field(_("Service line"), cl.service_line);
+		field(_("Service line"), cl.service_line[0] ? _(lk_service_line_label(cl.service_line)) : "");
 		field(_("Caseworker"), cl.caseworker_name);
 		field(_("Job search started"), cl.job_search_start == LK_NO_DATE ? ""
 		      : lk_date_fi(cl.job_search_start, fi, sizeof fi));

@@ -12,6 +12,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/client.h"
 #include "store/consent.h"
 
 struct args {
@@ -59,7 +60,8 @@ exec_give(struct cmd_ctx *ctx, int argc, char **argv)
 	if (lk_consent_give(st, a.client, a.kind, a.scope, how, ctx->staff_id, NULL, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	else
-		printf("%s: %s \"%s\" (%s, %s)\n", _("Consent given"), a.kind, a.scope, how,
+		printf("%s: %s \"%s\" (%s, %s)\n", _("Consent given"),
+		       _(lk_consent_kind_label(a.kind)), a.scope, _(lk_consent_how_label(how)),
 		       lk_date_fi(lk_today(), day, sizeof day));
 	lk_store_close(st);
 	return status;
@@ -80,11 +82,16 @@ exec_withdraw(struct cmd_ctx *ctx, int argc, char **argv)
 	if (lk_consent_withdraw(st, a.client, a.kind, a.scope, ctx->staff_id, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	else
-		printf("%s: %s \"%s\" (%s)\n", _("Consent withdrawn"), a.kind, a.scope,
+		printf("%s: %s \"%s\" (%s)\n", _("Consent withdrawn"),
+		       _(lk_consent_kind_label(a.kind)), a.scope,
 		       lk_date_fi(lk_today(), day, sizeof day));
 	lk_store_close(st);
 	return status;
 }
+
+/* The human list's columns: the kinds and ways in every language fit. */
+#define KIND_COLS 27
+#define HOW_COLS 12
 
 struct list {
 	bool tsv;
@@ -116,8 +123,8 @@ print_one(const struct lk_consent *c, void *ctx)
 		return 0;
 	}
 	char g[16], w[16];
-	cmd_col(c->kind, 15);
-	cmd_col(c->how, 8);
+	cmd_col(_(lk_consent_kind_label(c->kind)), KIND_COLS);
+	cmd_col(_(lk_consent_how_label(c->how)), HOW_COLS);
 	cmd_col(day_fi(c->given_at, g, sizeof g), 10);
 	cmd_col(day_fi(c->withdrawn_at, w, sizeof w), 10);
 	printf("%s\n", c->scope);
@@ -139,9 +146,16 @@ exec_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
+	struct lk_client c;
+	if (lk_client_get(st, client, &c, &err) != LK_OK) {   /* an unknown id exits 3 */
+		snprintf(err.field, sizeof err.field, "client");
+		status = cmd_fail(ctx, &err);
+		lk_store_close(st);
+		return status;
+	}
 	if (!l.tsv) {
-		cmd_col(_("Kind"), 15);
-		cmd_col(_("How"), 8);
+		cmd_col(_("Kind"), KIND_COLS);
+		cmd_col(_("How"), HOW_COLS);
 		cmd_col(_("Given"), 10);
 		cmd_col(_("Withdrawn"), 10);
 		printf("%s\n", _("Scope"));

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/area.h"
 #include "store/audit.h"
 #include "store/queue.h"
 #include "store/visit.h"
@@ -63,7 +64,7 @@ exec_piste_move(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_err err = { 0 };
 	struct lk_queue_entry e;
 	if (lk_queue_move(st, point, argv[optind], move, ctx->staff_id, &e, &err) == LK_OK) {
-		printf(_("ticket %d: %s"), e.ticket, e.state);
+		printf(_("ticket %d: %s"), e.ticket, _(e.state));
 		if (e.service >= 0)
 			printf(_(" (waited %d min, served %d min)"), e.waited, e.service);
 		else if (e.called != LK_NO_TIME || e.served != LK_NO_TIME)
@@ -130,7 +131,11 @@ exec_piste_queue(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_queue_list(st, point, lk_today(), true, print_entry, &sh, &err) != LK_OK)
+	struct lk_point pt;
+	if (lk_point_get(st, point, &pt, &err) != LK_OK) {   /* an unknown id exits 3 */
+		snprintf(err.field, sizeof err.field, "point");
+		status = cmd_fail(ctx, &err);
+	} else if (lk_queue_list(st, point, lk_today(), true, print_entry, &sh, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	else if (sh.n == 0 && !sh.tsv)
 		printf("%s\n", _("Nobody is waiting."));

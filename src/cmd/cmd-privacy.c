@@ -20,9 +20,67 @@
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/client.h"
+#include "store/consent.h"
 #include "store/privacy.h"
 
 #define DEFAULT_VISIT_MONTHS 24
+
+/* What an audit row's action says to a person (--tsv keeps the code). */
+static const struct {
+	const char *code, *label;
+} actions[] = {
+	{ "open-card", N_("opened the client card") },
+	{ "read-due", N_("read the due list") },
+	{ "open-tym", N_("opened the TYM case") },
+	{ "consent-given", N_("recorded a consent") },
+	{ "consent-withdrawn", N_("recorded a consent withdrawn") },
+	{ "reveal-hetu", N_("showed the full identity code") },
+	{ "find-hetu", N_("searched by identity code") },
+	{ "print-letter", N_("wrote a letter") },
+	{ "export", N_("exported the client's data") },
+	{ "piste-visit", N_("logged a walk-in visit") },
+	{ "refused", N_("was refused") },
+};
+
+static const char *
+action_label(const char *code)
+{
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(actions[i].code, code) == 0)
+			return _(actions[i].label);
+	return code;
+}
+
+/* A consent row's detail, "KIND: SCOPE" or "KIND: SCOPE (HOW)" as the
+ * store writes it, with the kind and the way in words. */
+static void
+print_consent_detail(const char *d)
+{
+	char kind[32], how[32] = "";
+	const char *colon = strstr(d, ": ");
+	size_t n = colon ? (size_t)(colon - d) : 0;
+	if (colon == NULL || n >= sizeof kind) {
+		printf("%s\n", d);
+		return;
+	}
+	memcpy(kind, d, n);
+	kind[n] = '\0';
+	const char *scope = colon + 2;
+	size_t len = strlen(scope);
+	const char *open = strrchr(scope, '(');
+	if (len > 0 && scope[len - 1] == ')' && open && (size_t)(scope + len - open - 2) < sizeof how) {
+		size_t hn = (size_t)(scope + len - open - 2);
+		memcpy(how, open + 1, hn);
+		how[hn] = '\0';
+		len = (size_t)(open - scope);
+		while (len > 0 && scope[len - 1] == ' ')
+			len--;
+	}
+	printf("%s: %.*s", _(lk_consent_kind_label(kind)), (int)len, scope);
+	if (how[0])
+		printf(" (%s)", _(lk_consent_how_label(how)));
+	putchar('\n');
+}
 
 static int
 print_audit(const struct lk_audit_row *r, void *ctx)
@@ -41,8 +99,14 @@ print_audit(const struct lk_audit_row *r, void *ctx)
 		lk_time_fi(t, when, sizeof when);
 	cmd_col(when, 16);
 	cmd_col(r->staff_name[0] ? r->staff_name : "-", 28);
-	cmd_col(r->action, 12);
-	printf("%s\n", r->detail);
+	cmd_col(action_label(r->action), 30);
+	/* "cli": the look was a command, not a screen. */
+	if (strcmp(r->detail, "cli") == 0)
+		printf("%s\n", _("on the command line"));
+	else if (strncmp(r->action, "consent-", 8) == 0)
+		print_consent_detail(r->detail);
+	else
+		printf("%s\n", r->detail);
 	return 0;
 }
 

@@ -23,6 +23,19 @@
 
 #define MAX_COLS 24
 
+/* --tsv: the same rows as --csv, tab-separated (machine codes, ISO dates). */
+static bool tsv_cells;
+
+/* One machine-readable cell: CSV, or TSV under --tsv. */
+static void
+cell(const char *s, bool last)
+{
+	if (tsv_cells)
+		cmd_tsv(stdout, s, last);
+	else
+		lk_csv_field(stdout, s, last);
+}
+
 struct out {
 	bool csv;
 	long rows;
@@ -106,19 +119,19 @@ print_f2f(const struct lk_f2f_row *r, void *vctx)
 	const struct lk_target *tj = &lk_targets[LK_TARGET_F2F_JOBSEARCH];
 	char a[24], b[24], c[24], d[24], e[24], g[24], h[24];
 	if (o->csv) {
-		lk_csv_field(stdout, r->point_id, false);
-		lk_csv_field(stdout, r->point_name, false);
-		lk_csv_field(stdout, r->month, false);
-		lk_csv_field(stdout, num(r->initial, a, sizeof a), false);
-		lk_csv_field(stdout, num(r->initial_face, b, sizeof b), false);
-		lk_csv_field(stdout, share(r->initial_face, r->initial, c, sizeof c), false);
-		lk_csv_field(stdout, lk_target_text(ti, d, sizeof d), false);
-		lk_csv_field(stdout, met(ti, r->initial_face, r->initial), false);
-		lk_csv_field(stdout, num(r->jobsearch, e, sizeof e), false);
-		lk_csv_field(stdout, num(r->jobsearch_face, g, sizeof g), false);
-		lk_csv_field(stdout, share(r->jobsearch_face, r->jobsearch, h, sizeof h), false);
-		lk_csv_field(stdout, lk_target_text(tj, d, sizeof d), false);
-		lk_csv_field(stdout, met(tj, r->jobsearch_face, r->jobsearch), true);
+		cell(r->point_id, false);
+		cell(r->point_name, false);
+		cell(r->month, false);
+		cell(num(r->initial, a, sizeof a), false);
+		cell(num(r->initial_face, b, sizeof b), false);
+		cell(share(r->initial_face, r->initial, c, sizeof c), false);
+		cell(lk_target_text(ti, d, sizeof d), false);
+		cell(met(ti, r->initial_face, r->initial), false);
+		cell(num(r->jobsearch, e, sizeof e), false);
+		cell(num(r->jobsearch_face, g, sizeof g), false);
+		cell(share(r->jobsearch_face, r->jobsearch, h, sizeof h), false);
+		cell(lk_target_text(tj, d, sizeof d), false);
+		cell(met(tj, r->jobsearch_face, r->jobsearch), true);
 	} else {
 		if (o->rows == 0) {
 			cmd_col(_("Point"), 30);
@@ -144,13 +157,13 @@ print_caseload(const struct lk_caseload_row *r, void *vctx)
 	char a[24], b[24], tgt[24];
 	bool ok = lk_target_met(t, (double)r->clients);
 	if (o->csv) {
-		lk_csv_field(stdout, r->staff_id, false);
-		lk_csv_field(stdout, r->staff_name, false);
-		lk_csv_field(stdout, r->point_id, false);
-		lk_csv_field(stdout, num(r->clients, a, sizeof a), false);
-		lk_csv_field(stdout, num((long)t->low, b, sizeof b), false);
-		lk_csv_field(stdout, num((long)t->high, tgt, sizeof tgt), false);
-		lk_csv_field(stdout, ok ? "1" : "0", true);
+		cell(r->staff_id, false);
+		cell(r->staff_name, false);
+		cell(r->point_id, false);
+		cell(num(r->clients, a, sizeof a), false);
+		cell(num((long)t->low, b, sizeof b), false);
+		cell(num((long)t->high, tgt, sizeof tgt), false);
+		cell(ok ? "1" : "0", true);
 	} else {
 		if (o->rows == 0) {
 			cmd_col(_("Caseworker"), 30);
@@ -191,7 +204,7 @@ csv_cols(const struct col *cols)
 			last = i;
 	for (int i = 0; i <= last; i++)
 		if (cols[i].csv)
-			lk_csv_field(stdout, cols[i].csv, i == last);
+			cell(cols[i].csv, i == last);
 }
 
 /* s right-aligned in w display columns. */
@@ -215,7 +228,7 @@ emit(struct out *o, const struct col *cols, const char *const *cells)
 				last = i;
 		for (int i = 0; i <= last; i++)
 			if (cols[i].csv)
-				lk_csv_field(stdout, cells[i], i == last);
+				cell(cells[i], i == last);
 		o->rows++;
 		return;
 	}
@@ -558,7 +571,7 @@ static void
 csv_header(const char *const *h)
 {
 	for (; *h; h++)
-		lk_csv_field(stdout, *h, h[1] == NULL);
+		cell(*h, h[1] == NULL);
 }
 
 /* feedback: per point and month, the count, mean, 1–5 and the words. */
@@ -579,14 +592,14 @@ print_feedback(const struct lk_feedback_row *r, void *vctx)
 			len += (size_t)w;
 	}
 	if (o->csv) {
-		lk_csv_field(stdout, r->point_id, false);
-		lk_csv_field(stdout, r->point_name, false);
-		lk_csv_field(stdout, r->month, false);
-		lk_csv_field(stdout, num(r->count, n, sizeof n), false);
-		lk_csv_field(stdout, mean, false);
+		cell(r->point_id, false);
+		cell(r->point_name, false);
+		cell(r->month, false);
+		cell(num(r->count, n, sizeof n), false);
+		cell(mean, false);
 		for (int i = 0; i < 5; i++)
-			lk_csv_field(stdout, num(r->dist[i], n, sizeof n), false);
-		lk_csv_field(stdout, words, true);
+			cell(num(r->dist[i], n, sizeof n), false);
+		cell(words, true);
 	} else {
 		if (o->rows == 0) {
 			cmd_col(_("Point"), 30);
@@ -638,6 +651,7 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		CMD_STRING("point", &f.point_id),
 		CMD_STRING("municipality", &f.municipality),
 		CMD_FLAG("csv", &o.csv),
+		CMD_FLAG("tsv", &tsv_cells),
 		CMD_WORD("by", &by, groupings, N_("'%s' is not topic, hour or weekday")),
 		CMD_INT("within", &o.within, 0, 366),
 		CMD_END,
@@ -646,6 +660,9 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((status = cmd_parse_opts(ctx, argc, argv, opts, 1)))
 		return status;
 	o.by = (enum lk_walkin_by)by;
+	if (o.csv && tsv_cells)
+		return cmd_usage(ctx, "tsv", _("give --csv or --tsv, not both"));
+	o.csv = o.csv || tsv_cells;
 	const char *name = argv[optind];
 	int which = find(reports, name);
 	if (which < 0)
@@ -722,7 +739,7 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_report_entry = {
 	"report", NULL,
 	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels|feedback"
-	" [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv]"
+	" [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv|--tsv]"
 	" [--by topic|hour|weekday] [--within DAYS]",
 	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads, the statutory "
 	   "cadence, TYM, integration plans, visits outside the home municipality, channels, feedback"),

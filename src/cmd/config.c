@@ -4,6 +4,8 @@
  * (tests/fuzz/fuzz_config.c).
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,12 +20,61 @@
 #define NODE_DEFAULT_DB "/var/lib/luukkud/luukkud.db"
 #define NODE_DEFAULT_CONFIG "/etc/luukku/luukkud.ini"
 
+/* iniparser's own complaints are English lines on stderr: caught here
+ * (lk_config_quiet), only the line number is kept for our own message. */
+static int bad_line;
+
+static int
+ini_error(const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	/* "iniparser: syntax error in FILE (LINE):" */
+	const char *p = strrchr(text, '(');
+	int line;
+	if (bad_line == 0 && p && sscanf(p, "(%d)", &line) == 1 && line > 0)
+		bad_line = line;
+	return 0;
+}
+
+void
+lk_config_quiet(void)
+{
+	iniparser_set_error_callback(ini_error);
+}
+
+/* A file iniparser would not read: our message, with the line when known. */
+static int
+unreadable(struct lk_config_err *err, const char *path)
+{
+	err->key = "config";
+	err->msg = bad_line > 0 ? N_("line %d is not an ini line ([section] or key = value)")
+	                        : N_("cannot read it as an ini file");
+	err->value = path;
+	err->line = bad_line;
+	return LK_EINPUT;
+}
+
+const char *
+lk_config_err_text(const struct lk_config_err *err)
+{
+	static char text[512];
+	if (err->line <= 0)
+		return _(err->msg);
+	snprintf(text, sizeof text, _(err->msg), err->line);
+	return text;
+}
+
 static int
 refuse(struct lk_config_err *err, const char *key, const char *msg, const char *value)
 {
 	err->key = key;
 	err->msg = msg;
 	err->value = value;
+	err->line = 0;
 	return LK_EINPUT;
 }
 
@@ -38,10 +89,13 @@ lk_desk_config_load(const char *path, struct lk_desk_config *c, struct lk_config
 {
 	struct stat sb;
 	memset(c, 0, sizeof *c);
-	if (stat(path, &sb) != 0 || (c->ini = iniparser_load(path)) == NULL)
+	bad_line = 0;
+	if (stat(path, &sb) != 0)
 		return refuse(err, "config",
 		              errno == ENOENT ? N_("no such file") : N_("cannot read it as an ini file"),
 		              path);
+	if ((c->ini = iniparser_load(path)) == NULL)
+		return unreadable(err, path);
 	c->db = get(c->ini, "store:path");
 	c->lang = get(c->ini, "ui:lang");
 	c->staff = get(c->ini, "desk:staff");
@@ -109,8 +163,9 @@ lk_node_config_load(struct lk_node_config *o, dictionary **ini, struct lk_config
 			return 0;
 		return refuse(err, "config", N_("no such file"), path);
 	}
+	bad_line = 0;
 	if ((*ini = iniparser_load(path)) == NULL)
-		return refuse(err, "config", N_("cannot read it as an ini file"), path);
+		return unreadable(err, path);
 	o->config = path;
 	return 0;
 }

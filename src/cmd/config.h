@@ -18,7 +18,10 @@ struct lk_config_err {
 	                       "backup.interval", "backup.keep" */
 	const char *msg;    /* msgid */
 	const char *value;  /* the path or value refused */
+	int line;           /* the line iniparser would not read, or 0 */
 };
+/* The refusal as a person reads it, translated (msg, with the line). */
+const char *lk_config_err_text(const struct lk_config_err *err);
 
 /* luukku.ini. The strings point into ini; NULL when the key is absent. */
 struct lk_desk_config {
@@ -26,6 +29,9 @@ struct lk_desk_config {
 	const char *db, *lang, *staff, *point, *role;
 };
 
+/* Keep iniparser's own English lines off stderr: a file it will not read
+ * is refused with our message, naming the line (call once, in main()). */
+void lk_config_quiet(void);
 /* Load path (it must exist and parse as ini); 0, or LK_EINPUT with err. */
 int lk_desk_config_load(const char *path, struct lk_desk_config *c, struct lk_config_err *err);
 void lk_desk_config_free(struct lk_desk_config *c);

@@ -35,23 +35,108 @@
 
 static char db_buf[4096], staff_buf[128], point_buf[128];
 
+/* The commands of `luukku --help`, grouped by task (cmd_table's order is
+ * the order of dispatch). A command of the table in no group is listed
+ * under "Other" at the end, so a new command is never hidden. */
+static const struct {
+	const char *heading;       /* msgid */
+	const char *const cmds[16]; /* "name" or "name sub" */
+} groups[] = {
+	{ N_("Clients:"), { "client find", "client show", "client add", "client set", "due",
+	                    "hetu", "consent list", "consent give", "consent withdraw", NULL } },
+	{ N_("Meetings:"), { "slots", "book", "agenda", "meeting", "meeting reschedule",
+	                     "meeting history", "letter", "ical", NULL } },
+	{ N_("TYM cases:"), { "tym show", "tym open", "tym member", "tym consent", "tym close",
+	                      NULL } },
+	{ N_("Walk-in visits (Piste):"), { "piste arrive", "piste queue", "piste call",
+	                                   "piste serve", "piste end", "piste no-show",
+	                                   "piste refer", "piste log", "piste today", "kiosk",
+	                                   "feedback", NULL } },
+	{ N_("Reports:"), { "report", "workdays", NULL } },
+	{ N_("Privacy:"), { "audit", "export", "purge", NULL } },
+	{ N_("Staff and service points:"), { "staff list", "staff add", "staff passwd",
+	                                     "point list", NULL } },
+	{ N_("Sync with the central node:"), { "enrol", "sync", "conflicts", "conflicts settle",
+	                                       NULL } },
+	{ N_("Setting up and registers:"), { "init", "demo", "import clients", "import staff",
+	                                     "export-register clients", "export-register staff",
+	                                     "export-register appointments",
+	                                     "export-register visits", NULL } },
+};
+
+/* Whether entry e is "name" or "name sub". */
+static bool
+entry_is(const struct cmd_entry *e, const char *full)
+{
+	size_t n = strlen(e->name);
+	if (strncmp(full, e->name, n) != 0)
+		return false;
+	if (e->sub == NULL)
+		return full[n] == '\0';
+	return full[n] == ' ' && strcmp(full + n + 1, e->sub) == 0;
+}
+
+static void
+usage_line(FILE *f, const struct cmd_entry *e)
+{
+	fprintf(f, "  %-16s %-12s %s\n", e->name, e->sub ? e->sub : "", _(e->summary));
+}
+
 static void
 usage(FILE *f)
 {
-	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [--secret-fd N] [COMMAND …]\n\n%s\n",
+	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [--secret-fd N] [COMMAND …]\n  luukku COMMAND --help\n\n%s\n",
 	        _("Usage:"), _("Commands:"));
-	/* The columns as wide as the longest command and subcommand, so every
-	 * summary starts in one column. */
-	int wn = 0, ws = 0;
-	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
-		int n = (int)strlen((*e)->name), s = (*e)->sub ? (int)strlen((*e)->sub) : 0;
-		wn = n > wn ? n : wn;
-		ws = s > ws ? s : ws;
+	size_t n_groups = sizeof groups / sizeof groups[0];
+	bool other = false;
+	for (size_t g = 0; g < n_groups; g++) {
+		fprintf(f, "%s%s\n", g ? "\n" : "", _(groups[g].heading));
+		for (const char *const *c = groups[g].cmds; *c; c++)
+			for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+				if (entry_is(*e, *c))
+					usage_line(f, *e);
 	}
-	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
-		fprintf(f, "  %-*s %-*s %s\n", wn, (*e)->name, ws, (*e)->sub ? (*e)->sub : "",
-		        _((*e)->summary));
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
+		bool listed = false;
+		for (size_t g = 0; g < n_groups && !listed; g++)
+			for (const char *const *c = groups[g].cmds; *c && !listed; c++)
+				listed = entry_is(*e, *c);
+		if (listed)
+			continue;
+		if (!other)
+			fprintf(f, "\n%s\n", _("Other:"));
+		other = true;
+		usage_line(f, *e);
+	}
 	fprintf(f, "\n%s\n", _("Without a command luukku opens the terminal."));
+}
+
+/* `luukku COMMAND [SUB] --help`: the usage of each matching entry. */
+static void
+command_usage(const char *name, const char *sub)
+{
+	printf("%s\n", _("Usage:"));
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
+		if (strcmp((*e)->name, name) != 0)
+			continue;
+		if (sub && (*e)->sub && strcmp((*e)->sub, sub) != 0)
+			continue;
+		printf("  luukku %s%s%s %s\n      %s\n", (*e)->name, (*e)->sub ? " " : "",
+		       (*e)->sub ? (*e)->sub : "", (*e)->usage, _((*e)->summary));
+	}
+}
+
+/* Whether the words ask for help (before a lone "--"). */
+static bool
+wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
 }
 
 /* mkdir -p for the directory part of path. */
@@ -142,9 +227,11 @@ main(int argc, char **argv)
 	};
 	/* The output rule: nothing reaches the terminal raw (cmd-guard.c). */
 	cmd_guard_stderr();
+	lk_config_quiet();
 	struct cmd_ctx ctx = { .name = "", .secret_fd = -1 };
 	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL, *secret_fd = NULL;
 	int c;
+	bool help = false;
 	/* '+': stop at the first non-option, the subcommand. */
 	while ((c = getopt_long(argc, argv, "+d:c:l:s:hV", opts, NULL)) != -1) {
 		switch (c) {
@@ -154,9 +241,8 @@ main(int argc, char **argv)
 		case 's': staff = optarg; break;
 		case 'S': secret_fd = optarg; break;
 		case 'h':
-			lk_i18n_init(lang);
-			usage(stdout);
-			return 0;
+			help = true;   /* answered in the language of the config or $LUUKKU_LANG */
+			break;
 		case 'V':
 			printf("luukku %s\n", VERSION);
 			return 0;
@@ -174,7 +260,7 @@ main(int argc, char **argv)
 		struct lk_config_err ce = { 0 };
 		if (lk_desk_config_load(config, &dc, &ce) != 0) {
 			lk_i18n_init(lang);
-			fprintf(stderr, "luukku: --config: %s: %s\n", config, _(ce.msg));
+			fprintf(stderr, "luukku: --config: %s: %s\n", config, lk_config_err_text(&ce));
 			return LK_EINPUT;
 		}
 	}
@@ -190,6 +276,11 @@ main(int argc, char **argv)
 		return LK_EINPUT;
 	}
 	lk_i18n_init(lang ? lang : "fi");
+	if (help) {
+		usage(stdout);
+		iniparser_freedict(ini);
+		return 0;
+	}
 	ctx.lang = lang ? lang : "fi";
 	ctx.config_path = config;
 	ctx.db_path = db ? db : default_db(&dc);
@@ -249,6 +340,19 @@ main(int argc, char **argv)
 		if ((*e)->sub == NULL || (sub && strcmp((*e)->sub, sub) == 0)) {
 			found = *e;
 			break;
+		}
+	}
+	if (wants_help(argc - optind - 1, argv + optind + 1)) {
+		/* --help answers before any role, secret or database. */
+		bool sub_known = false;
+		for (const struct cmd_entry *const *e = cmd_table; known_name && sub && *e; e++)
+			sub_known = sub_known || (strcmp((*e)->name, name) == 0 && (*e)->sub &&
+			                          strcmp((*e)->sub, sub) == 0);
+		if (known_name) {
+			cmd_guard_stdout();
+			command_usage(name, found && found->sub ? found->sub : sub_known ? sub : NULL);
+			iniparser_freedict(ini);
+			return 0;
 		}
 	}
 	if (found == NULL) {

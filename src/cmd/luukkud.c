@@ -351,6 +351,7 @@ main(int argc, char **argv)
 	};
 	struct lk_node_config o = { 0 };
 	const char *lang = getenv("LUUKKU_LANG");
+	lk_config_quiet();
 	lk_i18n_init(lang && *lang ? lang : "fi");
 	int c;
 	while ((c = getopt_long(argc, argv, "+c:d:l:L:hV", lo, NULL)) != -1) {
@@ -368,12 +369,12 @@ main(int argc, char **argv)
 	struct lk_config_err ce = { 0 };
 	int status = lk_node_config_load(&o, &ini, &ce);
 	if (status != 0) {
-		fprintf(stderr, "luukkud: --config: %s: %s\n", ce.value, _(ce.msg));
+		fprintf(stderr, "luukkud: --config: %s: %s\n", ce.value, lk_config_err_text(&ce));
 		return status;
 	}
 	if ((status = lk_node_config_settle(&o, ini, &ce)) != 0) {
 		iniparser_freedict(ini);
-		return bad("", ce.key, _(ce.msg));
+		return bad("", ce.key, lk_config_err_text(&ce));
 	}
 	if (optind >= argc) {
 		status = run_node(&o);

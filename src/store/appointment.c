@@ -552,8 +552,10 @@ lk_appointment_set_status_by(struct lk_store *st, const char *id, const char *st
 		allowed = allowed || (strcmp(transitions[i].from, now_status) == 0 &&
 		                      strcmp(transitions[i].to, status) == 0);
 	if (!allowed) {
-		rc = lk_err_set(err, LK_ECLASH, "status", "the appointment is %s; it cannot become %s",
-		                now_status, status);
+		rc = lk_err_set(err, LK_ECLASH, "status",
+		                "the appointment is already marked \"%s\"; it cannot be marked \"%s\"",
+		                _(lk_appointment_state_label(now_status)),
+		                _(lk_appointment_state_label(status)));
 		goto fail;
 	}
 	s = lk_prepare(st, "UPDATE appointment SET status = ? WHERE id = ?", err);
@@ -698,8 +700,9 @@ lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,
 	if ((rc = lk_appointment_get(st, id, &a, err)) != LK_OK)
 		goto fail;
 	if (strcmp(a.status, "scheduled") != 0) {
-		rc = lk_err_set(err, LK_ECLASH, "status", "the appointment is %s; it cannot be moved",
-		                a.status);
+		rc = lk_err_set(err, LK_ECLASH, "status",
+		                "the appointment is marked \"%s\"; it cannot be moved",
+		                _(lk_appointment_state_label(a.status)));
 		goto fail;
 	}
 	if ((rc = lk_booking_time_ok(st, a.staff_id, a.point_id, a.channel, start, a.minutes,

@@ -10,12 +10,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "core/hetu.h"
 #include "store/client.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
 
 const char *const lk_service_lines[] = { "tyonvalitys", "tuettu", "tym", "koto", NULL };
+/* Codes as people read them (msgids; the caller translates). */
+static const struct { const char *code, *label; } service_lines[] = {
+	{ "tyonvalitys", N_("Placement and skills development") },
+	{ "tuettu", N_("Supported employment") },
+	{ "tym", N_("Multidisciplinary joint service (TYM)") },
+	{ "koto", N_("Integration services (KOTO)") },
+}, languages[] = {
+	{ "fi", N_("Finnish") }, { "sv", N_("Swedish") }, { "en", N_("English") },
+	{ "ru", N_("Russian") }, { "uk", N_("Ukrainian") }, { "et", N_("Estonian") },
+	{ "ar", N_("Arabic") }, { "so", N_("Somali") }, { "fa", N_("Persian") },
+	{ "ku", N_("Kurdish") }, { "th", N_("Thai") }, { "vi", N_("Vietnamese") },
+	{ "zh", N_("Chinese") }, { "tr", N_("Turkish") }, { "pl", N_("Polish") },
+	{ "de", N_("German") }, { "fr", N_("French") }, { "es", N_("Spanish") },
+};
+
+const char *
+lk_service_line_label(const char *line)
+{
+	for (size_t i = 0; line && i < sizeof service_lines / sizeof service_lines[0]; i++)
+		if (strcmp(service_lines[i].code, line) == 0)
+			return service_lines[i].label;
+	return line ? line : "";
+}
+
+const char *
+lk_language_label(const char *lang)
+{
+	for (size_t i = 0; lang && i < sizeof languages / sizeof languages[0]; i++)
+		if (strcmp(languages[i].code, lang) == 0)
+			return languages[i].label;
+	return lang ? lang : "";
+}
+
 const char *const lk_client_yes_no[] = { "no", "yes", NULL };
 
 enum check { C_NAME, C_HETU, C_MUNICIPALITY, C_DATE, C_PHONE, C_EMAIL, C_TEXT, C_LANG,
@@ -93,7 +127,7 @@ check_field(struct lk_store *st, const struct field *f, const char *v, char *out
 		enum lk_hetu_error e = lk_hetu_parse(up, &h);
 		if (e != LK_HETU_OK)
 			return lk_err_set(err, LK_EINPUT, f->name, "'%s' is not a valid identity code: %s",
-			                  v, lk_hetu_strerror(e));
+			                  v, _(lk_hetu_strerror(e)));
 		/* A client is born already (the desk's clock, lk_today()). */
 		if (h.birth > lk_today())
 			return lk_err_set(err, LK_EINPUT, f->name,

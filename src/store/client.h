@@ -61,6 +61,10 @@ struct lk_client_input {
 extern const char *const lk_service_lines[];
 /* The values of plain_language, "no" first: index = the stored 0/1. */
 extern const char *const lk_client_yes_no[];
+/* English labels (gettext msgids) of a service line and of a language
+ * code, for people to read; the code itself for an unknown one. */
+const char *lk_service_line_label(const char *line);
+const char *lk_language_label(const char *lang);
 
 enum lk_status lk_client_add(struct lk_store *st, const struct lk_client_input *in,
                              char *id_out, struct lk_err *err);

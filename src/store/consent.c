@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store/audit.h"
 #include "store/consent.h"
 #include "store/store-internal.h"
@@ -12,6 +13,37 @@
 
 const char *const lk_consent_kinds[] = { "rinnalla", "terveydenhuolto", "tym", NULL };
 const char *const lk_consent_hows[] = { "oral", "written", "electronic", NULL };
+
+/* The codes as people read them (msgids; the caller translates). */
+static const struct { const char *code, *label; } consent_labels[] = {
+	{ "rinnalla", N_("Rinnalla, one-time") },
+	{ "terveydenhuolto", N_("Disclosure to healthcare") },
+	{ "tym", N_("TYM team") },
+	{ "oral", N_("oral") },
+	{ "written", N_("written") },
+	{ "electronic", N_("electronic") },
+};
+
+static const char *
+consent_label(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof consent_labels / sizeof consent_labels[0]; i++)
+		if (strcmp(consent_labels[i].code, code) == 0)
+			return consent_labels[i].label;
+	return code ? code : "";
+}
+
+const char *
+lk_consent_kind_label(const char *kind)
+{
+	return consent_label(kind);
+}
+
+const char *
+lk_consent_how_label(const char *how)
+{
+	return consent_label(how);
+}
 
 enum lk_status
 lk_consent_state(struct lk_store *st, const char *client_id, const char *kind, const char *scope,

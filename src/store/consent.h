@@ -31,6 +31,10 @@ struct lk_consent {
 /* The kinds and ways of giving, NULL-terminated (schema CHECKs). */
 extern const char *const lk_consent_kinds[];
 extern const char *const lk_consent_hows[];
+/* English labels (gettext msgids) of a kind and of a way of giving, for
+ * people to read; the code itself for an unknown one. */
+const char *lk_consent_kind_label(const char *kind);
+const char *lk_consent_how_label(const char *how);
 
 /* Record consent of `kind` for `scope` (1–LK_CONSENT_SCOPE_MAX bytes of
  * text; for 'tym' an open TYM case of the client), given `how` (NULL:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/letter-text.h"
+#include "i18n.h"
 #include "store/appointment.h"
 #include "store/area.h"
 #include "store/client.h"
@@ -29,8 +30,8 @@ lk_letter_make(struct lk_store *st, const char *id, const char *lang,
 	if (!a.client_id[0])
 		return lk_err_set(err, LK_EINPUT, "id", "appointment '%s' has no client to write to", id);
 	if (strcmp(a.status, "scheduled") != 0 && strcmp(a.status, "checked-in") != 0)
-		return lk_err_set(err, LK_ECLASH, "id", "appointment '%s' is %s: no letter", id,
-		                  a.status);
+		return lk_err_set(err, LK_ECLASH, "id", "appointment '%s' is marked \"%s\": no letter",
+		                  id, _(lk_appointment_state_label(a.status)));
 	if ((rc = lk_client_get(st, a.client_id, &cl, err)) != LK_OK ||
 	    (rc = lk_staff_get(st, a.staff_id, &sf, err)) != LK_OK)
 		return rc;

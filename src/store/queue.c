@@ -24,12 +24,13 @@ const char *const lk_queue_moves[] = { "call", "serve", "end", "no-show", "refer
 static const struct {
 	const char *move;
 	const char *from[4];
+	const char *to;   /* the state it leads to (one of lk_queue_states) */
 } moves[] = {
-	{ "call", { "waiting", "called", NULL } },       /* calling again is allowed */
-	{ "serve", { "waiting", "called", NULL } },
-	{ "end", { "serving", NULL } },
-	{ "no-show", { "waiting", "called", NULL } },
-	{ "refer", { "waiting", "called", "serving", NULL } },
+	{ "call", { "waiting", "called", NULL }, "called" },       /* calling again is allowed */
+	{ "serve", { "waiting", "called", NULL }, "serving" },
+	{ "end", { "serving", NULL }, "served" },
+	{ "no-show", { "waiting", "called", NULL }, "no-show" },
+	{ "refer", { "waiting", "called", "serving", NULL }, "referred" },
 };
 
 static const char visit_select[] =
@@ -229,8 +230,9 @@ lk_queue_move(struct lk_store *st, const char *point, const char *which, const c
 	for (int i = 0; moves[m].from[i] && !allowed; i++)
 		allowed = strcmp(moves[m].from[i], e.state) == 0;
 	if (!allowed) {
-		rc = lk_err_set(err, LK_ECLASH, "ticket", "ticket %d is %s: it cannot be moved to '%s'",
-		                e.ticket, e.state, move);
+		rc = lk_err_set(err, LK_ECLASH, "ticket",
+		                "ticket %d is marked \"%s\"; it cannot be marked \"%s\"", e.ticket,
+		                _(e.state), _(moves[m].to));
 		goto fail;
 	}
 	char now[20];

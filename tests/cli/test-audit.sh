@@ -21,7 +21,9 @@ same "and a queue ticket" "$(rows piste-visit)" "2"
 expect 2 "a refused Piste visit of the client" lk piste log --point $P --topic kahvi --client "$C"
 same "is audited as refused with the client" "$(rows refused)" "1"
 expect 0 "audit --client" lk audit --client "$C"
-contains "lists the looks" "$OUT" "read-due"
+contains "lists the looks, in words" "$OUT" "read the due list"
+expect 0 "audit --client --tsv" lk audit --client "$C" --tsv
+contains "the action's code in TSV" "$OUT" "read-due"
 expect 3 "audit --client of an unknown id" lk audit --client 0123456789abcdef0123456789abcdef
 expect 3 "audit --client of garbage" lk audit --client nobody
 

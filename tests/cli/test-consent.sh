@@ -27,7 +27,7 @@ expect 2 "tym consent needs a TYM case as its scope" lk --staff "$W" consent giv
 same "the refusals wrote nothing" "$(rows)" "$before"
 
 expect 0 "healthcare disclosure given" lk --staff "$W" consent give --client "$C" --kind terveydenhuolto --scope "$SCOPE"
-same "exact output" "$OUT" 'Consent given: terveydenhuolto "Siun sote: työkyvyn arviointi" (written, 2.3.2026)'
+same "exact output" "$OUT" 'Consent given: Disclosure to healthcare "Siun sote: työkyvyn arviointi" (written, 2.3.2026)'
 same "the row: kind, scope, how, who, when" "$(sql "select kind, scope, given_how, staff_id = '$W', given_at, withdrawn_at is null from consent")" "terveydenhuolto|Siun sote: työkyvyn arviointi|written|1|2026-03-02 09:00|1"
 same "audited as consent-given" "$(sql "select staff_id = '$W', detail from audit where action = 'consent-given' and client_id = '$C'")" "1|terveydenhuolto: Siun sote: työkyvyn arviointi (written)"
 before=$(rows)
@@ -35,21 +35,21 @@ expect 4 "given twice" lk --staff "$W" consent give --client "$C" --kind terveyd
 same "naming --scope" "$ERR" "luukku consent give: --scope: this consent is in force already (given 2.3.2026)"
 same "nothing written" "$(rows)" "$before"
 expect 0 "oral one-time Rinnalla consent" lk --staff "$W" consent give --client "$C" --kind rinnalla --scope "neuvonta 2.3.2026"
-same "oral by default" "$OUT" 'Consent given: rinnalla "neuvonta 2.3.2026" (oral, 2.3.2026)'
+same "oral by default" "$OUT" 'Consent given: Rinnalla, one-time "neuvonta 2.3.2026" (oral, 2.3.2026)'
 
 export LUUKKU_NOW="2026-03-05 14:30"
 expect 0 "withdrawn" lk --staff "$W" consent withdraw --client "$C" --kind terveydenhuolto --scope "$SCOPE"
-same "exact output" "$OUT" 'Consent withdrawn: terveydenhuolto "Siun sote: työkyvyn arviointi" (5.3.2026)'
+same "exact output" "$OUT" 'Consent withdrawn: Disclosure to healthcare "Siun sote: työkyvyn arviointi" (5.3.2026)'
 same "the withdrawal is on the row" "$(sql "select withdrawn_at from consent where kind = 'terveydenhuolto'")" "2026-03-05 14:30"
 same "audited as consent-withdrawn" "$(sql "select count(*) from audit where action = 'consent-withdrawn' and client_id = '$C'")" "1"
 expect 2 "withdrawn twice" lk --staff "$W" consent withdraw --client "$C" --kind terveydenhuolto --scope "$SCOPE"
 expect 0 "given again later" lk --staff "$W" consent give --client "$C" --kind terveydenhuolto --scope "$SCOPE" --how oral
 
 expect 0 "the list" lk consent list --client "$C"
-same "exact list" "$OUT" "Kind            How      Given      Withdrawn  Scope
-terveydenhuolto written  2.3.2026   5.3.2026   Siun sote: työkyvyn arviointi
-rinnalla        oral     2.3.2026   –          neuvonta 2.3.2026
-terveydenhuolto oral     5.3.2026   –          Siun sote: työkyvyn arviointi"
+same "exact list" "$OUT" "Kind                        How          Given      Withdrawn  Scope
+Disclosure to healthcare    written      2.3.2026   5.3.2026   Siun sote: työkyvyn arviointi
+Rinnalla, one-time          oral         2.3.2026   –          neuvonta 2.3.2026
+Disclosure to healthcare    oral         5.3.2026   –          Siun sote: työkyvyn arviointi"
 expect 0 "the list as TSV" lk consent list --client "$C" --tsv
 same "exact TSV" "$(echo "$OUT" | head -1)" "terveydenhuolto	Siun sote: työkyvyn arviointi	written	2026-03-02 09:00	2026-03-05 14:30	Mäkelä Liisa"
 

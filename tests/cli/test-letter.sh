@@ -299,7 +299,7 @@ expect 2 "plain wording is Finnish" lk letter "$A2" --plain
 contains "naming --plain" "$ERR" "--plain"
 lk meeting cancel "$A4" >/dev/null
 expect 4 "no letter for a cancelled meeting" lk letter "$A4"
-contains "saying so" "$ERR" "is cancelled"
+contains "saying so" "$ERR" "is marked \"cancelled\""
 expect 2 "an unwritable file" lk letter "$A1" --out "$T/no/such/dir/letter.txt"
 same "nothing audited" "$(sql "select count(*) from audit")" "$N0"
 

@@ -46,7 +46,7 @@ expect 0 "end it at 9.30" env LUUKKU_NOW="2026-03-02 09:30" "$LUUKKU" --db "$DB"
 same "service time from the events" "$OUT" "ticket 1: served (waited 10 min, served 18 min)"
 same "the first name is gone once the visit ended" "$(sql "select coalesce(call_name, 'none'), minutes from visit where ticket = 1")" "none|18"
 expect 4 "ending twice is refused" lk piste end 1 --point $P
-same "naming the state" "$ERR" "luukku piste end: --ticket: ticket 1 is served: it cannot be moved to 'end'"
+same "naming the state" "$ERR" "luukku piste end: --ticket: ticket 1 is marked \"served\"; it cannot be marked \"served\""
 expect 4 "serving an ended visit is refused" lk piste serve 1 --point $P
 expect 0 "ticket 2 is called at 9.35" env LUUKKU_NOW="2026-03-02 09:35" "$LUUKKU" --db "$DB" piste call 2 --point $P
 expect 0 "and does not come" env LUUKKU_NOW="2026-03-02 09:40" "$LUUKKU" --db "$DB" piste no-show 2 --point $P

@@ -26,9 +26,9 @@ sqlite3 "$TMPDIR_TUI/test.db" "insert into appointment(id, client_id, staff_id, 
 
 tui_start 80 24 --config "$TMPDIR_TUI/luukku.ini"
 keys F4
-wait_for "Kalenteri: Räsänen Pirjo" >/dev/null
+wait_for "Kalenteri: Räsänen Pirjo"
 keys s
-wait_for "Kalenteri: kenen?" >/dev/null
+wait_for "Kalenteri: kenen?"
 type_text "oja"
 assert_screen reach-choose <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
@@ -57,7 +57,7 @@ assert_screen reach-choose <<'SCREEN'
 F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
 keys Enter
-wait_for "Kalenteri: Ojala Eeva" >/dev/null
+wait_for "Kalenteri: Ojala Eeva"
 keys F6
 assert_screen reach-week <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
@@ -86,18 +86,18 @@ assert_screen reach-week <<'SCREEN'
 F1Ohje   F3Takaisin F5Varaa  F6Viikko F7Toimipiste F8Siirrä F10Lopeta
 SCREEN
 keys F8
-wait_for "Siirrä varaus" >/dev/null
+wait_for "Siirrä varaus"
 # A time typed by hand is refused as the CLI refuses it, the reason shown.
 keys Up
 type_text "7.3.2026 10:00"
 keys Enter
-wait_for "Ei siirretty: päivä ei ole arkipäivä" >/dev/null &&
+wait_for "Ei siirretty: päivä ei ole arkipäivä" &&
 	ok "a Saturday typed by hand is refused, naming why" ||
 	not_ok "a Saturday typed by hand is refused, naming why"
 keys C-u
 type_text "2.3.2026 08:30"
 keys Enter
-wait_for "Ei siirretty: aika on jo mennyt" >/dev/null &&
+wait_for "Ei siirretty: aika on jo mennyt" &&
 	ok "a time already gone is refused, naming why" ||
 	not_ok "a time already gone is refused, naming why"
 keys C-u Down
@@ -128,7 +128,7 @@ assert_screen reach-move <<'SCREEN'
 F1Ohje   F3Takaisin EnterVaraa  F10Lopeta
 SCREEN
 keys Down Enter                 # the second free slot: Monday 9:30
-wait_for "Siirretty" >/dev/null
+wait_for "Siirretty"
 assert_screen reach-moved <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
  Kalenteri: Ojala Eeva                               Viikko 2.3.2026 – 8.3.2026

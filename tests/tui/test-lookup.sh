@@ -55,7 +55,7 @@ assert_screen lookup-empty <<'SCREEN'
 
 
  Paikallinen tila · 5 asiakasta
-F1Ohje   F3Haku   EnterAvaa   F10Lopeta
+F1Ohje F3Haku EnterAvaa F4Kalenteri F6Raportit F2Ristiriidat F9Piste F10Lopeta
 SCREEN
 
 # --- Search as you type: word prefixes in any order, accents ignored -------
@@ -84,7 +84,7 @@ assert_screen lookup-virt-ma <<'SCREEN'
 
 
  Paikallinen tila · 5 asiakasta                                        3 osumaa
-F1Ohje   F3Haku   EnterAvaa   F10Lopeta
+F1Ohje F3Haku EnterAvaa F4Kalenteri F6Raportit F2Ristiriidat F9Piste F10Lopeta
 SCREEN
 
 # One more letter narrows the list; Backspace widens it again.
@@ -293,7 +293,7 @@ assert_screen lookup-en-120x40 <<'SCREEN'
 
 
  Local mode · 5 clients                                                                                         1 match
-F1Help   F3Search EnterOpen   F10Quit
+F1Help   F3Search EnterOpen   F4Calendar F6Reports F2Conflicts F9Piste  F10Quit
 SCREEN
 keys F10
 assert_exit 0

@@ -73,7 +73,7 @@ assert_screen sync-online <<'SCREEN'
 
 
  Verkossa · synkr. 9.00 · 0 lähtevää · 1 ristiriita · 1 asiakas
-F1Ohje   F3Haku   EnterAvaa   F10Lopeta
+F1Ohje F3Haku EnterAvaa F4Kalenteri F6Raportit F2Ristiriidat F9Piste F10Lopeta
 SCREEN
 
 # F2 lists the open conflicts: record, field, kept and losing value, desks.
@@ -143,7 +143,7 @@ assert_screen offline-typing <<'SCREEN'
 
 
  Ei yhteyttä · synkr. 9.00 · 0 lähtevää · 0 ristiriitaa · 1 asiakas     1 osuma
-F1Ohje   F3Haku   EnterAvaa   F10Lopeta
+F1Ohje F3Haku EnterAvaa F4Kalenteri F6Raportit F2Ristiriidat F9Piste F10Lopeta
 SCREEN
 keys F10
 assert_exit 0

@@ -48,7 +48,7 @@ assert_screen tym-open <<'SCREEN'
 
 
  Paikallinen tila · 1 asiakas
-F1Ohje   aLisää  oSuostumus F7Päätä  F3Takaisin F10Lopeta
+F1Ohje   F3Takaisin F10Lopeta
 SCREEN
 
 # Open the case: referral "1 basic services", Enter.
@@ -60,8 +60,37 @@ keys a 2 Enter
 wait_for "Aalto Tuula lisätty"
 keys a 2 Down Enter
 wait_for "Heikkinen Sari lisätty"
-# A Kela advisor as the pair's third member: refused, the reason on screen.
-keys a 2 Down Down Enter
+# A Kela advisor as the pair's third member: found by typing part of the
+# name (type-ahead), refused, the reason on screen.
+keys a 2
+type_text "kiv"
+assert_screen tym-picker-typeahead <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                          Suostumus: ei annettu
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+ Lisää (Vastuutyöpari): valitse henkilö ja paina Enter
+ Nimi: kiv
+
+> Kivelä Kari              Kelan työkykyneuvoja
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   F3Takaisin F10Lopeta
+SCREEN
+keys Enter
 assert_screen tym-pair-refused <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
  TYM-asiakkuus · Virtanen, Matti                          Suostumus: ei annettu
@@ -92,7 +121,35 @@ SCREEN
 # Start team: only the TYM caseworker so far; the two missing roles show.
 keys a 1 Enter
 see "the start team warns of missing roles" "Alkutiimi: puuttuu vielä"
+# The consent key asks how the consent was given: written (k) or oral (s).
 keys o
+assert_screen tym-consent-ask <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                          Suostumus: ei annettu
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+
+ 1 Alkutiimi (Joensuu)
+   Aalto Tuula              TYM-asiakasvastaava
+   ! puuttuu: Sosiaaliohjaaja / -työntekijä, Kelan työkykyneuvoja
+ 2 Vastuutyöpari
+   Aalto Tuula              TYM-asiakasvastaava
+   Heikkinen Sari           Sosiaaliohjaaja / -työntekijä
+ 3 Verkostopalaveri
+   ! puuttuu: TYM-asiakasvastaava, Sosiaaliohjaaja / -työntekijä
+ 4 Työkyvyn tuen tiimi
+   ! puuttuu: TYM-asiakasvastaava, Työttömien terveydenhoitaja, Kelan työkykyn…
+
+ Aikajana
+   2.6.2026   avoin      Monialainen palvelutarpeen arvio
+   2.9.2026   avoin      Yhteispalvelun perusteiden tarkistus
+
+
+ Miten asiakas (Virtanen, Matti) antoi suostumuksen TYM-tietojen jakamiseen?
+ k = kirjallisesti, s = suullisesti; Esc: mitään ei kirjata
+ Paikallinen tila · 1 asiakas
+F1Ohje   F3Takaisin F10Lopeta
+SCREEN
+keys k
 assert_screen tym-consent <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
  TYM-asiakkuus · Virtanen, Matti                    Suostumus: annettu 2.3.2026
@@ -174,15 +231,73 @@ assert_screen tym-close <<'SCREEN'
 
 
  Paikallinen tila · 1 asiakas
-F1Ohje   F7Päätä  F3Takaisin F10Lopeta
+F1Ohje   F3Takaisin F10Lopeta
 SCREEN
+# Enter asks to confirm; the answer yes (k) closes the case.
 keys Enter
-see "Enter closes the case" "TYM-asiakkuus päätetty: työ"
+assert_screen tym-close-ask <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ TYM-asiakkuus · Virtanen, Matti                    Suostumus: annettu 2.3.2026
+ Avattu 2.3.2026 · lähettäjä: perustyöllisyyspalvelut
+ Päätä asiakkuus: valitse tulos (↑ ↓), kirjoita loppuarvio, sitten Enter
+
+   takaisin peruspalveluihin
+ > työ
+   opiskelu
+   eläke
+   muu
+
+ Loppuarvio
+   Työllistyi Abloyn kokoonpanoon.
+
+
+
+
+
+
+
+
+ Päätetäänkö TYM-asiakkuus (Virtanen, Matti) tuloksella ”työ”? k/e
+ Paikallinen tila · 1 asiakas
+F1Ohje   F3Takaisin F10Lopeta
+SCREEN
+keys k
+see "k closes the case" "TYM-asiakkuus päätetty: työ"
+keys F3
+assert_screen tym-card-after-close <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Asiakaskortti
+  Virtanen, Matti
+  Kotikunta         Joensuu             Puhelin           –
+  Osoite            –
+  Sähköposti        –
+  Asiointikieli     suomi               Tulkki            ei tarvita
+  Palvelulinja      Työnvälitys ja osaamisen kehittäminen
+  Vastuuvirkailija  ei vielä nimetty    Työnhaku alkanut  –
+
+ Tulevat tapaamiset
+  Ei tulevia tapaamisia.
+
+ Lakisääteiset määräajat
+  Asiakkaalla ei ole lakisääteisiä määräaikoja.
+
+ Suostumukset
+  TYM-tiimi                  kirjallinen  asiakkuus päätetty
+
+
+
+
+ Paikallinen tila · 1 asiakas
+F1Ohje   F3Takaisin F4Kalenteri F5Varaa  F10Lopeta
+SCREEN
 keys F10
 assert_exit 0
 got=$(sql "SELECT outcome, final_assessment, closed IS NOT NULL FROM tym_case")
 [ "$got" = "tyo|Työllistyi Abloyn kokoonpanoon.|1" ] && ok "the case is closed with its outcome" ||
 	not_ok "the case is closed with its outcome (got '$got')"
+got=$(sqlite3 "$TMPDIR_TUI/test.db" "SELECT given_how FROM consent WHERE kind = 'tym'")
+[ "$got" = "written" ] && ok "the consent is recorded as given in writing" ||
+	not_ok "the consent is recorded as given in writing (got '$got')"
 
 got=$(sql "SELECT team, count(*) FROM tym_member GROUP BY team ORDER BY team" | tr '\n' ' ')
 [ "$got" = "pair|2 start|1 " ] && ok "the refused member was not stored" ||
