@@ -369,7 +369,7 @@ exec_client_step(struct cmd_ctx *ctx, int argc, char **argv, const struct cmd_en
 				printf("%s\n", state);
 		}
 	} else if (e == &cmd_event_cancel_entry) {
-		char moved[65];
+		char moved[204];
 		if ((rc = lk_event_cancel_signup(st, id, client, ctx->staff_id, moved, &err)) == LK_OK) {
 			printf("cancelled\n");
 			if (moved[0])

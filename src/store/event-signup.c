@@ -161,19 +161,20 @@ fail:
 	return rc;
 }
 
-/* The client at `place` among the live sign-ups of an event, into buf. */
+/* The name of the client at `place` among the live sign-ups, into buf (204). */
 static void
 at_place(struct lk_store *st, const char *id, int place, char *buf)
 {
 	buf[0] = '\0';
-	sqlite3_stmt *s = lk_prepare(st, "SELECT client_id FROM event_participant_state"
-	                                 " WHERE event_id = ?1 AND place = ?2", NULL);
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT c.surname || ' ' || c.given_names FROM event_participant_state x"
+		" JOIN client c ON c.id = x.client_id WHERE x.event_id = ?1 AND x.place = ?2", NULL);
 	if (s == NULL)
 		return;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, place);
 	if (sqlite3_step(s) == SQLITE_ROW)
-		lk_col_text(s, 0, buf, 65);
+		lk_col_text(s, 0, buf, 204);
 	sqlite3_finalize(s);
 }
 
@@ -197,7 +198,7 @@ lk_event_cancel_signup(struct lk_store *st, const char *id, const char *client,
 			: lk_err_set(err, LK_ENOTFOUND, "client", "the client is not on the list");
 		goto fail;
 	}
-	char first_waiting[65] = "";
+	char first_waiting[204] = "";
 	if (strcmp(now_state, "signed-up") == 0)
 		at_place(st, id, e.capacity + 1, first_waiting);
 	char pid[LK_ID_LEN + 1], now[20];

@@ -112,8 +112,8 @@ enum lk_status lk_event_participants(struct lk_store *st, const char *id,
 enum lk_status lk_event_sign_up(struct lk_store *st, const char *id, const char *client,
                                 const char *actor, char *state, size_t size, int *place,
                                 struct lk_err *err);
-/* Cancel a client's sign-up; moved_up (65 bytes, may be NULL) receives the
- * client who moved up from the waiting list, "" for none. */
+/* Cancel a client's sign-up; moved_up (204 bytes, may be NULL) receives the
+ * name of the client who moved up from the waiting list, "" for none. */
 enum lk_status lk_event_cancel_signup(struct lk_store *st, const char *id, const char *client,
                                       const char *actor, char *moved_up, struct lk_err *err);
 /* Attendance after the start: "attended" or "no-show". */

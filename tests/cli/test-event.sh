@@ -1,0 +1,176 @@
+# luukku event …: group sessions and info events — add (with weekly
+# recurrence), clash with bookings both ways, invite by filter, sign-up up
+# to capacity then a waiting list, move-up, attendance, head count,
+# cancel-event; bad input exits 2 naming the field, nothing half written.
+. "$(dirname "$0")/lib.sh"
+
+lk init --area pohjois-karjala >/dev/null
+S1=$(lk staff add --name "Mäkelä, Liisa" --role caseworker --point joensuun-palvelupiste)
+S2=$(lk staff add --name "Ojala, Eeva" --role caseworker --point joensuun-palvelupiste)
+LEAD=$(lk staff add --name "Lehto, Lauri" --role lead --point joensuun-palvelupiste)
+sql "insert into room(id, point_id, name) values ('r1', 'joensuun-palvelupiste', 'Huone 1')"
+P=joensuun-palvelupiste
+# Four job seekers in Joensuu (ages 31, 45, 23 and 60 on 2.3.2026), one in Outokumpu.
+C1=$(lk client add --name "Virtanen, Matti" --hetu 010594Y9032 --municipality Joensuu \
+	--job-search-start 2025-10-01 --caseworker "$S1")
+C2=$(lk client add --name "Aho, Anna" --hetu 150380-905X --municipality Joensuu \
+	--job-search-start 2025-12-01 --lang sv)
+C3=$(lk client add --name "Berg, Bo" --hetu 020702A911U --municipality Joensuu \
+	--job-search-start 2026-02-01)
+C4=$(lk client add --name "Cederberg, Carl" --hetu 311265-9204 --municipality Joensuu \
+	--job-search-start 2025-06-01)
+C5=$(lk client add --name "Dahl, Dora" --municipality Outokumpu --job-search-start 2025-06-01)
+
+# --- add --------------------------------------------------------------------
+expect 0 "a targeted session is added" lk event add --title "Työnhaun info" --kind targeted \
+	--point $P --room r1 --at "2026-03-10 10:00" --minutes 90 --capacity 2 --host "$S1" --obligation
+E=$OUT
+same "it prints one id" "$(printf '%s' "$E" | grep -c '^[0-9a-f]\{32\}$')" "1"
+expect 2 "a bad kind names --kind" lk event add --title X --kind party --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --capacity 5 --host "$S2"
+contains "naming --kind" "$ERR" "--kind"
+expect 2 "a bad time names --at" lk event add --title X --kind info --point $P \
+	--at "2026-03-10 25:00" --minutes 60 --capacity 5 --host "$S2"
+contains "naming --at" "$ERR" "--at"
+expect 2 "no capacity names --capacity" lk event add --title X --kind info --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --host "$S2"
+contains "naming --capacity" "$ERR" "--capacity"
+expect 2 "an info event is no obligation" lk event add --title X --kind info --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --capacity 5 --host "$S2" --obligation
+contains "naming --obligation" "$ERR" "--obligation"
+expect 2 "only a group repeats" lk event add --title X --kind info --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --capacity 5 --host "$S2" --repeat "mon until 2026-04-01"
+contains "naming --repeat" "$ERR" "--repeat"
+expect 3 "an unknown host" lk event add --title X --kind info --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --capacity 5 --host 0123456789abcdef0123456789abcdef
+expect 2 "the benefit check is a lead's" lk event add --title X --kind group --point $P \
+	--at "2026-03-10 12:00" --minutes 60 --capacity 5 --host "$S2" --benefit-checked-by "$S2"
+contains "naming --benefit-checked-by" "$ERR" "--benefit-checked-by"
+
+# --- clashes, both ways -----------------------------------------------------
+expect 4 "a booking of the host over the event is refused" lk book --client "$C1" --staff "$S1" \
+	--kind muu --at "2026-03-10 11:00" --minutes 30 --channel phone
+same "naming the event" "$ERR" \
+	"luukku book: --at: Mäkelä Liisa hosts the event 'Työnhaun info' at 10.3.2026 10:00 (90 min)"
+expect 4 "a booking in the event's room is refused" lk book --client "$C1" --staff "$S2" \
+	--kind muu --at "2026-03-10 09:30" --minutes 45 --channel face --room r1
+contains "naming the room" "$ERR" "room Huone 1 is taken by the event 'Työnhaun info'"
+expect 0 "a booking of the other caseworker" lk book --client "$C1" --staff "$S2" \
+	--kind muu --at "2026-03-11 10:30" --minutes 30 --channel face
+expect 4 "an event over a booking is refused" lk event add --title G --kind group --point $P \
+	--at "2026-03-11 10:00" --minutes 60 --capacity 8 --host "$S2"
+same "naming the booking" "$ERR" \
+	"luukku event add: --at: Ojala Eeva already has a booking at 11.3.2026 10:30 (30 min)"
+expect 4 "an event in the room of another event is refused" lk event add --title G --kind info \
+	--point $P --room r1 --at "2026-03-10 11:00" --minutes 60 --capacity 8 --host "$S2"
+
+# --- a weekly group: one row per occurrence, all or nothing ------------------
+expect 4 "a series with one clashing occurrence is refused whole" lk event add --title Ryhmä \
+	--kind group --point $P --at "2026-03-09 10:00" --minutes 60 --capacity 8 --host "$S2" \
+	--repeat "mon,wed until 2026-03-20"
+same "and nothing of it is written" "$(sql "select count(*) from event where title = 'Ryhmä'")" "0"
+expect 0 "a weekly group on Mondays and Thursdays" lk event add --title Ryhmä --kind group \
+	--point $P --at "2026-03-09 13:00" --minutes 60 --capacity 8 --host "$S2" \
+	--repeat "ma,to until 2026-03-19" --partner "Joensuun Setlementti" --benefit-checked-by "$LEAD"
+same "four occurrences, four ids" "$(printf '%s\n' "$OUT" | wc -l)" "4"
+same "on their days, one series" \
+	"$(sql "select group_concat(start, ','), count(distinct series_id) from (select * from event where title = 'Ryhmä' order by start)")" \
+	"2026-03-09 13:00,2026-03-12 13:00,2026-03-16 13:00,2026-03-19 13:00|1"
+expect 2 "a recurrence that does not parse" lk event add --title X --kind group --point $P \
+	--at "2026-03-09 15:00" --minutes 60 --capacity 8 --host "$S2" --repeat "someday"
+
+# --- invite -----------------------------------------------------------------
+expect 0 "a dry run counts the target group" lk event invite "$E" --municipality Joensuu \
+	--months 3 --dry-run
+same "three in Joensuu 3+ months, none written" "$OUT|$(sql "select count(*) from event_participant")" \
+	"3 in the target group, 3 would be invited|0"
+expect 0 "by age range" lk event invite "$E" --municipality joensuu --age 40-65 --dry-run
+same "two of 40-65" "$OUT" "2 in the target group, 2 would be invited"
+expect 0 "by language" lk event invite "$E" --lang sv --dry-run
+same "one Swedish-speaking" "$OUT" "1 in the target group, 1 would be invited"
+expect 0 "by caseworker" lk event invite "$E" --caseworker "$S1" --dry-run
+same "one of Mäkelä's" "$OUT" "1 in the target group, 1 would be invited"
+expect 0 "no meeting in the next 10 days" lk event invite "$E" --point $P --no-meeting-days 10 --dry-run
+same "Virtanen has one on 11.3." "$OUT" "3 in the target group, 3 would be invited"
+expect 0 "invite the group" lk event invite "$E" --municipality Joensuu --months 3
+same "invited" "$OUT" "3 in the target group, 3 invited"
+expect 0 "again: nobody twice" lk event invite "$E" --municipality Joensuu
+same "one more" "$OUT" "4 in the target group, 1 invited"
+expect 2 "a bad service line names it" lk event invite "$E" --service-line golf
+contains "naming --service-line" "$ERR" "--service-line"
+expect 2 "a bad age range names --age" lk event invite "$E" --age 60-40
+contains "naming --age" "$ERR" "--age"
+expect 2 "nobody to invite" lk event invite "$E"
+expect 3 "an unknown municipality" lk event invite "$E" --municipality Atlantis
+
+# --- sign-up, the waiting list, move-up --------------------------------------
+expect 0 "the first signs up" lk event sign-up "$E" --client "$C1"
+same "signed up" "$OUT" "signed-up"
+expect 0 "the second" lk event sign-up "$E" --client "$C2"
+expect 0 "the third waits" lk event sign-up "$E" --client "$C3"
+same "first on the waiting list" "$OUT" "waiting 1"
+expect 0 "the fourth waits" lk event sign-up "$E" --client "$C4"
+same "second on the waiting list" "$OUT" "waiting 2"
+expect 4 "twice is refused" lk event sign-up "$E" --client "$C1"
+expect 0 "the list" lk event show "$E" --tsv
+same "by place, states named" "$OUT" "$(printf '%s\tVirtanen Matti\tsigned-up\t0\n%s\tAho Anna\tsigned-up\t0\n%s\tBerg Bo\twaiting\t1\n%s\tCederberg Carl\twaiting\t2' "$C1" "$C2" "$C3" "$C4")"
+expect 0 "a cancellation" lk event cancel "$E" --client "$C2"
+same "moves the first waiting up" "$OUT" "$(printf 'cancelled\nmoved up from the waiting list: Berg Bo')"
+expect 0 "the list after it" lk event show "$E"
+same "human list" "$OUT" "Työnhaun info
+  kind:      targeted session (attendance an obligation)
+  when:      10.3.2026 10:00-11:30
+  where:     Joensuun palvelupiste, Huone 1
+  host:      Mäkelä Liisa
+  list:      2 places, 2 signed up, 1 waiting, 0 invited
+  Virtanen Matti               signed up
+  Berg Bo                      signed up
+  Cederberg Carl               waiting 1
+  Aho Anna                     cancelled"
+expect 4 "no attendance before the start" lk event attend "$E" --client "$C1" --as attended
+
+# --- after the start ----------------------------------------------------------
+export LUUKKU_NOW="2026-03-10 10:05"
+expect 0 "attended" lk event attend "$E" --client "$C1" --as attended
+expect 0 "no-show" lk event attend "$E" --client "$C3" --as no-show
+expect 2 "a bad mark names --as" lk event attend "$E" --client "$C3" --as maybe
+contains "naming --as" "$ERR" "--as"
+expect 4 "a cancelled client is not marked" lk event attend "$E" --client "$C2" --as attended
+expect 4 "no sign-up after the start" lk event sign-up "$E" --client "$C5"
+expect 4 "a targeted session is not counted by heads" lk event count "$E" --people 12
+expect 0 "the states" lk event show "$E" --tsv
+same "attended, no-show, waiting, cancelled" "$(printf '%s\n' "$OUT" | cut -f2,3,4)" \
+	"$(printf 'Virtanen Matti\tattended\t0\nBerg Bo\tno-show\t0\nCederberg Carl\twaiting\t1\nAho Anna\tcancelled\t0')"
+
+# --- an open info event: a head count ---------------------------------------
+export LUUKKU_NOW="2026-03-02 09:00"
+expect 0 "an info event" lk event add --title "Rekrytointitori" --kind info --point $P \
+	--at "2026-03-05 12:00" --minutes 120 --capacity 200 --host "$S2" --lang fi
+I=$OUT
+expect 4 "not counted before it starts" lk event count "$I" --people 40
+expect 4 "nobody is invited to an info event" lk event invite "$I" --client "$C1"
+LUUKKU_NOW="2026-03-05 14:00" expect 0 "counted after" lk event count "$I" --people 43
+same "the count kept" "$(sql "select head_count from event where id = '$I'")" "43"
+expect 2 "a negative count names --people" lk event count "$I" --people -1
+
+# --- list, cancel-event -------------------------------------------------------
+expect 0 "the week's events at the point" lk event list --point $P --days 14 --tsv
+same "three rows of this week and next, by start" "$(printf '%s\n' "$OUT" | cut -f2,4,5,9-15 | head -3)" \
+	"$(printf '2026-03-05 12:00\tinfo\tplanned\t200\t0\t0\t0\t0\t0\t43\n2026-03-09 13:00\tgroup\tplanned\t8\t0\t0\t0\t0\t0\t-1\n2026-03-10 10:00\ttargeted\tplanned\t2\t0\t0\t1\t1\t1\t-1')"
+expect 2 "cancelling needs a reason" lk event cancel-event "$I"
+contains "naming --reason" "$ERR" "--reason"
+expect 0 "cancel the info event" lk event cancel-event "$I" --reason "Sali remontissa"
+expect 4 "twice is refused" lk event cancel-event "$I" --reason "again"
+same "kept, cancelled, with the reason" \
+	"$(sql "select status, cancel_reason from event where id = '$I'")" "cancelled|Sali remontissa"
+expect 0 "a cancelled event no longer clashes" lk book --client "$C1" --staff "$S2" --kind muu \
+	--at "2026-03-05 12:30" --minutes 30 --channel phone
+expect 3 "an unknown event" lk event show 0123456789abcdef0123456789abcdef
+
+# --- help ---------------------------------------------------------------------
+expect 0 "event add --help" lk event add --help
+contains "shows the options" "$OUT" "--capacity N --host ID"
+expect 0 "event --help lists the subcommands" lk event --help
+contains "cancel-event among them" "$OUT" "luukku event cancel-event ID --reason TEXT"
+expect 2 "an unknown subcommand" lk event frobnicate
+done_testing
