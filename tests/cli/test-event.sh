@@ -167,6 +167,39 @@ expect 0 "a cancelled event no longer clashes" lk book --client "$C1" --staff "$
 	--at "2026-03-05 12:30" --minutes 30 --channel phone
 expect 3 "an unknown event" lk event show 0123456789abcdef0123456789abcdef
 
+# --- cadence: an attended obligatory session is a supplementary discussion --
+export LUUKKU_NOW="2026-02-20 09:00"
+C6=$(lk client add --name "Eskola, Eero" --municipality Joensuu --job-search-start 2026-02-20)
+A=$(lk book --client "$C6" --staff "$S1" --kind alkuhaastattelu --at "2026-02-23 10:00" --minutes 60)
+lk meeting done "$A"
+export LUUKKU_NOW="2026-03-02 09:00"
+expect 0 "an obligatory session" lk event add --title "Kohdennettu info" --kind targeted \
+	--point $P --at "2026-03-13 09:00" --minutes 60 --capacity 10 --host "$S2" --obligation
+OB=$OUT
+expect 0 "a voluntary one" lk event add --title "Vapaaehtoinen info" --kind targeted \
+	--point $P --at "2026-03-13 12:00" --minutes 60 --capacity 10 --host "$S2"
+VO=$OUT
+lk event invite "$OB" --client "$C6" >/dev/null
+lk event invite "$VO" --client "$C6" >/dev/null
+lk event invite "$OB" --client "$C4" >/dev/null
+expect 0 "the due list before" lk due --tsv "$C6"
+contains "five supplementary open" "$OUT" "$(printf 'taydentava-1/5\t2026-05-23\topen')"
+export LUUKKU_NOW="2026-03-13 13:30"
+lk event attend "$VO" --client "$C6" --as attended
+expect 0 "the due list after a voluntary session" lk due --tsv "$C6"
+contains "it does not count" "$OUT" "$(printf 'taydentava-1/5\t2026-05-23\topen')"
+lk event attend "$OB" --client "$C6" --as attended
+lk event attend "$OB" --client "$C4" --as no-show
+expect 0 "the due list after the obligatory one" lk due --tsv "$C6"
+contains "it counts as the first supplementary discussion" "$OUT" \
+	"$(printf 'taydentava-1/5\t2026-05-23\tdone')"
+contains "the second is still open" "$OUT" "$(printf 'taydentava-2/5\t2026-05-23\topen')"
+expect 0 "a no-show of an obligatory session" lk due --tsv "$C4"
+contains "is on the due list" "$OUT" "$(printf 'event-no-show\t2026-03-13\tno-show\tKohdennettu info')"
+expect 0 "and in words" lk due "$C4"
+contains "named" "$OUT" "No-show at an obligatory session: Kohdennettu info"
+export LUUKKU_NOW="2026-03-02 09:00"
+
 # --- help ---------------------------------------------------------------------
 expect 0 "event add --help" lk event add --help
 contains "shows the options" "$OUT" "--capacity N --host ID"
