@@ -71,7 +71,8 @@ sync() {
 
 # The synced tables (content only), in a stable order.
 SYNCED="area municipality service_point point_link room staff staff_point client appointment
- appointment_event measure plan tym_case tym_review tym_member consent visit audit conflict"
+ appointment_event measure plan tym_case tym_review tym_member consent visit audit conflict
+ event event_participant"
 
 # content FILE — a hash of every synced table's rows.
 content() {
