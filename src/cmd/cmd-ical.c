@@ -21,6 +21,11 @@
  * in (enough to tell one's own meetings apart); --names puts the full name
  * in for a calendar that stays on the desk. The identity code never does.
  *
+ * The staff member's hosted group sessions and info events (store/event.h),
+ * or a point's, go in too: UID the event's id @ the area, SUMMARY its
+ * title and kind, a cancelled one STATUS:CANCELLED (SEQUENCE 1). They name
+ * no client.
+ *
  * The export is audited (docs/architecture.md#audit: exporting is audited): one row for the
  * calendar, and one per client in it, so `luukku audit --client` answers
  * "who has exported my data?".
@@ -37,6 +42,7 @@
 #include "store/appointment.h"
 #include "store/area.h"
 #include "store/audit.h"
+#include "store/event.h"
 #include "store/staff.h"
 
 #define MAX_DAYS 366   /* one export covers at most a year */
@@ -191,6 +197,66 @@ event(FILE *f, struct lk_store *st, const struct lk_appointment *a, const char *
 	fputs("END:VEVENT\r\n", f);
 }
 
+struct events {
+	struct lk_event *e;
+	size_t n, cap;
+	bool oom;
+};
+
+static int
+collect_event(const struct lk_event *e, void *ctx)
+{
+	struct events *l = ctx;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct lk_event *p = realloc(l->e, cap * sizeof *p);
+		if (p == NULL) {
+			l->oom = true;
+			return 1;
+		}
+		l->e = p, l->cap = cap;
+	}
+	l->e[l->n++] = *e;
+	return 0;
+}
+
+/* One group session or info event as a VEVENT. */
+static void
+group_event(FILE *f, const struct lk_event *e, const char *area, const char *dtstamp)
+{
+	char buf[1024], b2[64];
+	bool cancelled = strcmp(e->status, "cancelled") == 0;
+	fputs("BEGIN:VEVENT\r\n", f);
+	snprintf(buf, sizeof buf, "%s@%s", e->id, area);
+	prop(f, "UID", buf, false);
+	prop(f, "DTSTAMP", dtstamp, false);
+	prop(f, "DTSTART;TZID=" LK_ICAL_TZID, lk_ical_local(e->start, b2, sizeof b2), false);
+	lk_time end_utc = lk_helsinki_to_utc(e->start) + e->minutes;
+	lk_time end = end_utc + lk_helsinki_offset_at(end_utc);
+	if (lk_helsinki_to_utc(end) == end_utc)
+		prop(f, "DTEND;TZID=" LK_ICAL_TZID, lk_ical_local(end, b2, sizeof b2), false);
+	else
+		prop(f, "DTEND", lk_ical_utc(end_utc, b2, sizeof b2), false);
+	prop(f, "SEQUENCE", cancelled ? "1" : "0", false);
+	const char *kind = strcmp(e->kind, "info") == 0 ? _("Info event")
+		: strcmp(e->kind, "targeted") == 0 ? _("Targeted session") : _("Group");
+	snprintf(buf, sizeof buf, "%s: %s", kind, e->title);
+	prop(f, "SUMMARY", buf, true);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->point_name, e->room_name[0] ? ", " : "",
+	         e->room_name, e->link[0] ? ", " : "", e->link);
+	prop(f, "LOCATION", buf, true);
+	int n = snprintf(buf, sizeof buf, "%s: %s", _("Staff"), e->host_name);
+	if (e->partner[0] && n > 0 && (size_t)n < sizeof buf)
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "\n%s: %s", _("Partner"), e->partner);
+	if (n > 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, "\n%s: %d/%d", _("Signed up"),
+		         e->signed_up + e->attended + e->no_show, e->capacity);
+	prop(f, "DESCRIPTION", buf, true);
+	prop(f, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED", false);
+	prop(f, "TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE", false);
+	fputs("END:VEVENT\r\n", f);
+}
+
 static int
 exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -224,6 +290,7 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	struct lk_err err = { 0 };
 	struct list l = { 0 };
+	struct events ev = { 0 };
 	char area[65] = "", calname[300], dtstamp[20];
 	char *text = NULL;
 	size_t len = 0;
@@ -239,7 +306,9 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		int days = to - d + 1 < 92 ? to - d + 1 : 92;
 		if (lk_agenda(st, staff, point, d, days, collect, &l, &err) != LK_OK)
 			goto fail;
-		if (l.oom) {
+		if (lk_event_list(st, point, staff, d, days, collect_event, &ev, &err) != LK_OK)
+			goto fail;
+		if (l.oom || ev.oom) {
 			lk_err_set(&err, LK_EFAIL, "", "out of memory");
 			goto fail;
 		}
@@ -263,6 +332,8 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 	lk_ical_utc(stamp_utc(), dtstamp, sizeof dtstamp);
 	for (size_t i = 0; i < l.n; i++)
 		event(f, st, &l.a[i], area, point != NULL, names, dtstamp);
+	for (size_t i = 0; i < ev.n; i++)
+		group_event(f, &ev.e[i], area, dtstamp);
 	fputs("END:VCALENDAR\r\n", f);
 	if (fclose(f) != 0) {
 		lk_err_set(&err, LK_EFAIL, "", "out of memory");
@@ -302,11 +373,12 @@ fail:
 done:
 	free(text);
 	free(l.a);
+	free(ev.e);
 	lk_store_close(st);
 	return status;
 }
 
 const struct cmd_entry cmd_ical_entry = {
 	"ical", NULL, "--staff ID|--point ID [--from DATE] [--to DATE] [--names] [--out FILE]",
-	N_("the bookings as an iCalendar file for Outlook and other calendars"), exec_ical,
+	N_("the bookings and events as an iCalendar file for Outlook and other calendars"), exec_ical,
 };

@@ -200,6 +200,31 @@ expect 0 "and in words" lk due "$C4"
 contains "named" "$OUT" "No-show at an obligatory session: Kohdennettu info"
 export LUUKKU_NOW="2026-03-02 09:00"
 
+# --- exports: agenda, ical, the events report --------------------------------
+expect 0 "the host's agenda shows the event among the bookings" lk agenda --staff "$S2" \
+	--date 2026-03-11 --week --tsv
+same "in start order, events marked" "$(printf '%s\n' "$OUT" | cut -f2,4,6,7)" \
+	"$(printf '2026-03-09 13:00\tevent-group\tplanned\tRyhmä\n2026-03-11 10:30\tmuu\tscheduled\tVirtanen Matti\n2026-03-12 13:00\tevent-group\tplanned\tRyhmä\n2026-03-13 09:00\tevent-targeted\tplanned\tKohdennettu info\n2026-03-13 12:00\tevent-targeted\tplanned\tVapaaehtoinen info')"
+expect 0 "and in words" lk agenda --staff "$S1" --date 2026-03-10
+same "the event with its places" "$OUT" "Tue 10.3.2026
+  10:00-11:30 Työnhaun info            Targeted session       Joensuun palvelupiste    2/2"
+expect 0 "ical of the host" lk ical --staff "$S1" --from 2026-03-09 --to 2026-03-15
+contains "the event is in it" "$OUT" "$(printf 'UID:%s@pohjois-karjala\r' "$E")"
+contains "with its title" "$OUT" "SUMMARY:Targeted session: Työnhaun info"
+expect 0 "ical of the point" lk ical --point $P --from 2026-03-01 --to 2026-03-31
+contains "the cancelled info event is marked" "$OUT" "$(printf 'UID:%s@pohjois-karjala\r\nDTSTAMP' "$I")"
+same "as cancelled" "$(printf '%s\n' "$OUT" | tr -d '\r' | grep -A9 "UID:$I" | grep STATUS)" "STATUS:CANCELLED"
+expect 0 "the events report" lk report events --csv
+same "by point and kind, cancelled events left out" "$(printf '%s\n' "$OUT" | tr -d '\r')" \
+"point_id,point,kind,events,invited,signed_up,waiting,attended,no_shows,head_count
+joensuun-palvelupiste,Joensuun palvelupiste,targeted,3,7,5,1,3,2,0
+joensuun-palvelupiste,Joensuun palvelupiste,group,4,0,0,0,0,0,0"
+expect 0 "a month of it" lk report events --from 2026-03-13 --to 2026-03-13
+same "in words" "$OUT" "Point                          Kind      Events Invited Signed up Waiting Attended No-shows Head count
+Joensuun palvelupiste          targeted       2       3         3       0        2        1          0"
+expect 2 "an unknown report names the new one" lk report nonsense
+contains "events among them" "$ERR" "feedback, events)"
+
 # --- help ---------------------------------------------------------------------
 expect 0 "event add --help" lk event add --help
 contains "shows the options" "$OUT" "--capacity N --host ID"
