@@ -221,6 +221,14 @@ print_participant(const struct lk_participant *p, void *ctx)
 	return 0;
 }
 
+/* "  label:     " — a heading of `event show`, in display columns. */
+static void
+field(const char *label)
+{
+	printf("  ");
+	cmd_col(label, 10);
+}
+
 static int
 exec_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -243,23 +251,28 @@ exec_show(struct cmd_ctx *ctx, int argc, char **argv)
 		char day[16];
 		int m0 = lk_time_minute_of_day(e.start), m1 = m0 + e.minutes;
 		printf("%s\n", e.title);
-		printf("  %-10s %s%s\n", _("kind:"), kind_label(e.kind),
-		       e.obligation ? _(" (attendance an obligation)") : "");
-		printf("  %-10s %s %02d:%02d-%02d:%02d\n", _("when:"),
-		       lk_date_fi(lk_time_date(e.start), day, sizeof day), m0 / 60, m0 % 60,
-		       m1 / 60 % 24, m1 % 60);
-		printf("  %-10s %s%s%s%s%s\n", _("where:"), e.point_name, e.room_name[0] ? ", " : "",
-		       e.room_name, e.link[0] ? ", " : "", e.link);
-		printf("  %-10s %s%s%s\n", _("host:"), e.host_name, e.partner[0] ? ", " : "",
-		       e.partner);
-		printf("  %-10s ", _("list:"));
+		field(_("kind:"));
+		printf("%s%s\n", kind_label(e.kind), e.obligation ? _(" (attendance an obligation)") : "");
+		field(_("when:"));
+		printf("%s %02d:%02d-%02d:%02d\n", lk_date_fi(lk_time_date(e.start), day, sizeof day),
+		       m0 / 60, m0 % 60, m1 / 60 % 24, m1 % 60);
+		field(_("where:"));
+		printf("%s%s%s%s%s\n", e.point_name, e.room_name[0] ? ", " : "", e.room_name,
+		       e.link[0] ? ", " : "", e.link);
+		field(_("host:"));
+		printf("%s%s%s\n", e.host_name, e.partner[0] ? ", " : "", e.partner);
+		field(_("list:"));
 		printf(_("%d places, %d signed up, %d waiting, %d invited"), e.capacity,
 		       e.signed_up + e.attended + e.no_show, e.waiting, e.invited);
 		printf("\n");
-		if (e.head_count >= 0)
-			printf("  %-10s %d\n", _("came:"), e.head_count);
-		if (strcmp(e.status, "cancelled") == 0)
-			printf("  %-10s %s\n", _("cancelled:"), e.cancel_reason);
+		if (e.head_count >= 0) {
+			field(_("came:"));
+			printf("%d\n", e.head_count);
+		}
+		if (strcmp(e.status, "cancelled") == 0) {
+			field(_("cancelled:"));
+			printf("%s\n", e.cancel_reason);
+		}
 	}
 	struct show_ctx o = { e.capacity, tsv };
 	if (lk_event_participants(st, e.id, print_participant, &o, &err) != LK_OK)
