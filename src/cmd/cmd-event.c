@@ -5,7 +5,8 @@
  * state, place — the state one of invited, signed-up, waiting, cancelled,
  * attended, no-show; the place on the waiting list for those waiting);
  * invite takes --client ID or a target-group filter (--dry-run counts);
- * sign-up, cancel, attend, count and cancel-event change one thing each.
+ * sign-up, cancel, attend, count and cancel-event change one thing each;
+ * letter writes a client's invitation (audited like `luukku letter`).
  * Bad input exits 2 naming the field, a clash or a refusal 4, and every
  * subcommand takes --help.
  */
@@ -17,17 +18,20 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/event.h"
+#include "store/letter.h"
 
 extern const struct cmd_entry cmd_event_add_entry, cmd_event_list_entry,
 	cmd_event_show_entry, cmd_event_invite_entry, cmd_event_sign_up_entry,
 	cmd_event_cancel_entry, cmd_event_attend_entry, cmd_event_count_entry,
-	cmd_event_cancel_event_entry;
+	cmd_event_cancel_event_entry, cmd_event_letter_entry;
 
 static const struct cmd_entry *const subs[] = {
 	&cmd_event_add_entry, &cmd_event_list_entry, &cmd_event_show_entry,
 	&cmd_event_invite_entry, &cmd_event_sign_up_entry, &cmd_event_cancel_entry,
-	&cmd_event_attend_entry, &cmd_event_count_entry, &cmd_event_cancel_event_entry, NULL,
+	&cmd_event_attend_entry, &cmd_event_count_entry, &cmd_event_cancel_event_entry,
+	&cmd_event_letter_entry, NULL,
 };
 
 static int
@@ -453,6 +457,55 @@ exec_cancel_event(struct cmd_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
+/* The invitation letter (store/letter.h), audited like `luukku letter`. */
+static int
+exec_letter(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *client = NULL, *lang = NULL;
+	static const char both[] = N_("choose either --plain or --no-plain, not both");
+	int plain = LK_LETTER_PLAIN_CLIENT;
+	struct cmd_out out = { 0 };
+	struct cmd_opt opts[] = {
+		CMD_STRING("client", &client),
+		CMD_STRING("lang", &lang),
+		CMD_SET("plain", &plain, LK_LETTER_PLAIN_YES, "plain", both),
+		CMD_SET("no-plain", &plain, LK_LETTER_PLAIN_NO, "plain", both),
+		CMD_STRING("out", &out.path),
+		CMD_END,
+	};
+	int status;
+	if (parse(ctx, argc, argv, opts, 1, &cmd_event_letter_entry, &status))
+		return status;
+	if (client == NULL)
+		return cmd_usage(ctx, "client", _("which client? (--client ID)"));
+	const char *id = argv[optind];
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	struct lk_letter_made made;
+	char text[8192], detail[128];
+	if (lk_letter_make_invitation(st, id, client, lang, (enum lk_letter_plain)plain, text,
+	                              sizeof text, &made, &err) != LK_OK)
+		goto fail;
+	size_t len = (size_t)made.len;
+	if ((status = cmd_out_stage(ctx, &out, text, len)))
+		goto done;
+	snprintf(detail, sizeof detail, "invitation %.40s %s%s", id, made.lang,
+	         made.plain ? " plain" : "");
+	if (lk_audit(st, ctx->staff_id, "print-letter", made.client_id, detail, &err) != LK_OK) {
+		cmd_out_finish(ctx, &out, text, len, false);
+		goto fail;
+	}
+	status = cmd_out_finish(ctx, &out, text, len, true);
+	goto done;
+fail:
+	status = cmd_fail(ctx, &err);
+done:
+	lk_store_close(st);
+	return status;
+}
+
 /* `luukku event` alone or with --help: the subcommands. */
 static int
 exec_event_help(struct cmd_ctx *ctx, int argc, char **argv)
@@ -509,6 +562,10 @@ const struct cmd_entry cmd_event_count_entry = {
 const struct cmd_entry cmd_event_cancel_event_entry = {
 	"event", "cancel-event", "ID --reason TEXT", N_("cancel the event (it is kept)"),
 	exec_cancel_event,
+};
+const struct cmd_entry cmd_event_letter_entry = {
+	"event", "letter", "ID --client ID [--lang fi|sv|en] [--plain|--no-plain] [--out FILE]",
+	N_("the invitation letter for a client on the list, in the client's language"), exec_letter,
 };
 const struct cmd_entry cmd_event_help_entry = {
 	"event", NULL, "add|list|show|invite|sign-up|cancel|attend|count|cancel-event …",

@@ -103,6 +103,41 @@ contains "naming --age" "$ERR" "--age"
 expect 2 "nobody to invite" lk event invite "$E"
 expect 3 "an unknown municipality" lk event invite "$E" --municipality Atlantis
 
+# --- invitation letters, in the client's language -----------------------------
+expect 0 "an invitation letter in English" lk event letter "$E" --client "$C1" --lang en
+same "what, when, where, who, and the obligation" "$OUT" "INVITATION TO AN EVENT
+
+Dear Matti Virtanen,
+
+you are invited to an event of the employment services.
+
+Event:         Työnhaun info
+Kind:          Targeted info session
+Time:          Tuesday 10.3.2026, 10:00–11:30
+Place:         Joensuun palvelupiste
+               Koskikatu 5/Torikatu 19, 80100 Joensuu
+Room:          Huone 1
+Host:          Liisa Mäkelä
+
+Attending is part of your service process: the session is a
+supplementary job-search discussion.
+
+If you cannot come, please let us know as soon as possible
+by calling the host or visiting the service point.
+
+Kind regards
+Liisa Mäkelä
+Joensuun palvelupiste"
+expect 0 "in Swedish for a Swedish-speaking client" lk event letter "$E" --client "$C2"
+contains "the Swedish wording" "$OUT" "Riktat infotillfälle"
+expect 0 "in plain Finnish" lk event letter "$E" --client "$C1" --plain
+contains "short sentences" "$OUT" "Sinun pitää tulla."
+same "each printing audited under the client" \
+	"$(sql "select count(*) from audit where action = 'print-letter' and client_id in ('$C1', '$C2')")" "3"
+expect 3 "no letter to a client not on the list" lk event letter "$E" --client "$C5"
+expect 2 "a bad language names --lang" lk event letter "$E" --client "$C1" --lang de
+contains "naming --lang" "$ERR" "--lang"
+
 # --- sign-up, the waiting list, move-up --------------------------------------
 expect 0 "the first signs up" lk event sign-up "$E" --client "$C1"
 same "signed up" "$OUT" "signed-up"
