@@ -257,6 +257,21 @@ joensuun-palvelupiste,Joensuun palvelupiste,group,4,0,0,0,0,0,0"
 expect 0 "a month of it" lk report events --from 2026-03-13 --to 2026-03-13
 same "in words" "$OUT" "Point                          Kind      Events Invited Signed up Waiting Attended No-shows Head count
 Joensuun palvelupiste          targeted       2       3         3       0        2        1          0"
+expect 0 "an open day" lk event add --title "Avoimet ovet" --kind info --point $P \
+	--at "2026-03-20 12:00" --minutes 120 --capacity 100 --host "$S2" \
+	--description "Tule tutustumaan palveluihin" --partner "Joensuun kaupunki"
+expect 0 "the point's public feed" lk ical --point $P --public --from 2026-03-01 --to 2026-03-31
+same "only the open info events, bookings and other kinds left out" \
+	"$(printf '%s\n' "$OUT" | tr -d '\r' | grep -E '^(SUMMARY|X-WR-CALNAME|STATUS)')" \
+	"X-WR-CALNAME:Joensuun palvelupiste: info events
+SUMMARY:Info event: Rekrytointitori
+STATUS:CANCELLED
+SUMMARY:Info event: Avoimet ovet
+STATUS:CONFIRMED"
+contains "what it is, for the public" "$OUT" "DESCRIPTION:Tule tutustumaan palveluihin\nPartner: Joensuun kaupunki"
+case $OUT in *"Ojala"*|*"Signed up"*) not_ok "no staff or list figures in it" ;; *) ok "no staff or list figures in it" ;; esac
+expect 2 "the public feed is a point's" lk ical --staff "$S2" --public
+contains "naming --public" "$ERR" "--public"
 expect 2 "an unknown report names the new one" lk report nonsense
 contains "events among them" "$ERR" "feedback, events)"
 
