@@ -2,7 +2,8 @@
 # capacity are all kept, ordered by their stamps, and the ones past the
 # capacity wait on every node; a cancellation then moves the first waiting
 # up everywhere. Events and their lists are scoped like bookings: a desk
-# of another municipality's point sees neither.
+# of another municipality's point sees neither. An event and a booking of
+# its host made offline on two desks are flagged as a clash everywhere.
 . "$(dirname "$0")/lib.sh"
 
 lkd init --area pohjois-karjala >/dev/null
@@ -55,5 +56,21 @@ same "a desk of another municipality's point gets no event" "$(q o 'select count
 same "and no list" "$(q o 'select count(*) from event_participant')" "0"
 same "desks a and b hold the same lists" \
 	"$(q a 'select * from event_participant order by id' | md5sum)" "$(q b 'select * from event_participant order by id' | md5sum)"
+
+# An event and a booking of its host made offline on two desks: both stand,
+# and a clash flags them on every node (as two offline bookings would).
+expect 0 "desk a books the host offline" on a book --client "$C1" --staff "$S" --kind muu \
+	--at "2099-03-11 10:00" --minutes 60 --channel phone
+A1=$OUT
+expect 0 "desk b puts an event on the host at the same time" on b event add --title Info \
+	--kind info --point joensuun-palvelupiste --at "2099-03-11 10:30" --minutes 60 \
+	--capacity 30 --host "$S"
+E2=$OUT
+sync a b a
+for d in a b node; do
+	same "both stand on $d" "$(q $d "select (select count(*) from appointment where id = '$A1') + (select count(*) from event where id = '$E2')")" "2"
+	same "one clash flagged on $d" "$(q $d "select kind, row_id, field, kept_value, losing_value from conflict where losing_value = '$E2'")" \
+		"clash|$A1|staff_id|$A1|$E2"
+done
 node_stop
 done_testing
