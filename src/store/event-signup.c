@@ -280,13 +280,22 @@ enum lk_status
 lk_event_client_list(struct lk_store *st, const char *client, lk_client_event_cb cb, void *ctx,
                      struct lk_err *err)
 {
+	/* The client's events by the index on client_id, then each one's state
+	 * with event_id bound: SQLite pushes that into the view's window (a
+	 * filter on client_id alone would number every list of the area). */
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT e.id, e.title, e.kind, e.start, x.state, x.obligation"
-		" FROM event_participant_state x JOIN event e ON e.id = x.event_id"
-		" WHERE x.client_id = ?1 AND e.status = 'planned' ORDER BY e.start, e.id", err);
-	if (s == NULL)
+		"SELECT e.id, e.title, e.kind, e.start FROM event_participant p"
+		" JOIN event e ON e.id = p.event_id"
+		" WHERE p.client_id = ?1 AND e.status = 'planned' ORDER BY e.start, e.id", err);
+	sqlite3_stmt *q = s == NULL ? NULL : lk_prepare(st,
+		"SELECT state, obligation FROM event_participant_state"
+		" WHERE event_id = ?1 AND client_id = ?2", err);
+	if (q == NULL) {
+		sqlite3_finalize(s);
 		return LK_EFAIL;
+	}
 	sqlite3_bind_text(s, 1, client, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, client, -1, SQLITE_TRANSIENT);
 	struct lk_client_event ce;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -296,12 +305,17 @@ lk_event_client_list(struct lk_store *st, const char *client, lk_client_event_cb
 		lk_col_text(s, 2, ce.kind, sizeof ce.kind);
 		if (!lk_time_parse((const char *)sqlite3_column_text(s, 3), &ce.start))
 			ce.start = 0;
-		lk_col_text(s, 4, ce.state, sizeof ce.state);
-		ce.obligation = sqlite3_column_int(s, 5) != 0;
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, ce.event_id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_ROW)
+			continue;
+		lk_col_text(q, 0, ce.state, sizeof ce.state);
+		ce.obligation = sqlite3_column_int(q, 1) != 0;
 		if (cb(&ce, ctx))
 			break;
 	}
 	sqlite3_finalize(s);
+	sqlite3_finalize(q);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return lk_sql_err(st, err, "events");
 	return LK_OK;

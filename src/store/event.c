@@ -222,11 +222,7 @@ fail:
 	" s.surname || ' ' || s.given_names, coalesce(e.partner, ''), e.lang," \
 	" coalesce(e.description, ''), e.obligation, coalesce(e.series_id, '')," \
 	" coalesce(e.benefit_checked_by, ''), coalesce(e.head_count, -1), e.status," \
-	" coalesce(e.cancel_reason, '')," \
-	" (SELECT sum(state = 'invited') || ' ' || sum(state = 'signed-up') || ' ' ||" \
-	"  sum(state = 'waiting') || ' ' || sum(state = 'cancelled') || ' ' ||" \
-	"  sum(state = 'attended') || ' ' || sum(state = 'no-show')" \
-	"  FROM event_participant_state x WHERE x.event_id = e.id)" \
+	" coalesce(e.cancel_reason, '')" \
 	" FROM event e JOIN staff s ON s.id = e.host_id" \
 	" LEFT JOIN service_point p ON p.id = e.point_id" \
 	" LEFT JOIN room r ON r.id = e.room_id"
@@ -258,10 +254,28 @@ read_row(sqlite3_stmt *s, struct lk_event *e)
 	e->head_count = sqlite3_column_int(s, 19);
 	lk_col_text(s, 20, e->status, sizeof e->status);
 	lk_col_text(s, 21, e->cancel_reason, sizeof e->cancel_reason);
-	const char *c = (const char *)sqlite3_column_text(s, 22);
-	if (c)
-		sscanf(c, "%d %d %d %d %d %d", &e->invited, &e->signed_up, &e->waiting,
-		       &e->cancelled, &e->attended, &e->no_show);
+}
+
+/* The list's figures of one event. With event_id bound, SQLite pushes the
+ * filter into the view's window; a correlated subquery would not, and
+ * would number every list of the area for each event. */
+static void
+read_counts(sqlite3_stmt *c, struct lk_event *e)
+{
+	sqlite3_reset(c);
+	sqlite3_bind_text(c, 1, e->id, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(c) == SQLITE_ROW) {
+		const char *state = (const char *)sqlite3_column_text(c, 0);
+		int n = sqlite3_column_int(c, 1);
+		int *to = strcmp(state, "invited") == 0 ? &e->invited
+			: strcmp(state, "signed-up") == 0 ? &e->signed_up
+			: strcmp(state, "waiting") == 0 ? &e->waiting
+			: strcmp(state, "cancelled") == 0 ? &e->cancelled
+			: strcmp(state, "attended") == 0 ? &e->attended
+			: strcmp(state, "no-show") == 0 ? &e->no_show : NULL;
+		if (to)
+			*to = n;
+	}
 }
 
 static enum lk_status
@@ -269,11 +283,19 @@ walk(struct lk_store *st, sqlite3_stmt *s, lk_event_cb cb, void *ctx, struct lk_
 {
 	struct lk_event e;
 	int step;
+	sqlite3_stmt *c = lk_prepare(st, "SELECT state, count(*) FROM event_participant_state"
+	                                 " WHERE event_id = ?1 GROUP BY state", err);
+	if (c == NULL) {
+		sqlite3_finalize(s);
+		return LK_EFAIL;
+	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		read_row(s, &e);
+		read_counts(c, &e);
 		if (cb(&e, ctx))
 			break;
 	}
+	sqlite3_finalize(c);
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return lk_sql_err(st, err, "events");
