@@ -25,10 +25,10 @@
 extern const struct cmd_entry cmd_event_add_entry, cmd_event_list_entry,
 	cmd_event_show_entry, cmd_event_invite_entry, cmd_event_sign_up_entry,
 	cmd_event_cancel_entry, cmd_event_attend_entry, cmd_event_count_entry,
-	cmd_event_cancel_event_entry, cmd_event_letter_entry;
+	cmd_event_cancel_event_entry, cmd_event_letter_entry, cmd_event_set_entry;
 
 static const struct cmd_entry *const subs[] = {
-	&cmd_event_add_entry, &cmd_event_list_entry, &cmd_event_show_entry,
+	&cmd_event_add_entry, &cmd_event_set_entry, &cmd_event_list_entry, &cmd_event_show_entry,
 	&cmd_event_invite_entry, &cmd_event_sign_up_entry, &cmd_event_cancel_entry,
 	&cmd_event_attend_entry, &cmd_event_count_entry, &cmd_event_cancel_event_entry,
 	&cmd_event_letter_entry, NULL,
@@ -124,6 +124,36 @@ exec_add(struct cmd_ctx *ctx, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			printf("%s\n", ids[i]);
 	else
+		status = cmd_fail(ctx, &err);
+	lk_store_close(st);
+	return status;
+}
+
+static int
+exec_set(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct lk_event_input in = { .actor = ctx->staff_id };
+	struct cmd_opt opts[] = {
+		CMD_STRING("title", &in.title),
+		CMD_STRING("room", &in.room),
+		CMD_STRING("link", &in.link),
+		CMD_STRING("at", &in.at),
+		CMD_INT("minutes", &in.minutes, 5, 480),
+		CMD_INT("capacity", &in.capacity, 1, 10000),
+		CMD_STRING("host", &in.host),
+		CMD_STRING("partner", &in.partner),
+		CMD_STRING("lang", &in.lang),
+		CMD_STRING("description", &in.description),
+		CMD_END,
+	};
+	int status;
+	if (parse(ctx, argc, argv, opts, 1, &cmd_event_set_entry, &status))
+		return status;
+	struct lk_store *st = cmd_open(ctx, false, &status);
+	if (st == NULL)
+		return status;
+	struct lk_err err = { 0 };
+	if (lk_event_set(st, argv[optind], &in, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	lk_store_close(st);
 	return status;
@@ -529,6 +559,12 @@ const struct cmd_entry cmd_event_add_entry = {
 	"[--description TEXT] [--obligation] [--repeat \"mon,wed until YYYY-MM-DD\"] "
 	"[--benefit-checked-by LEAD_ID]",
 	N_("add an event (a group may repeat weekly); prints each occurrence's id"), exec_add,
+};
+const struct cmd_entry cmd_event_set_entry = {
+	"event", "set",
+	"ID [--title T] [--at \"YYYY-MM-DD HH:MM\"] [--minutes N] [--capacity N] [--host ID] "
+	"[--room ID|\"\"] [--link TEXT] [--partner TEXT] [--lang L] [--description TEXT]",
+	N_("change one occurrence of an event (clashes refused as when added)"), exec_set,
 };
 const struct cmd_entry cmd_event_list_entry = {
 	"event", "list", "[--point ID] [--host ID] [--from DATE] [--days N] [--tsv]",

@@ -358,6 +358,92 @@ update_event(struct lk_store *st, const char *sql, const char *id, const char *t
 }
 
 enum lk_status
+lk_event_set(struct lk_store *st, const char *id, const struct lk_event_input *in,
+             struct lk_err *err)
+{
+	enum lk_status rc;
+	lk_time start = 0;
+	if (in->title && in->title[0] == '\0')
+		return lk_err_set(err, LK_EINPUT, "title", "the event needs a title (--title T)");
+	if (in->title && (rc = lk_check_text("title", in->title, 200, err)) != LK_OK)
+		return rc;
+	if (in->at && !lk_time_parse(in->at, &start))
+		return lk_err_set(err, LK_EINPUT, "at", "'%s' is not a time (YYYY-MM-DD HH:MM)", in->at);
+	if (in->minutes && (in->minutes < 5 || in->minutes > 480))
+		return lk_err_set(err, LK_EINPUT, "minutes", "an event lasts 5-480 minutes, not %d",
+		                  in->minutes);
+	if (in->capacity && (in->capacity < 1 || in->capacity > 10000))
+		return lk_err_set(err, LK_EINPUT, "capacity", "the capacity is 1-10000 people, not %d",
+		                  in->capacity);
+	if (in->lang && (rc = lk_check_lang("lang", in->lang, err)) != LK_OK)
+		return rc;
+	const char *texts[][2] = { { "partner", in->partner }, { "link", in->link },
+	                           { "description", in->description } };
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (texts[i][1] && (rc = lk_check_text(texts[i][0], texts[i][1], 1000, err)) != LK_OK)
+			return rc;
+	if (in->kind || in->repeat || in->obligation)
+		return lk_err_set(err, LK_EINPUT, in->kind ? "kind" : in->repeat ? "repeat" : "obligation",
+		                  "the kind, the recurrence and the obligation stay as the event was added");
+	if ((rc = lk_store_begin(st, err)) != LK_OK)
+		return rc;
+	struct lk_event e;
+	if ((rc = lk_event_get(st, id, &e, err)) != LK_OK)
+		goto fail;
+	if (strcmp(e.status, "cancelled") == 0) {
+		rc = lk_err_set(err, LK_ECLASH, "id", "the event is cancelled");
+		goto fail;
+	}
+	const char *host = in->host ? in->host : e.host_id;
+	const char *room = in->room ? (in->room[0] ? in->room : NULL)
+	                            : (e.room_id[0] ? e.room_id : NULL);
+	lk_time t = in->at ? start : e.start;
+	int minutes = in->minutes ? in->minutes : e.minutes;
+	if ((in->host && (rc = require(st, "SELECT 1 FROM staff WHERE id = ?1 AND active = 1", host,
+	                               NULL, LK_ENOTFOUND, "host", "no staff member '%.64s'",
+	                               err)) != LK_OK) ||
+	    (room && in->room && (rc = require(st, "SELECT 1 FROM room WHERE id = ?1 AND point_id = ?2",
+	                                       room, e.point_id, LK_ENOTFOUND, "room",
+	                                       "no room '%.64s' at that point", err)) != LK_OK) ||
+	    (rc = lk_appointment_clash(st, host, room, t, minutes, NULL, err)) != LK_OK ||
+	    (rc = lk_event_clash(st, host, room, t, minutes, e.id, err)) != LK_OK)
+		goto fail;
+	char at[20];
+	sqlite3_stmt *s = lk_prepare(st,
+		"UPDATE event SET title = coalesce(?2, title), start = ?3, minutes = ?4,"
+		" capacity = coalesce(?5, capacity), host_id = ?6,"
+		" room_id = CASE WHEN ?7 IS NULL THEN room_id WHEN ?7 = '' THEN NULL ELSE ?7 END,"
+		" partner = coalesce(?8, partner), lang = coalesce(?9, lang),"
+		" description = coalesce(?10, description), link = coalesce(?11, link)"
+		" WHERE id = ?1", err);
+	if (s == NULL) {
+		rc = LK_EFAIL;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, e.id, -1, SQLITE_STATIC);
+	lk_bind_text(s, 2, in->title);
+	sqlite3_bind_text(s, 3, lk_time_iso(t, at, sizeof at), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, minutes);
+	if (in->capacity)
+		sqlite3_bind_int(s, 5, in->capacity);
+	sqlite3_bind_text(s, 6, host, -1, SQLITE_STATIC);
+	if (in->room)
+		sqlite3_bind_text(s, 7, in->room, -1, SQLITE_STATIC);
+	lk_bind_text(s, 8, in->partner);
+	lk_bind_text(s, 9, in->lang);
+	lk_bind_text(s, 10, in->description);
+	lk_bind_text(s, 11, in->link);
+	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "event");
+	sqlite3_finalize(s);
+	if (rc != LK_OK)
+		goto fail;
+	return lk_store_commit(st, err);
+fail:
+	lk_store_rollback(st);
+	return rc;
+}
+
+enum lk_status
 lk_event_cancel(struct lk_store *st, const char *id, const char *reason, const char *actor,
                 struct lk_err *err)
 {

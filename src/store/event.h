@@ -87,6 +87,13 @@ typedef int (*lk_event_cb)(const struct lk_event *e, void *ctx);
 enum lk_status lk_event_list(struct lk_store *st, const char *point, const char *host,
                              lk_date from, int days, lk_event_cb cb, void *ctx,
                              struct lk_err *err);
+/* Change one occurrence: the fields of `in` that are not NULL (minutes and
+ * capacity when > 0; kind, repeat and obligation are not changed). The
+ * new time, host and room are checked for clashes like a new event (the
+ * event itself excepted); a lower capacity puts the last sign-ups on the
+ * waiting list. Refused (LK_ECLASH) for a cancelled event. */
+enum lk_status lk_event_set(struct lk_store *st, const char *id, const struct lk_event_input *in,
+                            struct lk_err *err);
 /* Cancel the event itself, with the reason; refused when already cancelled. */
 enum lk_status lk_event_cancel(struct lk_store *st, const char *id, const char *reason,
                                const char *actor, struct lk_err *err);

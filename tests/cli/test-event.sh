@@ -64,6 +64,22 @@ same "naming the booking" "$ERR" \
 expect 4 "an event in the room of another event is refused" lk event add --title G --kind info \
 	--point $P --room r1 --at "2026-03-10 11:00" --minutes 60 --capacity 8 --host "$S2"
 
+# --- set: one occurrence changed, clashes refused the same way ---------------
+expect 0 "a talk to move around" lk event add --title "Siirtyvä" --kind info --point $P \
+	--at "2026-03-24 09:00" --minutes 60 --capacity 3 --host "$S1"
+M=$OUT
+expect 4 "moved onto the host's own event" lk event set "$M" --at "2026-03-10 10:30"
+contains "the clash named" "$ERR" "Mäkelä Liisa hosts the event 'Työnhaun info'"
+expect 4 "given a host with a booking then" lk event set "$M" --host "$S2" --at "2026-03-11 10:00"
+expect 0 "moved to a free time, renamed, smaller" lk event set "$M" --at "2026-03-24 13:00" \
+	--title "Siirretty" --capacity 2 --room r1
+same "changed, the rest kept" "$(sql "select title, start, minutes, capacity, room_id, kind from event where id = '$M'")" \
+	"Siirretty|2026-03-24 13:00|60|2|r1|info"
+expect 0 "moving onto itself is no clash" lk event set "$M" --minutes 90
+expect 2 "the kind stays" lk event set "$M" --kind group
+contains "naming --kind" "$ERR" "--kind"
+expect 2 "a bad time names --at" lk event set "$M" --at "tomorrow"
+
 # --- a weekly group: one row per occurrence, all or nothing ------------------
 expect 4 "a series with one clashing occurrence is refused whole" lk event add --title Ryhmä \
 	--kind group --point $P --at "2026-03-09 10:00" --minutes 60 --capacity 8 --host "$S2" \
@@ -252,6 +268,7 @@ same "as cancelled" "$(printf '%s\n' "$OUT" | tr -d '\r' | grep -A9 "UID:$I" | g
 expect 0 "the events report" lk report events --csv
 same "by point and kind, cancelled events left out" "$(printf '%s\n' "$OUT" | tr -d '\r')" \
 "point_id,point,kind,events,invited,signed_up,waiting,attended,no_shows,head_count
+joensuun-palvelupiste,Joensuun palvelupiste,info,1,0,0,0,0,0,0
 joensuun-palvelupiste,Joensuun palvelupiste,targeted,3,7,5,1,3,2,0
 joensuun-palvelupiste,Joensuun palvelupiste,group,4,0,0,0,0,0,0"
 expect 0 "a month of it" lk report events --from 2026-03-13 --to 2026-03-13
@@ -267,6 +284,8 @@ same "only the open info events, bookings and other kinds left out" \
 SUMMARY:Info event: Rekrytointitori
 STATUS:CANCELLED
 SUMMARY:Info event: Avoimet ovet
+STATUS:CONFIRMED
+SUMMARY:Info event: Siirretty
 STATUS:CONFIRMED"
 contains "what it is, for the public" "$OUT" "DESCRIPTION:Tule tutustumaan palveluihin\nPartner: Joensuun kaupunki"
 case $OUT in *"Ojala"*|*"Signed up"*) not_ok "no staff or list figures in it" ;; *) ok "no staff or list figures in it" ;; esac
