@@ -57,6 +57,20 @@ same "and no list" "$(q o 'select count(*) from event_participant')" "0"
 same "desks a and b hold the same lists" \
 	"$(q a 'select * from event_participant order by id' | md5sum)" "$(q b 'select * from event_participant order by id' | md5sum)"
 
+# The same client signed up offline on both desks: one row (its id is the
+# event's and the client's), merged by field, alike everywhere.
+C6=$(on a client add --name "Asiakas, Numero6" --municipality Joensuu --job-search-start 2026-01-05)
+sync a b
+expect 0 "a signs up 6" on a event sign-up "$E" --client "$C6"
+expect 0 "b signs up 6 too" on b event sign-up "$E" --client "$C6"
+sync a b a
+for d in a b node; do
+	same "one row for client 6 on $d" "$(q $d "select count(*) from event_participant where client_id = '$C6'")" "1"
+done
+same "in the same place on both desks" \
+	"$(q a "select state, place from event_participant_state where client_id = '$C6'")" \
+	"$(q b "select state, place from event_participant_state where client_id = '$C6'")"
+
 # An event and a booking of its host made offline on two desks: both stand,
 # and a clash flags them on every node (as two offline bookings would).
 expect 0 "desk a books the host offline" on a book --client "$C1" --staff "$S" --kind muu \
