@@ -595,6 +595,38 @@ event_clash_check(struct lk_store *st, const char *id, bool is_event,
 	return rc;
 }
 
+/* Two events of the same host or room at overlapping times, made offline:
+ * both stand, a 'clash' conflict on the event table flags the pair. */
+static enum lk_status
+event_pair_check(struct lk_store *st, const char *id, struct lk_apply_stats *stats,
+                 struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT b.id, CASE WHEN b.host_id = a.host_id THEN 'host_id' ELSE 'room_id' END"
+		" FROM event a JOIN event b ON b.id <> a.id"
+		"  AND (b.host_id = a.host_id OR (a.room_id IS NOT NULL AND b.room_id = a.room_id))"
+		"  AND b.status = 'planned'"
+		"  AND b.start < strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes')"
+		"  AND a.start < strftime('%Y-%m-%d %H:%M', b.start, '+' || b.minutes || ' minutes')"
+		" WHERE a.id = ? AND a.status = 'planned'", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	enum lk_status rc = LK_OK;
+	while (rc == LK_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char other[72], field[16], idsrc[256];
+		lk_col_text(s, 0, other, sizeof other);
+		lk_col_text(s, 1, field, sizeof field);
+		const char *lo = strcmp(id, other) < 0 ? id : other;
+		const char *hi = lo == id ? other : id;
+		snprintf(idsrc, sizeof idsrc, "clash|%s|%s|%s", lo, hi, field);
+		rc = conflict_add(st, "clash", "event", lo, field, lo, hi, NULL, NULL, idsrc,
+		                  &stats->conflicts, err);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum lk_status
 lk_sync_clock_seen(struct lk_store *st, int64_t hlc)
 {
@@ -653,7 +685,8 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 		if ((rc = clash_check(st, tc.id[i], stats, err)) == LK_OK)
 			rc = event_clash_check(st, tc.id[i], false, stats, err);
 	for (int i = 0; rc == LK_OK && i < te.n; i++)
-		rc = event_clash_check(st, te.id[i], true, stats, err);
+		if ((rc = event_clash_check(st, te.id[i], true, stats, err)) == LK_OK)
+			rc = event_pair_check(st, te.id[i], stats, err);
 	if (rc == LK_OK)
 		rc = lk_sync_clock_seen(st, hlc) == LK_OK ? LK_OK : lk_sql_err(st, err, "clock");
 out:

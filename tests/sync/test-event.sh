@@ -3,7 +3,8 @@
 # capacity wait on every node; a cancellation then moves the first waiting
 # up everywhere. Events and their lists are scoped like bookings: a desk
 # of another municipality's point sees neither. An event and a booking of
-# its host made offline on two desks are flagged as a clash everywhere.
+# its host made offline on two desks are flagged as a clash everywhere, and
+# so are two events of the same host.
 . "$(dirname "$0")/lib.sh"
 
 lkd init --area pohjois-karjala >/dev/null
@@ -85,6 +86,22 @@ for d in a b node; do
 	same "both stand on $d" "$(q $d "select (select count(*) from appointment where id = '$A1') + (select count(*) from event where id = '$E2')")" "2"
 	same "one clash flagged on $d" "$(q $d "select kind, row_id, field, kept_value, losing_value from conflict where losing_value = '$E2'")" \
 		"clash|$A1|staff_id|$A1|$E2"
+done
+
+# Two events of the same host at the same time, made offline on two desks.
+expect 0 "desk a adds an event offline" on a event add --title "A" --kind info \
+	--point joensuun-palvelupiste --at "2099-03-12 10:00" --minutes 60 --capacity 30 --host "$S"
+EA=$OUT
+expect 0 "desk b adds another at the same time" on b event add --title "B" --kind info \
+	--point joensuun-palvelupiste --at "2099-03-12 10:30" --minutes 60 --capacity 30 --host "$S"
+EB=$OUT
+sync a b a
+lo=$(printf '%s\n%s\n' "$EA" "$EB" | sort | head -1)
+hi=$(printf '%s\n%s\n' "$EA" "$EB" | sort | tail -1)
+for d in a b node; do
+	same "the two events flagged on $d" \
+		"$(q $d "select kind, table_name, row_id, field, kept_value, losing_value from conflict where table_name = 'event'")" \
+		"clash|event|$lo|host_id|$lo|$hi"
 done
 node_stop
 done_testing
