@@ -6,11 +6,14 @@
 #   make bench   search, terminal, start-up, sync, load and report benchmarks
 #                (figures, not pass/fail; docs/performance.md)
 #   make install PREFIX=/usr DESTDIR=...
+#   make deb     the Debian packages luukku and luukkud into build/deb/
 #
 # Plain GNU make; objects go to $(BUILD) (build/ or build/san/).
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+# luukkud is a daemon: a Debian package puts it in /usr/sbin (SBINDIR=/usr/sbin).
+SBINDIR ?= $(BINDIR)
 MANDIR  ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
@@ -21,6 +24,15 @@ CC      ?= cc
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# TEST_CLOCK=1 compiles in the pinned test clock ($$LUUKKU_NOW, store.c
+# lk_now()). Only the test build of `make check` (SAN=1, build/san) and the
+# benchmarks' own build have it: a user cannot reach a compile flag, while
+# anyone can set an environment variable, so the binaries of `make`,
+# `make run`, `make install` and the packages take the system clock only.
+TEST_CLOCK ?= $(SAN)
+ifeq ($(TEST_CLOCK),1)
+CPPFLAGS += -DLK_TEST_CLOCK
+endif
 ifeq ($(SAN),1)
 CFLAGS  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
@@ -59,7 +71,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-Isrc -I. -Ibuild/fuzz/gen -I/usr/include/iniparser $(shell pkg-config --cflags ncursesw 2>/dev/null) -g -O1 -fsanitize=fuzzer,address,undefined -Wall -Wextra -Werror
 
-.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build FORCE
+.PHONY: all deps run check tests bench install clean pot fuzz fuzz-build deb FORCE
 
 all: $(BUILD)/luukku $(BUILD)/luukkud $(MO)
 
@@ -128,8 +140,11 @@ run: deps all
 	fi
 	$(BUILD)/luukku --db $(DEMO_DB)
 
+# The plain build/luukku is built too: tests/cli/test-clock.sh proves that
+# $$LUUKKU_NOW cannot move its clock.
 check: deps
 	$(MAKE) SAN=1 BUILD=build/san tests
+	$(MAKE) BUILD=build TEST_CLOCK=0 all
 	$(MAKE) fuzz-build
 	FUZZ_SECONDS=5 sh tests/run.sh build/san
 
@@ -165,14 +180,16 @@ fuzz: deps fuzz-build
 		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name tests/fuzz/corpus/$$name || exit 1; \
 	done
 
+# The figures are taken at a pinned clock (LUUKKU_NOW), so the benchmarks
+# have their own build with the test clock, never installed.
 bench: deps
-	$(MAKE) BUILD=build all $(BENCH_BIN) build/tests/lkproxy
-	sh tests/bench/run.sh build
+	$(MAKE) BUILD=build/bench-clock TEST_CLOCK=1 all $(BENCH_BIN) build/bench-clock/tests/lkproxy
+	sh tests/bench/run.sh build/bench-clock
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/luukku $(DESTDIR)$(BINDIR)/luukku
-	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(BINDIR)/luukkud
+	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(SBINDIR)/luukkud
 	install -m 0644 docs/luukku.1 $(DESTDIR)$(MANDIR)/man1/luukku.1
 	install -m 0644 docs/luukkud.8 $(DESTDIR)$(MANDIR)/man8/luukkud.8
 	for mo in $(MO); do \
@@ -180,6 +197,17 @@ install: all
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/luukku.mo; \
 	done
+
+# The Debian packages luukku and luukkud (debian/, docs/deployment.md),
+# built by dpkg-buildpackage in a copy of the tree under $(DEB_DIR), so
+# debhelper's files never land in the work tree; the .deb files, .changes
+# and .buildinfo end up in $(DEB_DIR). DEB_BUILD_OPTIONS passes through.
+DEB_DIR ?= build/deb
+deb: deps
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src
+	tar -cf - --exclude=./build --exclude=./demo --exclude=./.git . | tar -xf - -C $(DEB_DIR)/src
+	cd $(DEB_DIR)/src && dpkg-buildpackage -b -us -uc
+	@ls -1 $(DEB_DIR)/*.deb
 
 pot:
 	xgettext --keyword=_ --keyword=N_ --keyword=dngettext:2,3 --keyword=lk_err_set:4 --keyword=cmd_usage:3 --keyword=lk_import_problem:4 \
@@ -189,4 +217,4 @@ pot:
 clean:
 	rm -rf build
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)

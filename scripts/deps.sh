@@ -1,8 +1,11 @@
 #!/bin/sh
 # Install the Debian packages Luukku needs, if any are missing.
 # apt-get as root, sudo otherwise; if neither works, print the exact command.
+# dpkg-dev, debhelper, bash-completion (dh_bash-completion) and lintian are
+# for `make deb` and its test, tests/deb/test-deb.sh.
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 libuv1-dev \
-libiniparser-dev libsodium-dev libzstd-dev libcmocka-dev tmux gettext clang"
+libiniparser-dev libsodium-dev libzstd-dev libcmocka-dev tmux gettext clang \
+dpkg-dev debhelper bash-completion lintian"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh BUILD — run every test against the binaries in BUILD: the cmocka
 # unit tests, the CLI scripts, the sync scripts (a real luukkud on
-# loopback) and the tmux TUI scripts. Prints one line per
+# loopback), the tmux TUI scripts and the Debian packages. Prints one line per
 # test program and a closing "check: N passed, N failed".
 build=${1:-build/san}
 bin=$build/luukku
@@ -42,6 +42,15 @@ if command -v tmux >/dev/null 2>&1; then
 	done
 else
 	echo "FAIL tui: tmux is missing (make deps installs it)"; fail=$((fail + 1))
+fi
+# The Debian packages for real: built, linted, installed, upgraded over data,
+# downgraded and purged (tests/deb/test-deb.sh; a few minutes at most). It
+# needs root or password-less sudo and a machine without the packages; where
+# it cannot run, it says why and is skipped.
+if why=$(sh tests/deb/test-deb.sh --can-run); then
+	run deb/packages timeout 900 sh tests/deb/test-deb.sh
+else
+	echo "SKIP deb/packages: $why"
 fi
 # A short fuzz run of each libFuzzer target (make fuzz runs longer).
 for f in build/fuzz/fuzz_*; do

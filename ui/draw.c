@@ -5,11 +5,13 @@
  * Draws into windows only; never refreshes the physical screen, never
  * clears it whole, never touches the store.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "core/text.h"
 #include "i18n.h"
 #include "store/store.h"
 #include "ui/draw.h"
@@ -84,7 +86,10 @@ decode(const char *s, wchar_t *out, size_t cap)
 			wc = L'?';
 			r = 1;
 		}
-		if (wcwidth(wc) < 0)
+		/* The output rule (core/text.h): no control character and no
+		 * bidi control from the database reaches the terminal. */
+		if (wcwidth(wc) < 0 || lk_cp_control((uint32_t)wc) || lk_cp_bidi((uint32_t)wc) ||
+		    ((uint32_t)wc >= 0xD800 && (uint32_t)wc <= 0xDFFF) || (uint32_t)wc > 0x10FFFF)
 			wc = L'?';
 		out[n++] = wc;
 		s += r;

@@ -9,6 +9,15 @@
  * against an argon2id hash (libsodium crypto_pwhash_str). After idle_ms
  * without a key, half-typed input is cleared and the start screen returns.
  * No kiosk screen reads or shows client data.
+ *
+ * Not a row of the desk's screen table (gate.c), on purpose: the kiosk is
+ * another program mode (`luukku kiosk`), not a screen of the desk. It runs
+ * its own locked loop so that nothing of the desk can reach it or be
+ * reached from it: the desk's global keys (help, quit, lock, Back), its
+ * back stack and its sign-in never apply here, and no lk_ui_open() can
+ * open it. Its steps (topic, name, ticket, feedback, staff exit) are one
+ * state machine in screen-kiosk.c; it shares only the drawing helpers
+ * (draw.h) and the key table (keys.h) with the desk.
  */
 #ifndef LK_UI_KIOSK_H
 #define LK_UI_KIOSK_H

@@ -4,7 +4,9 @@
  * happens to a booking there — check-in, held, no-show, cancel, move —
  * and the client's appointment letter, written to a file (store/letter.h)
  * under the data directory's letters/ and audited like `luukku letter`.
- * Booking from here first asks for whom (type-ahead, screen-pick.c).
+ * Booking from here first asks for whom (type-ahead, the picker's
+ * answer comes back as a result), and a booking made or moved comes back
+ * here to be shown chosen in its calendar.
  *
  * Reads and writes only through the store's appointment API (every step is
  * kept in the booking's history); never writes SQL, never clears the
@@ -53,7 +55,6 @@ static struct {
 	int top;                        /* first line shown */
 	char select_id[65];             /* choose this booking after loading */
 	char confirm[65];               /* cancel pressed once for this booking */
-	enum lk_screen_id back;
 	char book_staff[65];            /* whose calendar a booking starts from */
 } ag;
 
@@ -210,28 +211,29 @@ default_subject(struct lk_ui *ui)
 	ag.ready = true;
 }
 
-void
-lk_agenda_open(struct lk_ui *ui, const char *staff_id, lk_date day, const char *select)
+/* Show nav->staff_id's calendar (NULL: as it was, at first the desk's
+ * own) on nav->day (today when left out), with nav->appointment_id (may
+ * be NULL) chosen. */
+static bool
+open_agenda(struct lk_ui *ui, const struct lk_nav *nav)
 {
 	if (!ag.ready)
 		default_subject(ui);
-	if (staff_id && staff_id[0]) {
-		set_staff(ui, staff_id);
+	if (nav->staff_id && nav->staff_id[0]) {
+		set_staff(ui, nav->staff_id);
 		ag.by_point = false;
 	}
-	ag.day = day == LK_NO_DATE ? lk_today() : day;
-	snprintf(ag.select_id, sizeof ag.select_id, "%s", select ? select : "");
-	if (ui->cur != LK_SCREEN_AGENDA && ui->cur != LK_SCREEN_HELP &&
-	    ui->cur != LK_SCREEN_BOOKING)
-		ag.back = ui->cur;
+	ag.day = nav->day == LK_NO_DATE ? lk_today() : nav->day;
+	snprintf(ag.select_id, sizeof ag.select_id, "%s",
+	         nav->appointment_id ? nav->appointment_id : "");
 	if (!ag.by_point && ag.staff[0] == '\0' && ag.point[0] == '\0') {
 		lk_ui_message(ui, true, "%s", _("No staff member or point for this desk: set [desk] in the config"));
-		return;
+		return false;
 	}
 	ag.sel = -1;
 	ag.top = 0;
 	load(ui);
-	lk_ui_show(ui, LK_SCREEN_AGENDA);
+	return true;
 }
 
 static void
@@ -240,11 +242,20 @@ enter(struct lk_ui *ui)
 	(void)ui;
 }
 
-/* The client is chosen (NULL: none): on to the booking. */
+/* An answer: the client to book for (the picker; none: a meeting without
+ * one), or where a booking was made or moved (the booking screen): show
+ * it here. */
 static void
-book_for(struct lk_ui *ui, const char *client_id)
+result(struct lk_ui *ui, const struct lk_nav *r)
 {
-	lk_booking_open(ui, client_id, ag.book_staff[0] ? ag.book_staff : NULL, ag.day);
+	if (r->request == LK_REQ_BOOK_FOR)
+		lk_ui_open(ui, LK_SCREEN_BOOKING, &(const struct lk_nav){
+			.client_id = r->client_id,
+			.staff_id = ag.book_staff[0] ? ag.book_staff : NULL,
+			.day = ag.day,
+		});
+	else if (r->request == LK_REQ_BOOKED)
+		lk_ui_open(ui, LK_SCREEN_AGENDA, r);
 }
 
 /* The line index of the selected booking. */
@@ -293,6 +304,7 @@ set_status(struct lk_ui *ui, const char *status)
 	lk_ui_message(ui, false, "%s %s: %s", when, a->client_name[0] ? a->client_name : "",
 	              _(lk_appointment_state_label(status)));
 	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 }
 
 /* Step to the next staff member serving the point shown. */
@@ -388,7 +400,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		ag.confirm[0] = '\0';
 	switch (vk) {
 	case LK_VK_BACK:
-		lk_ui_show(ui, ag.back == LK_SCREEN_AGENDA ? LK_SCREEN_LOOKUP : ag.back);
+		lk_ui_back(ui);
 		return;
 	case LK_VK_PREV:
 	case LK_VK_NEXT:
@@ -468,15 +480,20 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			lk_ui_message(ui, false, "%s", _("No booking chosen"));
 			return;
 		}
-		lk_booking_reschedule(ui, ag.rows[ag.sel].id);
+		lk_ui_open(ui, LK_SCREEN_BOOKING, &(const struct lk_nav){
+			.appointment_id = ag.rows[ag.sel].id, .flags = LK_NAV_RESCHEDULE });
 		return;
 	case LK_VK_BOOK: {
 		/* First for whom: type-ahead over the register, then the booking. */
 		const char *staff = ag.by_point && ag.sel >= 0 ? ag.rows[ag.sel].staff_id : ag.staff;
 		snprintf(ag.book_staff, sizeof ag.book_staff, "%s", staff);
-		lk_pick_client(ui, N_("Book a meeting: for which client?"),
-		               N_("Type part of a name or an identity code; Enter on an empty line "
-		                  "books a meeting without a client."), true, book_for);
+		lk_ui_open(ui, LK_SCREEN_PICK, &(const struct lk_nav){
+			.title = N_("Book a meeting: for which client?"),
+			.hint = N_("Type part of a name or an identity code; Enter on an empty line "
+			           "books a meeting without a client."),
+			.flags = LK_NAV_ALLOW_NONE,
+			.request = LK_REQ_BOOK_FOR,
+		});
 		return;
 	}
 	default:
@@ -485,10 +502,18 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	scroll_to_sel(ui);
 }
 
-/* Reload after a booking was made or moved elsewhere. */
+/* Keep the chosen booking in view after a batch of keys. */
 static void
 settle(struct lk_ui *ui)
 {
+	scroll_to_sel(ui);
+}
+
+/* Read the bookings again after a change made elsewhere. */
+static void
+reread(struct lk_ui *ui)
+{
+	load(ui);
 	scroll_to_sel(ui);
 }
 
@@ -608,7 +633,11 @@ const struct lk_screen lk_screen_agenda = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.open = open_agenda,
 	.enter = enter,
+	.result = result,
+	.shows = LK_CHANGED_APPOINTMENTS,
+	.reread = reread,
 	.draw = draw,
 	.key = key,
 	.text_input = NULL,

@@ -7,7 +7,10 @@
  * staff member (type-ahead). Enter books the chosen slot, or the time
  * typed in the time field; a clash is refused by the store and named on
  * the status line. An initial interview starts face to face; booked
- * remote it asks for the reason.
+ * remote it asks for the reason. Booked or moved, it goes back to where
+ * it was opened from, handing over where the booking landed (the calendar
+ * shows it there), and says the appointments changed (the card reads them
+ * again).
  *
  * Writes only through lk_book / lk_appointment_reschedule; never writes
  * SQL, never clears the screen.
@@ -56,7 +59,6 @@ struct staff_opt {
 };
 
 static struct {
-	enum lk_screen_id back;
 	bool resched;
 	struct lk_appointment moving;      /* the booking being moved */
 	bool has_client;
@@ -243,17 +245,17 @@ begin(struct lk_ui *ui, const char *staff_id)
 	bk.point_i = bk.room_i = -1;
 	bk.rlen = bk.alen = bk.wlen = 0;
 	bk.reason[0] = bk.at[0] = bk.who[0] = L'\0';
-	if (ui->cur != LK_SCREEN_BOOKING && ui->cur != LK_SCREEN_HELP)
-		bk.back = ui->cur;
 	load_points(ui);
 	load_slots(ui);
 	bk.focus = bk.nslots > 0 ? F_SLOTS : bk.resched ? F_AT : F_KIND;
 	ui->message[0] = '\0';
-	lk_ui_show(ui, LK_SCREEN_BOOKING);
 }
 
-void
-lk_booking_open(struct lk_ui *ui, const char *client_id, const char *staff_id, lk_date day)
+/* A new booking for client_id (NULL: a meeting without a client) with
+ * staff_id (NULL: the client's caseworker, else the desk's staff member)
+ * from `day` (LK_NO_DATE: today). */
+static bool
+book_new(struct lk_ui *ui, const char *client_id, const char *staff_id, lk_date day)
 {
 	struct lk_client c;
 	struct lk_err err = { 0 };
@@ -266,7 +268,7 @@ lk_booking_open(struct lk_ui *ui, const char *client_id, const char *staff_id, l
 	if (client_id) {
 		if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
 			lk_ui_message(ui, true, "%s", err.msg);
-			return;
+			return false;
 		}
 		bk.has_client = true;
 		snprintf(bk.client_id, sizeof bk.client_id, "%s", c.id);
@@ -285,20 +287,22 @@ lk_booking_open(struct lk_ui *ui, const char *client_id, const char *staff_id, l
 	bk.length = strcmp(kind_code(), "alkuhaastattelu") == 0 ? 3 : 2;
 	bk.from = day == LK_NO_DATE || day < lk_today() ? lk_today() : day;
 	begin(ui, staff);
+	return true;
 }
 
-void
-lk_booking_reschedule(struct lk_ui *ui, const char *appointment_id)
+/* Move an existing appointment to a free time. */
+static bool
+book_move(struct lk_ui *ui, const char *appointment_id)
 {
 	struct lk_err err = { 0 };
 	if (lk_appointment_get(ui->st, appointment_id, &bk.moving, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s", err.msg);
-		return;
+		return false;
 	}
 	if (strcmp(bk.moving.status, "scheduled") != 0) {
 		lk_ui_message(ui, true, _("The booking is %s; it cannot be moved"),
 		              _(lk_appointment_state_label(bk.moving.status)));
-		return;
+		return false;
 	}
 	const struct lk_appointment *a = &bk.moving;
 	memset(&bk.dl, 0, sizeof bk.dl);
@@ -325,6 +329,16 @@ lk_booking_reschedule(struct lk_ui *ui, const char *appointment_id)
 			bk.room_i = (int)i;
 	load_slots(ui);
 	bk.focus = bk.nslots > 0 ? F_SLOTS : F_AT;
+	return true;
+}
+
+/* Book for nav's client, or (LK_NAV_RESCHEDULE) move nav's appointment. */
+static bool
+open_booking(struct lk_ui *ui, const struct lk_nav *nav)
+{
+	if (nav->flags & LK_NAV_RESCHEDULE)
+		return book_move(ui, nav->appointment_id);
+	return book_new(ui, nav->client_id, nav->staff_id, nav->day);
 }
 
 static void
@@ -440,6 +454,20 @@ parse_time(const char *s, lk_time *out)
 	return true;
 }
 
+/* Booked or moved: back to the card or the calendar, which shows it (the
+ * calendar chooses it on its day in staff_id's calendar). */
+static void
+booked(struct lk_ui *ui, const char *staff_id, lk_date day, const char *appointment_id)
+{
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
+	lk_ui_return(ui, &(const struct lk_nav){
+		.request = LK_REQ_BOOKED,
+		.staff_id = staff_id,
+		.day = day,
+		.appointment_id = appointment_id,
+	});
+}
+
 /* Book (or move) at the slot or the typed time. */
 static void
 book(struct lk_ui *ui)
@@ -473,7 +501,7 @@ book(struct lk_ui *ui)
 			lk_ui_message(ui, true, "%s: %s", _("Not moved"), err.msg);
 			return;
 		}
-		lk_agenda_open(ui, staff_id, lk_time_date(t), bk.moving.id);
+		booked(ui, staff_id, lk_time_date(t), bk.moving.id);
 		lk_ui_message(ui, false, "%s: %s %s", _("Moved"), when, bk.client_name);
 		return;
 	}
@@ -498,13 +526,7 @@ book(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s: %s", _("Not booked"), err.msg);
 		return;
 	}
-	enum lk_screen_id back = bk.back;
-	if (back == LK_SCREEN_CARD) {
-		lk_card_refresh(ui);
-		lk_ui_show(ui, LK_SCREEN_CARD);
-	} else {
-		lk_agenda_open(ui, staff_id, lk_time_date(t), id);
-	}
+	booked(ui, staff_id, lk_time_date(t), id);
 	lk_ui_message(ui, false, "%s: %s %s, %s", _("Booked"), _(lk_appointment_kind_label(b.kind)),
 	              when, bk.staff[bk.staff_i].name);
 }
@@ -592,7 +614,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		bk.who[bk.wlen = 0] = L'\0';   /* the staff type-ahead starts over */
 	switch (vk) {
 	case LK_VK_BACK:
-		lk_ui_show(ui, bk.back);
+		lk_ui_back(ui);
 		return;
 	case LK_VK_OPEN:
 		book(ui);
@@ -809,6 +831,7 @@ const struct lk_screen lk_screen_booking = {
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = true,
 	.text_help = N_("Typing fills the time and reason fields; on the staff line it finds a name."),
+	.open = open_booking,
 	.enter = enter,
 	.draw = draw,
 	.key = key,

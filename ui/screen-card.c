@@ -12,8 +12,11 @@
  * the answer keys the first letters of the language's yes and no: k/e in
  * Finnish, j/n in Swedish), and only yes records one, or withdraws the
  * one in force, audited by the store; no, Esc or any other key writes
- * nothing. The card lists the client's consents, newest first. A TYM partner never gets the card:
- * opening goes to the TYM part of a client they may see (core/roles.h).
+ * nothing. The card lists the client's consents, newest first. A TYM
+ * partner never gets the card (its row in the screen table needs the card
+ * capability; the lookup opens the TYM part instead). What a booking, the
+ * calendar or the TYM case change on the card is read again before the
+ * card is next drawn (lk_ui_changed).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,21 +182,15 @@ due_order(void)
 	}
 }
 
+static void read_card(struct lk_ui *ui);
+
 /* Open a client's card: audit first, then read what the card shows. */
-bool
-lk_card_open(struct lk_ui *ui, const char *client_id)
+static bool
+open_card(struct lk_ui *ui, const struct lk_nav *nav)
 {
 	struct lk_err err = { 0 };
 	struct lk_client c;
-	if (!lk_ui_can(ui, LK_CAP_CARD)) {
-		/* A TYM partner: only the TYM part, of own clients with consent. */
-		if (lk_ui_can(ui, LK_CAP_TYM_PART) &&
-		    lk_tym_client_visible(ui->st, ui->opt->staff_id, client_id))
-			lk_tym_screen_open(ui, client_id);
-		else
-			lk_ui_message(ui, true, "%s", _("Your role may not open this client's card"));
-		return false;
-	}
+	const char *client_id = nav->client_id;
 	if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s: %s", _("The client cannot be shown"), err.msg);
 		return false;
@@ -205,9 +202,8 @@ lk_card_open(struct lk_ui *ui, const char *client_id)
 	}
 	memset(&card, 0, sizeof card);
 	card.c = c;
-	lk_card_refresh(ui);
+	read_card(ui);
 	ui->message[0] = '\0';
-	lk_ui_show(ui, LK_SCREEN_CARD);
 	return true;
 }
 
@@ -223,9 +219,11 @@ collect_consent(const struct lk_consent *k, void *ctx)
 	return 0;
 }
 
-/* Read the open card's appointments, due list and consents again. */
-void
-lk_card_refresh(struct lk_ui *ui)
+/* Read the open card's appointments, due list and consents again, without
+ * a new audit row (also when a booking, the calendar or the TYM case
+ * changed them: the screen's reread). */
+static void
+read_card(struct lk_ui *ui)
 {
 	struct lk_err err = { 0 };
 	const char *client_id = card.c.id;
@@ -296,7 +294,8 @@ health_consent(struct lk_ui *ui)
 		lk_ui_message(ui, true, "%s: %s", _("The consent could not be recorded"), err.msg);
 		return;
 	}
-	lk_card_refresh(ui);
+	read_card(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 	lk_ui_message(ui, false, "%s", on ? _("Consent to disclose to healthcare withdrawn")
 	                                  : _("Consent to disclose to healthcare recorded"));
 }
@@ -349,20 +348,20 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	}
 	switch (vk) {
 	case LK_VK_BACK:
-		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		lk_ui_back(ui);
 		return;
 	case LK_VK_SEARCH:
-		lk_lookup_reset(ui);
-		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		lk_ui_open(ui, LK_SCREEN_LOOKUP,
+		           &(const struct lk_nav){ .flags = LK_NAV_HOME | LK_NAV_CLEAR });
 		return;
 	case LK_VK_BOOK:
-		lk_booking_open(ui, card.c.id, NULL, LK_NO_DATE);
+		lk_ui_open(ui, LK_SCREEN_BOOKING, &(const struct lk_nav){ .client_id = card.c.id });
 		return;
 	case LK_VK_AGENDA:
-		lk_agenda_open(ui, NULL, LK_NO_DATE, NULL);
+		lk_ui_open(ui, LK_SCREEN_AGENDA, NULL);
 		return;
 	case LK_VK_TYM:
-		lk_tym_screen_open(ui, card.c.id);
+		lk_ui_open(ui, LK_SCREEN_TYM, &(const struct lk_nav){ .client_id = card.c.id });
 		return;
 	case LK_VK_CONSENT:
 		ask_health_consent(ui);
@@ -707,7 +706,10 @@ const struct lk_screen lk_screen_card = {
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
 	.typing = typing,
+	.open = open_card,
 	.enter = enter,
+	.shows = LK_CHANGED_APPOINTMENTS | LK_CHANGED_CLIENT,
+	.reread = read_card,
 	.draw = draw,
 	.key = key,
 	.text_input = text_input,

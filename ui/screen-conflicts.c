@@ -26,7 +26,6 @@ static struct {
 	int n;
 	bool more;
 	int sel, top;
-	enum lk_screen_id back;
 } cf;
 
 static const struct lk_screen_key keys[] = {
@@ -71,13 +70,14 @@ load(struct lk_ui *ui)
 	ui->sync.conflicts = cf.n;
 }
 
-/* Open the conflicts screen; Back returns to the current screen. */
-void
-lk_conflicts_open(struct lk_ui *ui)
+/* Opened: from the first conflict. */
+static bool
+open_conflicts(struct lk_ui *ui, const struct lk_nav *nav)
 {
-	cf.back = ui->cur;
+	(void)ui;
+	(void)nav;
 	cf.sel = cf.top = 0;
-	lk_ui_show(ui, LK_SCREEN_CONFLICTS);
+	return true;
 }
 
 static void
@@ -114,6 +114,8 @@ settle_sel(struct lk_ui *ui, enum lk_settle how)
 	              how == LK_SETTLE_KEEP ? _("Settled: the kept value stays")
 	                                    : _("Settled: the losing value was taken"));
 	load(ui);
+	if (how == LK_SETTLE_TAKE_LOSING)   /* any record may have changed */
+		lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS | LK_CHANGED_CLIENT);
 }
 
 static void
@@ -121,7 +123,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	switch (vk) {
 	case LK_VK_BACK:
-		lk_ui_show(ui, cf.back == LK_SCREEN_CONFLICTS ? LK_SCREEN_LOOKUP : cf.back);
+		lk_ui_back(ui);
 		return;
 	case LK_VK_KEEP:
 		settle_sel(ui, LK_SETTLE_KEEP);
@@ -233,6 +235,7 @@ const struct lk_screen lk_screen_conflicts = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.open = open_conflicts,
 	.enter = enter,
 	.draw = draw,
 	.key = key,

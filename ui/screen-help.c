@@ -2,7 +2,8 @@
  * screen-help.c — the keys of the screen the user came from, read from
  * that screen's key list and the key table (keys.c), so what help says is
  * what the keys do. A screen may say what it shows (its `about`, a line
- * per "\n") above the keys.
+ * per "\n") above the keys. Help is the screen table's passing screen
+ * (gate.c): the screen it came from stays the one Back returns to.
  *
  * Never lists a key the screen does not answer to; never touches the store.
  */
@@ -37,7 +38,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	switch (vk) {
 	case LK_VK_BACK:
 	case LK_VK_HELP:
-		lk_ui_show(ui, ui->prev);
+		lk_ui_back(ui);
 		break;
 	case LK_VK_UP:
 		if (help_top > 0)
@@ -54,7 +55,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
-	const struct lk_screen *s = lk_ui_screen(ui->prev);
+	const struct lk_screen *s = lk_ui_screen(lk_ui_under(ui));
 	int cols = getmaxx(w), rows = getmaxy(w);
 	char title[256];
 	snprintf(title, sizeof title, "%s: %s", _("Help"), _(s->title));

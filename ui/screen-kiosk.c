@@ -1,6 +1,8 @@
 /*
  * screen-kiosk.c — the self-service check-in kiosk (see kiosk.h): its own
  * ncurses terminal and libuv loop, so no key can reach the desk's screens.
+ * It fills no row of the screen table and never calls the gate (kiosk.h
+ * says why); it names no function of another screen file.
  *
  * Steps: START (choose a topic 1–5) → NAME (an optional first name, Enter)
  * → TICKET (the number, until a key or idle) → START. F12 → EXIT (the staff
@@ -25,6 +27,7 @@
 
 #include "i18n.h"
 #include "store/area.h"
+#include "store/audit.h"
 #include "store/feedback.h"
 #include "store/queue.h"
 #include "store/visit.h"
@@ -297,6 +300,7 @@ check_code(struct kiosk *k)
 		return;
 	}
 	reset(k);
+	lk_audit(k->st, NULL, "kiosk-exit-failed", NULL, "wrong staff code", NULL);
 	say(k, true, _("Wrong staff code."));
 }
 

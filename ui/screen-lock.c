@@ -3,7 +3,9 @@
  * the lock key (F11, Ctrl-X). It shows who is signed in and a masked
  * secret line, never client data; only the same staff member's secret
  * unlocks, each attempt audited ("unlock", "unlock-failed") with the same
- * growing delay as sign-in. Unlocking returns to the screen as it was.
+ * growing delay as sign-in. Unlocking returns to the screen as it was:
+ * the lock is the screen table's cover (gate.c), so Back from it neither
+ * checks that screen again nor calls its enter().
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,15 +28,17 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 
-void
-lk_ui_lock(struct lk_ui *ui)
+/* Lock now (the lock key, or idle minutes: tui.c): only while someone is
+ * signed in, and not twice. */
+static bool
+open_lock(struct lk_ui *ui, const struct lk_nav *nav)
 {
+	(void)nav;
 	if (!ui->session.on || !ui->session.in || ui->cur == LK_SCREEN_LOCK)
-		return;
-	ui->session.resume = ui->cur == LK_SCREEN_HELP ? ui->prev : ui->cur;
+		return false;
 	sodium_memzero(secret, sizeof secret);
 	ui->message[0] = '\0';
-	ui->cur = LK_SCREEN_LOCK;   /* no enter(): the screen behind keeps its state */
+	return true;
 }
 
 static void
@@ -65,7 +69,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	if (rc == LK_OK) {
 		ui->session.failures = 0;
 		ui->message[0] = '\0';
-		ui->cur = ui->session.resume;
+		lk_ui_back(ui);   /* the screen behind, as it was */
 		return;
 	}
 	/* The account's failures in a row from the audit trail (sign-in and
@@ -120,6 +124,7 @@ const struct lk_screen lk_screen_lock = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = true,
+	.open = open_lock,
 	.draw = draw,
 	.key = key,
 	.text_input = text_input,

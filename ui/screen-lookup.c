@@ -1,7 +1,8 @@
 /*
  * screen-lookup.c — client lookup: search as you type over the whole
  * register, a result list (name, masked identity code, municipality) and
- * Enter to open the client card.
+ * Enter to open the client card (a TYM partner: the client's TYM part).
+ * The desk's home screen: opened with LK_NAV_HOME, nothing under it.
  *
  * The search line and the list are the shared search list (search-list.h,
  * also the client picker's); this file adds the title, the hint, the TYM
@@ -38,12 +39,29 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 
-/* Empty the search line and the list. */
-void
-lk_lookup_reset(struct lk_ui *ui)
+/* Opened with LK_NAV_CLEAR (the card's search key): an empty search line. */
+static bool
+open_lookup(struct lk_ui *ui, const struct lk_nav *nav)
 {
 	(void)ui;
-	lk_search_list_reset(&lk);
+	if (nav->flags & LK_NAV_CLEAR)
+		lk_search_list_reset(&lk);
+	return true;
+}
+
+/* The chosen client: the card; for a TYM partner (no card) the TYM part of
+ * a client they may see (core/roles.h). */
+static void
+open_client(struct lk_ui *ui, const char *client_id)
+{
+	const struct lk_nav nav = { .client_id = client_id };
+	if (lk_ui_can(ui, LK_CAP_CARD))
+		lk_ui_open(ui, LK_SCREEN_CARD, &nav);
+	else if (lk_ui_can(ui, LK_CAP_TYM_PART) &&
+	         lk_tym_client_visible(ui->st, ui->opt->staff_id, client_id))
+		lk_ui_open(ui, LK_SCREEN_TYM, &nav);
+	else
+		lk_ui_message(ui, true, "%s", _("Your role may not open this client's card"));
 }
 
 static void
@@ -65,7 +83,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_SEARCH_LIST_SELECTED: {
 		const struct lk_client_row *r = lk_search_list_chosen(&lk, ui);
 		if (r)
-			lk_card_open(ui, r->id);
+			open_client(ui, r->id);
 		return;
 	}
 	case LK_SEARCH_LIST_CHANGED:
@@ -75,16 +93,16 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	}
 	switch (vk) {
 	case LK_VK_AGENDA:
-		lk_agenda_open(ui, NULL, LK_NO_DATE, NULL);
+		lk_ui_open(ui, LK_SCREEN_AGENDA, NULL);
 		break;
 	case LK_VK_PISTE:
-		lk_piste_open(ui);
+		lk_ui_open(ui, LK_SCREEN_PISTE, NULL);
 		break;
 	case LK_VK_CONFLICTS:
-		lk_conflicts_open(ui);
+		lk_ui_open(ui, LK_SCREEN_CONFLICTS, NULL);
 		break;
 	case LK_VK_REPORTS:
-		lk_report_open(ui);
+		lk_ui_open(ui, LK_SCREEN_REPORT, NULL);
 		break;
 	default:
 		break;
@@ -120,6 +138,7 @@ const struct lk_screen lk_screen_lookup = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = true,
+	.open = open_lookup,
 	.enter = enter,
 	.draw = draw,
 	.key = key,

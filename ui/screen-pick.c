@@ -3,8 +3,9 @@
  * calendar's booking ("for whom?") and Piste's "link this visit to a
  * client". The search line and the list are the lookup's (search-list.h:
  * lk_client_search once per batch of keys, the same rows and keys, without
- * the heading row); Enter hands the chosen client's id to the caller's
- * callback, Back returns without one.
+ * the heading row); Enter goes back handing the chosen client's id to the
+ * screen that asked (lk_ui_return with its request), Back returns without
+ * one.
  *
  * A role without the search capability (the Piste desk: docs/rules.md#piste,
  * "no client register"; core/roles.c) may not browse the register from
@@ -25,8 +26,7 @@
 static struct {
 	const char *title, *hint;
 	bool allow_none;
-	void (*done)(struct lk_ui *ui, const char *client_id);
-	enum lk_screen_id back;
+	enum lk_request request;   /* handed back with the chosen client */
 	struct lk_search_list list;
 } pk;
 
@@ -39,20 +39,20 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_REDRAW, NULL, NULL },
 };
 
-void
-lk_pick_client(struct lk_ui *ui, const char *title, const char *hint, bool allow_none,
-               void (*done)(struct lk_ui *ui, const char *client_id))
+/* nav: the title and hint (msgids), LK_NAV_ALLOW_NONE, and the request
+ * the answer goes back with. */
+static bool
+open_pick(struct lk_ui *ui, const struct lk_nav *nav)
 {
-	pk.title = title;
-	pk.hint = hint;
-	pk.allow_none = allow_none;
-	pk.done = done;
-	pk.back = ui->cur;
+	pk.title = nav->title;
+	pk.hint = nav->hint;
+	pk.allow_none = (nav->flags & LK_NAV_ALLOW_NONE) != 0;
+	pk.request = nav->request;
 	pk.list.y = 2;
 	pk.list.headings = false;
 	pk.list.whole_code = !lk_ui_can(ui, LK_CAP_SEARCH);
 	lk_search_list_reset(&pk.list);
-	lk_ui_show(ui, LK_SCREEN_PICK);
+	return true;
 }
 
 static void
@@ -71,23 +71,20 @@ static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (vk == LK_VK_BACK) {
-		lk_ui_show(ui, pk.back);
+		lk_ui_back(ui);
 		return;
 	}
 	if (lk_search_list_input(&pk.list, ui, vk) != LK_SEARCH_LIST_SELECTED)
 		return;
-	void (*done)(struct lk_ui *, const char *) = pk.done;
 	if (pk.list.qlen == 0 && pk.allow_none) {
-		lk_ui_show(ui, pk.back);
-		done(ui, NULL);
+		lk_ui_return(ui, &(const struct lk_nav){ .request = pk.request });
 		return;
 	}
 	const struct lk_client_row *r = lk_search_list_chosen(&pk.list, ui);
 	if (r) {
 		char id[65];
 		snprintf(id, sizeof id, "%s", r->id);
-		lk_ui_show(ui, pk.back);
-		done(ui, id);
+		lk_ui_return(ui, &(const struct lk_nav){ .request = pk.request, .client_id = id });
 	}
 }
 
@@ -121,6 +118,7 @@ const struct lk_screen lk_screen_pick = {
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = true,
 	.text_help = N_("Letters and digits go into the search line."),
+	.open = open_pick,
 	.enter = enter,
 	.draw = draw,
 	.key = key,

@@ -8,7 +8,8 @@
  *
  * Visits logged here are anonymous (no client, no name, no free text)
  * unless the visitor wants the visit linked to them: then the link key
- * chooses the client by type-ahead (screen-pick.c) and logs it for them.
+ * chooses the client by type-ahead (the picker, whose answer comes back
+ * as a result) and logs it for them.
  * Times are the store's, derived from the queue's events. Never writes SQL;
  * every change goes through store/visit.h and store/queue.h.
  */
@@ -32,7 +33,6 @@ static struct {
 	int n, sel, top;
 	bool failed;
 	struct lk_piste_day day;
-	enum lk_screen_id back;
 } ps = { .topic = -1 };
 
 static const struct lk_screen_key keys[] = {
@@ -94,14 +94,16 @@ reload(struct lk_ui *ui)
 		ps.sel = 0;
 }
 
-void
-lk_piste_open(struct lk_ui *ui)
+/* Opened (from the lookup, or as the Piste desk's home): no topic chosen. */
+static bool
+open_piste(struct lk_ui *ui, const struct lk_nav *nav)
 {
-	ps.back = ui->cur == LK_SCREEN_PISTE ? LK_SCREEN_LOOKUP : ui->cur;
+	(void)ui;
+	(void)nav;
 	ps.topic = -1;
 	ps.consent = false;
 	ps.sel = 0;
-	lk_ui_show(ui, LK_SCREEN_PISTE);
+	return true;
 }
 
 static void
@@ -143,12 +145,12 @@ log_visit(struct lk_ui *ui, const char *client)
 	ps.consent = false;
 }
 
-/* The client for the visit is chosen. */
+/* The picker's answer: the client the visit is for. */
 static void
-linked(struct lk_ui *ui, const char *client_id)
+result(struct lk_ui *ui, const struct lk_nav *r)
 {
-	if (client_id)
-		log_visit(ui, client_id);
+	if (r->request == LK_REQ_LINK_VISIT && r->client_id)
+		log_visit(ui, r->client_id);
 }
 
 /* Move the selected ticket on. */
@@ -193,9 +195,12 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			lk_ui_message(ui, false, "%s", _("Choose the topic first: 1-5"));
 			break;
 		}
-		lk_pick_client(ui, N_("Piste: log the visit for which client?"),
-		               N_("Type part of a name or an identity code; Enter logs the visit for "
-		                  "the chosen client."), false, linked);
+		lk_ui_open(ui, LK_SCREEN_PICK, &(const struct lk_nav){
+			.title = N_("Piste: log the visit for which client?"),
+			.hint = N_("Type part of a name or an identity code; Enter logs the visit for "
+			           "the chosen client."),
+			.request = LK_REQ_LINK_VISIT,
+		});
 		break;
 	case LK_VK_CONSENT:
 		if (ps.topic >= 0 && strcmp(lk_visit_topics[ps.topic], "rinnalla") == 0)
@@ -227,7 +232,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		ps.consent = false;
 		break;
 	case LK_VK_BACK:
-		lk_ui_show(ui, ps.back);
+		lk_ui_back(ui);
 		break;
 	default:
 		break;
@@ -369,7 +374,9 @@ const struct lk_screen lk_screen_piste = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.open = open_piste,
 	.enter = enter,
+	.result = result,
 	.draw = draw,
 	.key = key,
 	.text_input = NULL,

@@ -138,7 +138,6 @@ static struct {
 	bool year;                    /* the last 12 months, else this month */
 	int top;
 	struct page_data data;
-	enum lk_screen_id back;
 } rp;
 
 static const struct lk_screen_key keys[] = {
@@ -842,13 +841,14 @@ load(struct lk_ui *ui)
 		rp.top = 0;
 }
 
-/* Open the report screen; Back returns to the current screen. */
-void
-lk_report_open(struct lk_ui *ui)
+/* Opened: the page as it was, from its top. */
+static bool
+open_report(struct lk_ui *ui, const struct lk_nav *nav)
 {
-	rp.back = ui->cur;
+	(void)ui;
+	(void)nav;
 	rp.top = 0;
-	lk_ui_show(ui, LK_SCREEN_REPORT);
+	return true;
 }
 
 static void
@@ -872,7 +872,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		last = 0;
 	switch (vk) {
 	case LK_VK_BACK:
-		lk_ui_show(ui, rp.back == LK_SCREEN_REPORT ? LK_SCREEN_LOOKUP : rp.back);
+		lk_ui_back(ui);
 		return;
 	case LK_VK_PREV:
 		rp.page = (rp.page + N_PAGES - 1) % N_PAGES;
@@ -1067,6 +1067,7 @@ const struct lk_screen lk_screen_report = {
 	                "visits from other municipalities, meetings by channel, walk-in\n"
 	                "arrivals by hour and by weekday. | is the target; a stacked bar's\n"
 	                "fills are named over the bars; reverse marks what needs attention."),
+	.open = open_report,
 	.enter = enter,
 	.draw = draw,
 	.key = key,

@@ -1,7 +1,8 @@
 /*
  * screen-signin.c — who is at the desk: the sign-in screen (your own name
  * typed in full, or your user id, then the secret, masked), the growing
- * delay after failures, and what the signed-in role may see (core/roles.h).
+ * delay after failures, and the role's home screen once signed in (what
+ * the role may see is rights.c's and the screen table's, core/roles.h).
  *
  * The screen never lists staff: whoever sits at the desk sees only the one
  * name the desk pre-fills (the last person signed in here, else [desk]
@@ -181,10 +182,11 @@ signed_in(struct lk_ui *ui, const struct lk_staff *s)
 	ui->opt = &ss->opt;
 	snprintf(ui->staff_name, sizeof ui->staff_name, "%s %s", s->given_names, s->surname);
 	const char *home = lk_role_home(s->role);
+	const struct lk_nav nav = { .flags = LK_NAV_HOME };   /* no way back to sign-in */
 	if (strcmp(home, "piste") == 0)
-		lk_piste_open(ui);
+		lk_ui_open(ui, LK_SCREEN_PISTE, &nav);
 	else if (lk_ui_can(ui, LK_CAP_SEARCH) || lk_ui_can(ui, LK_CAP_TYM_PART))
-		lk_ui_show(ui, LK_SCREEN_LOOKUP);
+		lk_ui_open(ui, LK_SCREEN_LOOKUP, &nav);
 	else
 		lk_ui_message(ui, true, _("The role %s has no screen on this desk"), s->role);
 }
@@ -330,16 +332,20 @@ lk_signin_start(struct lk_ui *ui)
 	ui->opt = &ui->session.opt;
 	lk_store_set_actor(ui->st, NULL);   /* nobody until someone signs in */
 	ui->staff_name[0] = '\0';
-	lk_ui_show(ui, LK_SCREEN_SIGNIN);
+	lk_ui_open(ui, LK_SCREEN_SIGNIN, &(const struct lk_nav){ .flags = LK_NAV_HOME });
 	return true;
 }
 
 unsigned
 lk_signin_idle_ms(const struct lk_ui *ui)
 {
+#ifdef LK_TEST_CLOCK
+	/* Test builds only (Makefile TEST_CLOCK): the tmux tests shorten the
+	 * lock; an installed desk takes it from its config alone. */
 	const char *env = getenv("LUUKKU_LOCK_SECONDS");
 	if (env && *env && atol(env) > 0)
 		return (unsigned)atol(env) * 1000u;
+#endif
 	long minutes = 5;
 	if (ui->opt && ui->opt->config_path) {
 		dictionary *ini = iniparser_load(ui->opt->config_path);
@@ -351,83 +357,4 @@ lk_signin_idle_ms(const struct lk_ui *ui)
 	if (minutes < 1 || minutes > 240)
 		minutes = 5;
 	return (unsigned)minutes * 60000u;
-}
-
-bool
-lk_ui_can(const struct lk_ui *ui, enum lk_cap cap)
-{
-	if (!ui->session.on)
-		return true;
-	return ui->session.in && lk_role_can(ui->session.role, cap);
-}
-
-/* The capability a screen needs (and a second one that also does). */
-static const struct {
-	enum lk_screen_id id;
-	enum lk_cap cap, alt;
-} screen_caps[] = {
-	{ LK_SCREEN_LOOKUP, LK_CAP_SEARCH, LK_CAP_TYM_PART },
-	{ LK_SCREEN_CARD, LK_CAP_CARD, LK_CAP_CARD },
-	{ LK_SCREEN_AGENDA, LK_CAP_BOOK, LK_CAP_BOOK },
-	{ LK_SCREEN_BOOKING, LK_CAP_BOOK, LK_CAP_BOOK },
-	{ LK_SCREEN_TYM, LK_CAP_TYM, LK_CAP_TYM_PART },
-	{ LK_SCREEN_PISTE, LK_CAP_PISTE, LK_CAP_PISTE },
-	{ LK_SCREEN_REPORT, LK_CAP_REPORTS, LK_CAP_REPORTS },
-	{ LK_SCREEN_CONFLICTS, LK_CAP_SETTLE, LK_CAP_SETTLE_OWN },
-};
-
-/* The capability a key needs: on one screen, or (LK_SCREEN_COUNT) on all. */
-static const struct {
-	enum lk_vkey vk;
-	enum lk_cap cap;
-	enum lk_screen_id on;
-} key_caps[] = {
-	{ LK_VK_AGENDA, LK_CAP_BOOK, LK_SCREEN_COUNT },
-	{ LK_VK_BOOK, LK_CAP_BOOK, LK_SCREEN_COUNT },
-	{ LK_VK_RESCHEDULE, LK_CAP_BOOK, LK_SCREEN_COUNT },
-	{ LK_VK_PISTE, LK_CAP_PISTE, LK_SCREEN_COUNT },
-	{ LK_VK_REVEAL, LK_CAP_REVEAL, LK_SCREEN_COUNT },
-	{ LK_VK_REPORTS, LK_CAP_REPORTS, LK_SCREEN_COUNT },
-	/* The TYM part a partner sees is read-only: team, consent, closing. */
-	{ LK_VK_ADD, LK_CAP_TYM, LK_SCREEN_TYM },
-	{ LK_VK_CONSENT, LK_CAP_TYM, LK_SCREEN_TYM },
-	{ LK_VK_FINISH, LK_CAP_TYM, LK_SCREEN_TYM },
-};
-
-static void
-refuse(struct lk_ui *ui)
-{
-	const struct lk_role_info *r = lk_role_find(ui->session.role);
-	lk_ui_message(ui, true, _("Not for the role %s"), r ? _(r->label) : ui->session.role);
-}
-
-bool
-lk_ui_screen_allowed(struct lk_ui *ui, enum lk_screen_id id)
-{
-	if (!ui->session.on || id == LK_SCREEN_LOCK || id == LK_SCREEN_HELP)
-		return true;
-	if (id == LK_SCREEN_SIGNIN)   /* e.g. Back from a role's home screen */
-		return !ui->session.in;
-	for (size_t i = 0; i < sizeof screen_caps / sizeof screen_caps[0]; i++)
-		if (screen_caps[i].id == id) {
-			if (lk_ui_can(ui, screen_caps[i].cap) || lk_ui_can(ui, screen_caps[i].alt))
-				return true;
-			refuse(ui);
-			return false;
-		}
-	return ui->session.in;
-}
-
-bool
-lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk)
-{
-	if (!ui->session.on)
-		return true;
-	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++)
-		if (key_caps[i].vk == vk && !lk_ui_can(ui, key_caps[i].cap) &&
-		    (key_caps[i].on == LK_SCREEN_COUNT || key_caps[i].on == ui->cur)) {
-			refuse(ui);
-			return false;
-		}
-	return true;
 }

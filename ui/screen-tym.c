@@ -9,8 +9,9 @@
  *
  * The rules are core's (core/tym-teams.h), applied by the store (store/tym.h);
  * this screen only asks and shows. An outside staff member without the
- * client's consent is refused the case before anything is shown. Never
- * writes SQL.
+ * client's consent is refused the case before anything is shown. Each
+ * change says the client changed (lk_ui_changed), so the card behind reads
+ * its consents and due list again. Never writes SQL.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,6 @@ static struct {
 	int n_staff, sel, top;
 	char notice[512];          /* the last refusal or warning, in the body */
 	bool notice_error;
-	enum lk_screen_id back;
 	int outcome;               /* closing: index into lk_tym_outcomes */
 	wchar_t final[FINAL_MAX + 1];
 	size_t flen;
@@ -84,24 +84,34 @@ load(struct lk_ui *ui)
 	return true;
 }
 
-void
-lk_tym_screen_open(struct lk_ui *ui, const char *client_id)
+/* The client's open case, or opening one. */
+static bool
+open_tym(struct lk_ui *ui, const struct lk_nav *nav)
 {
 	struct lk_client c;
 	struct lk_err err = { 0 };
+	const char *client_id = nav->client_id;
 	if (lk_client_get(ui->st, client_id, &c, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s: %s", _("The client cannot be shown"), err.msg);
-		return;
+		return false;
 	}
 	memset(&ty, 0, sizeof ty);
 	snprintf(ty.client_id, sizeof ty.client_id, "%s", client_id);
 	snprintf(ty.client_name, sizeof ty.client_name, "%s, %s", c.surname, c.given_names);
 	ty.referral = -1;
-	ty.back = ui->cur;
 	if (!load(ui))
-		return;
+		return false;
 	ty.mode = ty.has_case ? VIEW : REFERRAL;
-	lk_ui_show(ui, LK_SCREEN_TYM);
+	return true;
+}
+
+/* Read the case again after a change made here; the card shows the case's
+ * consent and due items, so it reads them again too. */
+static void
+changed(struct lk_ui *ui)
+{
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
 static void
@@ -144,7 +154,7 @@ add_member(struct lk_ui *ui)
 		lk_ui_message(ui, false, _("%s added to the %s"), name, _(lk_tym_team_rules()[ty.team].label));
 	}
 	ty.mode = VIEW;
-	load(ui);
+	changed(ui);
 }
 
 static void
@@ -181,7 +191,7 @@ confirm(struct lk_ui *ui)
 		}
 		lk_ui_message(ui, false, "%s", _("TYM case opened"));
 		ty.mode = VIEW;
-		load(ui);
+		changed(ui);
 	} else if (ty.mode == STAFF) {
 		add_member(ui);
 	} else if (ty.mode == CLOSE) {
@@ -206,7 +216,7 @@ close_case(struct lk_ui *ui)
 	ty.flen = 0;
 	ty.final[0] = L'\0';
 	ty.notice[0] = '\0';
-	load(ui);
+	changed(ui);
 	ty.mode = ty.has_case ? VIEW : REFERRAL;
 	ty.referral = -1;
 }
@@ -224,7 +234,7 @@ consent(struct lk_ui *ui)
 	}
 	notice(false, "%s", give ? _("Consent recorded: outside members of the teams may see the case")
 	                          : _("Consent withdrawn: outside members no longer see the case"), NULL);
-	load(ui);
+	changed(ui);
 }
 
 static void
@@ -293,9 +303,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 			ty.mode = VIEW;
 			break;
 		}
-		if (ty.back == LK_SCREEN_CARD)
-			lk_card_refresh(ui);
-		lk_ui_show(ui, ty.back);
+		lk_ui_back(ui);
 		break;
 	default:
 		break;
@@ -535,6 +543,7 @@ const struct lk_screen lk_screen_tym = {
 	.text = false,
 	.typing = typing,
 	.text_help = N_("Letters and digits go into the final assessment."),
+	.open = open_tym,
 	.enter = NULL,
 	.draw = draw,
 	.key = key,

@@ -1,8 +1,8 @@
 /*
  * tui.c — the interactive terminal: start-up and teardown of ncursesw, the
  * one libuv loop (keyboard, SIGWINCH, message, clock and live-screen
- * timers; the config's [keys] applied at start), the windows of the frame
- * and switching between screens.
+ * timers; the config's [keys] applied at start) and the windows of the
+ * frame. Which screen is current, and how it changes, is gate.c's.
  *
  * The loop: stdin readable → read every pending key with wget_wch in
  * nodelay mode → dispatch each through the key table to the current screen
@@ -52,49 +52,7 @@ struct loop {
 	struct lk_sync_bg sync;    /* background sync (sync-status.h) */
 };
 
-static const struct lk_screen *const screens[LK_SCREEN_COUNT] = {
-	[LK_SCREEN_LOOKUP] = &lk_screen_lookup,
-	[LK_SCREEN_CARD] = &lk_screen_card,
-	[LK_SCREEN_HELP] = &lk_screen_help,
-	[LK_SCREEN_AGENDA] = &lk_screen_agenda,
-	[LK_SCREEN_BOOKING] = &lk_screen_booking,
-	[LK_SCREEN_TYM] = &lk_screen_tym,
-	[LK_SCREEN_PISTE] = &lk_screen_piste,
-	[LK_SCREEN_PICK] = &lk_screen_pick,
-	[LK_SCREEN_SIGNIN] = &lk_screen_signin,
-	[LK_SCREEN_LOCK] = &lk_screen_lock,
-	[LK_SCREEN_CONFLICTS] = &lk_screen_conflicts,
-	[LK_SCREEN_REPORT] = &lk_screen_report,
-};
-
 static void on_message(uv_timer_t *h);
-
-/* The screen behind an id. */
-const struct lk_screen *
-lk_ui_screen(enum lk_screen_id id)
-{
-	return screens[id];
-}
-
-/* Whether a screen takes typed text now. */
-bool
-lk_screen_text(struct lk_ui *ui, const struct lk_screen *s)
-{
-	return s->typing ? s->typing(ui) : s->text;
-}
-
-/* Make a screen current. */
-void
-lk_ui_show(struct lk_ui *ui, enum lk_screen_id id)
-{
-	if (!lk_ui_screen_allowed(ui, id))
-		return;
-	if (id == LK_SCREEN_HELP && ui->cur != LK_SCREEN_HELP)
-		ui->prev = ui->cur;
-	ui->cur = id;
-	if (screens[id]->enter)
-		screens[id]->enter(ui);
-}
 
 /* Show a transient message on the status line. */
 void
@@ -148,11 +106,13 @@ make_windows(struct lk_ui *ui)
 	nodelay(ui->body, TRUE);
 }
 
-/* Draw everything into the windows and update the terminal once. */
+/* Draw everything into the windows and update the terminal once; first
+ * the screen reads again what another screen changed. */
 static void
 redraw(struct lk_ui *ui)
 {
-	const struct lk_screen *s = screens[ui->cur];
+	lk_ui_reread(ui);
+	const struct lk_screen *s = lk_ui_screen(ui->cur);
 	werase(ui->body);
 	ui->cursor = false;
 	if (ui->tiny) {
@@ -194,7 +154,7 @@ stop(struct lk_ui *ui)
 static void
 dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 {
-	const struct lk_screen *s = screens[ui->cur];
+	const struct lk_screen *s = lk_ui_screen(ui->cur);
 	enum lk_vkey active[LK_VK_COUNT];
 	int n = 0;
 	for (int i = 0; i < s->n_keys && n < LK_VK_COUNT; i++)
@@ -205,7 +165,7 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 	enum lk_vkey vk = lk_key_resolve((int)ch, is_key, text, active, n);
 	switch (vk) {
 	case LK_VK_LOCK:
-		lk_ui_lock(ui);
+		lk_ui_open(ui, LK_SCREEN_LOCK, NULL);
 		return;
 	case LK_VK_QUIT:
 		ui->quit = true;
@@ -216,7 +176,7 @@ dispatch(struct lk_ui *ui, wint_t ch, bool is_key)
 	case LK_VK_HELP:
 		if (ui->cur != LK_SCREEN_HELP) {
 			ui->message[0] = '\0';
-			lk_ui_show(ui, LK_SCREEN_HELP);
+			lk_ui_open(ui, LK_SCREEN_HELP, NULL);
 			return;
 		}
 		break;
@@ -243,7 +203,7 @@ static void
 on_idle(uv_timer_t *h)
 {
 	struct lk_ui *ui = h->data;
-	lk_ui_lock(ui);
+	lk_ui_open(ui, LK_SCREEN_LOCK, NULL);
 	redraw(ui);
 }
 
@@ -295,8 +255,8 @@ on_input(uv_poll_t *h, int status, int events)
 		stop(ui);
 		return;
 	}
-	if (screens[ui->cur]->settle)
-		screens[ui->cur]->settle(ui);
+	if (lk_ui_screen(ui->cur)->settle)
+		lk_ui_screen(ui->cur)->settle(ui);
 	if (ui->sync.enrolled)
 		lk_sync_status_refresh(&ui->sync, ui->st);   /* a write adds to the outbox */
 	redraw(ui);
@@ -323,8 +283,8 @@ on_winch(uv_signal_t *h, int signum)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	make_windows(ui);
-	if (screens[ui->cur]->settle)
-		screens[ui->cur]->settle(ui);
+	if (lk_ui_screen(ui->cur)->settle)
+		lk_ui_screen(ui->cur)->settle(ui);
 	redraw(ui);
 }
 
@@ -365,7 +325,7 @@ static void
 on_live(uv_timer_t *h)
 {
 	struct lk_ui *ui = h->data;
-	const struct lk_screen *s = screens[ui->cur];
+	const struct lk_screen *s = lk_ui_screen(ui->cur);
 	if (ui->tiny || !s->live || s->settle == NULL)
 		return;
 	s->settle(ui);
@@ -464,9 +424,9 @@ lk_tui_run(struct lk_store *st, const struct lk_tui_options *opt)
 	if (rc == 0 && ui.opt->sync && ui.opt->sync->round && ui.opt->sync->interval > 0)
 		lk_sync_bg_start(&l.sync, &l.loop, ui.opt->sync, &ui.sync, st, on_synced, &ui);
 
-	ui.cur = ui.prev = LK_SCREEN_LOOKUP;
+	ui.cur = LK_SCREEN_LOOKUP;   /* where the gate starts from */
 	if (!lk_signin_start(&ui))   /* sign-in first once staff have secrets */
-		lk_ui_show(&ui, LK_SCREEN_LOOKUP);
+		lk_ui_open(&ui, LK_SCREEN_LOOKUP, &(const struct lk_nav){ .flags = LK_NAV_HOME });
 	redraw(&ui);
 	if (rc == 0) {
 		uv_run(&l.loop, UV_RUN_DEFAULT);

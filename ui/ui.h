@@ -1,9 +1,16 @@
 /*
  * ui.h — what the screens of the terminal share: the state of one running
- * terminal (struct lk_ui), the screen interface and screen switching.
+ * terminal (struct lk_ui), the screen interface, and the one gate through
+ * which the current screen changes.
  *
- * tui.c owns the loop, the windows and this state; each screen-*.c file
- * fills one struct lk_screen. A screen draws only into the body window it
+ * tui.c owns the loop, the windows and this state; gate.c owns the table
+ * of screens (with the capability each needs), the back stack and the
+ * change flags; rights.c says what the signed-in role may do. Each
+ * screen-*.c file fills one struct lk_screen and never names a function of
+ * another screen file: to show another screen it calls lk_ui_open() with a
+ * struct lk_nav, to leave it calls lk_ui_back() (or lk_ui_return() with a
+ * result for the screen that opened it), and after a change it says what
+ * changed with lk_ui_changed(). A screen draws only into the body window it
  * is given and reads the store only through the public store API: it never
  * writes SQL, never calls refresh()/clear() and never blocks the loop.
  */
@@ -43,6 +50,44 @@ struct lk_screen_key {
 	const char *help;   /* what the key does on this screen (msgid), or NULL */
 };
 
+/* What a screen asked another for, so the answer finds its way back
+ * (lk_ui_return): tig's requests, for the few that carry data. */
+enum lk_request {
+	LK_REQ_NONE,
+	LK_REQ_BOOK_FOR,     /* the calendar asks the picker: book for which client? */
+	LK_REQ_LINK_VISIT,   /* Piste asks the picker: log the visit for which client? */
+	LK_REQ_BOOKED,       /* booking tells its caller: booked or moved (staff, day, id) */
+};
+
+/* How to open a screen (lk_ui_open). */
+enum lk_nav_flags {
+	LK_NAV_HOME = 1 << 0,        /* a home screen: nothing to go back to (empties the back stack) */
+	LK_NAV_CLEAR = 1 << 1,       /* lookup: empty the search line */
+	LK_NAV_RESCHEDULE = 1 << 2,  /* booking: move appointment_id to a free time */
+	LK_NAV_ALLOW_NONE = 1 << 3,  /* picker: Enter on an empty line chooses no client */
+};
+
+/* The one argument of every screen change, and of a result handed back
+ * (lk_ui_return): each screen reads the fields it needs; fields left out
+ * are zero. Strings are only read during the call. */
+struct lk_nav {
+	const char *client_id;       /* card, TYM, booking (NULL: a meeting without one); picker's answer */
+	const char *staff_id;        /* calendar: whose (NULL: as it was, else the desk's); booking: with whom */
+	const char *appointment_id;  /* calendar: the booking to choose; booking: the one to move */
+	lk_date day;                 /* calendar, booking: 0 or LK_NO_DATE for today */
+	unsigned flags;              /* enum lk_nav_flags */
+	/* The picker: its title and hint (msgids) and what it answers. */
+	const char *title, *hint;
+	enum lk_request request;
+};
+
+/* What changed, so the screens that show it read it again (lk_ui_changed;
+ * calcurse's wins_update flags). */
+enum lk_changed {
+	LK_CHANGED_APPOINTMENTS = 1 << 0,  /* bookings made, moved or moved on */
+	LK_CHANGED_CLIENT = 1 << 1,        /* a client's consents, TYM case or due list */
+};
+
 struct lk_ui;
 
 struct lk_screen {
@@ -61,8 +106,20 @@ struct lk_screen {
 	const char *about;
 	/* Read again and redrawn every few seconds without a key (settle()). */
 	bool live;
-	/* Called when the screen becomes current. */
+	/* Called by the gate (after the rights, before the screen becomes
+	 * current) with what to show; reads it. False, with a message on the
+	 * status line, when it cannot be shown: the screen stays as it was.
+	 * NULL: nothing to read. */
+	bool (*open)(struct lk_ui *ui, const struct lk_nav *nav);
+	/* Called when the screen becomes current: opened, or returned to. */
 	void (*enter)(struct lk_ui *ui);
+	/* A screen opened from this one handed back an answer (lk_ui_return),
+	 * after enter(). NULL: answers are not wanted. */
+	void (*result)(struct lk_ui *ui, const struct lk_nav *r);
+	/* The data it shows (enum lk_changed) and how it reads it again when
+	 * another screen changed it, before it is next drawn. */
+	unsigned shows;
+	void (*reread)(struct lk_ui *ui);
 	/* Draw into the body window (already erased); set ui->cursor and
 	 * wmove the body to show the cursor there. */
 	void (*draw)(struct lk_ui *ui, WINDOW *body);
@@ -98,9 +155,10 @@ struct lk_session {
 	char role[24];
 	int failures;               /* failed attempts in a row */
 	bool waiting;               /* the delay after a failure still runs */
-	enum lk_screen_id resume;   /* where unlocking returns */
 	struct lk_tui_options opt;  /* ui->opt while signed in */
 };
+
+#define LK_BACK_MAX 16   /* screens remembered for Back (the oldest goes first) */
 
 struct lk_ui {
 	struct lk_store *st;
@@ -110,8 +168,13 @@ struct lk_ui {
 	bool quit;
 	bool tiny;                   /* too small for the frame: only a notice */
 	bool cursor;                 /* a screen's draw() wants the cursor shown */
+	/* The current screen and where Back goes: changed only by gate.c
+	 * (tui.c starts at the lookup). */
 	enum lk_screen_id cur;
-	enum lk_screen_id prev;      /* where help returns to */
+	enum lk_screen_id back[LK_BACK_MAX];
+	int n_back;
+	/* Per screen, what others changed since it last read (enum lk_changed). */
+	unsigned stale[LK_SCREEN_COUNT];
 	/* Header and status facts, read once at start. */
 	char area_name[128];
 	char point_name[128];
@@ -126,71 +189,60 @@ struct lk_ui {
 	struct lk_session session;   /* who is signed in (screen-signin.c) */
 };
 
+/* The gate (gate.c). */
+
+/* Show screen `id` with `nav` (NULL: all fields left out): the only way
+ * the current screen changes to another. Checks the screen's rights in
+ * the table first (refused: "Not for the role …" on the status line, or
+ * silently where the table says so), then lets the screen read (its
+ * open()), remembers the current screen for Back (not when `id` is
+ * already current, and nothing with LK_NAV_HOME) and makes `id` current
+ * (its enter()). False when refused or when the screen cannot be shown. */
+bool lk_ui_open(struct lk_ui *ui, enum lk_screen_id id, const struct lk_nav *nav);
+/* Back to the screen the current one was opened from (its rights checked
+ * again, its enter() called; from the lock screen the one behind it, as it
+ * was). False when there is none or it is refused. */
+bool lk_ui_back(struct lk_ui *ui);
+/* lk_ui_back, then hand `r` to the screen returned to (its result()). */
+bool lk_ui_return(struct lk_ui *ui, const struct lk_nav *r);
+/* The screen Back would return to (the current one when none). */
+enum lk_screen_id lk_ui_under(const struct lk_ui *ui);
+/* Say what changed: every other screen that shows it reads it again
+ * before it is next drawn. (The current screen, which made the change,
+ * reads its own data again itself.) */
+void lk_ui_changed(struct lk_ui *ui, unsigned what);
+/* Before drawing (tui.c): let the current screen read again what others
+ * changed. */
+void lk_ui_reread(struct lk_ui *ui);
 const struct lk_screen *lk_ui_screen(enum lk_screen_id id);
 /* Whether screen s takes typed text now (its typing(), else its `text`). */
 bool lk_screen_text(struct lk_ui *ui, const struct lk_screen *s);
-/* Make `id` the current screen (calls its enter()). */
-void lk_ui_show(struct lk_ui *ui, enum lk_screen_id id);
+
+/* Rights (rights.c): whether the signed-in role has a capability (always,
+ * while sign-in is off); refuse on the status line ("Not for the role
+ * …"); whether a key may act for the role on the current screen (false
+ * with that refusal). */
+bool lk_ui_can(const struct lk_ui *ui, enum lk_cap cap);
+void lk_ui_refuse(struct lk_ui *ui);
+bool lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk);
+
+/* The loop (tui.c). */
+
 /* Show a message on the status line for a few seconds. */
 void lk_ui_message(struct lk_ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Put TEXT on the status line at once, before a read that may take a
  * while (the next redraw replaces it); nothing on a window too small. */
 void lk_ui_busy(struct lk_ui *ui, const char *text);
+/* Refuse sign-in attempts for `ms` (tui.c's timer ends session.waiting). */
+void lk_ui_delay(struct lk_ui *ui, unsigned ms);
 
-/* The client card: open one client (audited); false (and a message) when
- * the client cannot be shown. */
-bool lk_card_open(struct lk_ui *ui, const char *client_id);
-/* The lookup screen: empty the search line. */
-void lk_lookup_reset(struct lk_ui *ui);
+/* Sign-in (screen-signin.c), for tui.c. */
 
-/* The client card: read its appointments and due list again (after a
- * booking), without a new audit row. */
-void lk_card_refresh(struct lk_ui *ui);
-/* The agenda: show staff_id's calendar (NULL: the desk's own) on `day`
- * (LK_NO_DATE: today), with appointment `select` (may be NULL) chosen;
- * Back returns to the current screen. */
-void lk_agenda_open(struct lk_ui *ui, const char *staff_id, lk_date day, const char *select);
-/* Booking: for a client (NULL: a meeting without one) with staff_id (NULL:
- * the client's caseworker or the desk's staff member) from `day`
- * (LK_NO_DATE: today); Back returns to the current screen. */
-void lk_booking_open(struct lk_ui *ui, const char *client_id, const char *staff_id, lk_date day);
-/* Booking: move an existing appointment to a free time. */
-void lk_booking_reschedule(struct lk_ui *ui, const char *appointment_id);
-/* TYM: the client's open case (or opening one); Back returns to the card. */
-void lk_tym_screen_open(struct lk_ui *ui, const char *client_id);
-/* Piste: the desk point's walk-in logging, queue and today's counts. */
-void lk_piste_open(struct lk_ui *ui);
-/* Choose a client by type-ahead over the register (lk_client_search);
- * Enter calls done(ui, id) on the chosen one (with allow_none, Enter on an
- * empty line calls done(ui, NULL)); Back returns to the current screen
- * without calling it. `title` and `hint` are msgids. A role without
- * LK_CAP_SEARCH finds a client only by the whole identity code (its own
- * hint then). */
-void lk_pick_client(struct lk_ui *ui, const char *title, const char *hint, bool allow_none,
-                    void (*done)(struct lk_ui *ui, const char *client_id));
-
-/* Sign-in and roles (screen-signin.c): whether the signed-in role has a
- * capability (always, while sign-in is off); whether a screen or a key may
- * act for it (false with a message on the status line). */
-bool lk_ui_can(const struct lk_ui *ui, enum lk_cap cap);
-bool lk_ui_screen_allowed(struct lk_ui *ui, enum lk_screen_id id);
-bool lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk);
 /* Start at the sign-in screen when sign-in applies; false when it does not. */
 bool lk_signin_start(struct lk_ui *ui);
 /* Idle minutes before the lock ($LUUKKU_LOCK_SECONDS, else [ui]
  * lock_minutes of the config, else 5), in milliseconds. */
 unsigned lk_signin_idle_ms(const struct lk_ui *ui);
-/* Lock the terminal now (screen-lock.c): no client data until the same
- * staff member's secret is given. */
-void lk_ui_lock(struct lk_ui *ui);
-/* Refuse sign-in attempts for `ms` (tui.c's timer ends session.waiting). */
-void lk_ui_delay(struct lk_ui *ui, unsigned ms);
-
-/* Sync conflicts: review and settle; Back returns to the current screen. */
-void lk_conflicts_open(struct lk_ui *ui);
-/* The leads' report screen (screen-report.c), for roles with the reports
- * capability (else a message); Back returns to the current screen. */
-void lk_report_open(struct lk_ui *ui);
 
 #endif

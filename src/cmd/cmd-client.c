@@ -1,7 +1,9 @@
 /*
  * cmd-client.c — `luukku client add|set|find|show`.
  */
+#include <ctype.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -77,13 +79,25 @@ exec_client_set(struct cmd_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
+/* The rows' printer; a search by a whole identity code is a look at the
+ * found client's data, audited per client (find-hetu). */
+struct find_ctx {
+	bool tsv;
+	bool by_hetu;
+	int n;                              /* found by the code (one, as a rule) */
+	char id[8][sizeof ((struct lk_client_row *)0)->id];
+};
+
 static int
 print_row(const struct lk_client_row *r, void *ctx)
 {
+	struct find_ctx *fc = ctx;
+	if (fc->by_hetu && fc->n < 8)
+		snprintf(fc->id[fc->n++], sizeof fc->id[0], "%s", r->id);
 	char masked[16], name[220];
 	lk_hetu_mask(r->hetu, masked, sizeof masked);
 	snprintf(name, sizeof name, "%s, %s", r->surname, r->given_names);
-	if (*(bool *)ctx) {
+	if (fc->tsv) {
 		cmd_tsv(stdout, r->id, false);
 		cmd_tsv(stdout, name, false);
 		cmd_tsv(stdout, r->hetu[0] ? masked : "", false);
@@ -117,8 +131,16 @@ exec_client_find(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_client_search(st, query, limit, print_row, &tsv, &err) != LK_OK)
+	char up[16];
+	size_t i;
+	for (i = 0; query[i] && i < sizeof up - 1; i++)
+		up[i] = (char)toupper((unsigned char)query[i]);
+	up[i] = '\0';
+	struct find_ctx fc = { .tsv = tsv, .by_hetu = strlen(query) == LK_HETU_LEN && lk_hetu_parse(up, NULL) == LK_HETU_OK };
+	if (lk_client_search(st, query, limit, print_row, &fc, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
+	for (int k = 0; k < fc.n; k++)   /* after the search: its statement is done */
+		lk_audit(st, ctx->staff_id, "find-hetu", fc.id[k], "cli", NULL);
 	lk_store_close(st);
 	return status;
 }

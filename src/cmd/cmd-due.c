@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/due.h"
 #include "store/event.h"
 
@@ -49,7 +50,8 @@ exec_due(struct cmd_ctx *ctx, int argc, char **argv)
 	struct lk_err err = { 0 };
 	struct lk_due_item items[LK_DUE_MAX];
 	size_t n;
-	if (lk_client_due(st, argv[optind], lk_today(), items, &n, &err) != LK_OK) {
+	if (lk_client_due(st, argv[optind], lk_today(), items, &n, &err) != LK_OK ||
+	    lk_audit(st, ctx->staff_id, "read-due", argv[optind], "cli", &err) != LK_OK) {
 		status = cmd_fail(ctx, &err);
 		lk_store_close(st);
 		return status;

@@ -35,6 +35,8 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/text.h"
 #include <time.h>
 
 #include "cmd/cmd.h"
@@ -113,7 +115,9 @@ prop(FILE *f, const char *name, const char *value, bool text)
 {
 	char esc[2048], line[2200], folded[2600];
 	if (text) {
-		lk_ical_escape(value, esc, sizeof esc);   /* cut when too long: still valid */
+		char clean[2048];
+		lk_text_clean(value, 0, clean, sizeof clean);   /* the output rule */
+		lk_ical_escape(clean, esc, sizeof esc);   /* cut when too long: still valid */
 		value = esc;
 	}
 	snprintf(line, sizeof line, "%s:%s", name, value);
@@ -121,16 +125,12 @@ prop(FILE *f, const char *name, const char *value, bool text)
 		fputs(folded, f);
 }
 
-/* DTSTAMP: the moment of export in UTC. Under $LUUKKU_NOW (tests, demos)
- * that is the desk's Helsinki wall clock converted; else the system clock,
- * which is UTC already. */
+/* DTSTAMP: the moment of export in UTC: the desk's Helsinki wall clock
+ * (lk_now(), which only a test build lets $LUUKKU_NOW pin) converted. */
 static lk_time
 stamp_utc(void)
 {
-	const char *fixed = getenv("LUUKKU_NOW");
-	if (fixed && *fixed)
-		return lk_helsinki_to_utc(lk_now());
-	return (lk_time)(time(NULL) / 60);
+	return lk_helsinki_to_utc(lk_now());
 }
 
 static void

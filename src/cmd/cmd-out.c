@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/text.h"
 #include "i18n.h"
 
 int
@@ -23,9 +24,24 @@ cmd_out_stage(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf, siz
 		return 0;
 	if (!*o->path || snprintf(o->tmp, sizeof o->tmp, "%s.XXXXXX", o->path) >= (int)sizeof o->tmp)
 		return cmd_usage(ctx, "out", _("'%s' is not a file name"), o->path);
+	/* The output rule for the file too (cmd-guard.c guards stdout). */
+	char *clean = malloc(3 * len + 1);
+	if (clean == NULL)
+		return cmd_usage(ctx, "out", "%s: %s", o->path, strerror(ENOMEM));
+	size_t clen = 0;
+	for (size_t at = 0; at < len;) {
+		size_t used;
+		clen += lk_text_clean_step((const unsigned char *)buf + at, len - at, false,
+		                           LK_CLEAN_TAB | LK_CLEAN_LF | LK_CLEAN_CRLF, clean + clen,
+		                           &used);
+		at += used;
+	}
+	buf = clean;
+	len = clen;
 	int fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		o->tmp[0] = '\0';
+		free(clean);
 		return cmd_usage(ctx, "out", "%s: %s", o->path, strerror(errno));
 	}
 	size_t done = 0;
@@ -43,9 +59,11 @@ cmd_out_stage(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf, siz
 			e = errno;
 		unlink(o->tmp);
 		o->tmp[0] = '\0';
+		free(clean);
 		fprintf(stderr, "luukku %s: --out: %s: %s\n", ctx->name, o->path, strerror(e));
 		return LK_EFAIL;
 	}
+	free(clean);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/queue.h"
 #include "store/visit.h"
 
@@ -40,6 +41,9 @@ exec_piste_arrive(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("%d\n", ticket);
 	else
 		status = cmd_fail(ctx, &err);
+	if (in.client && *in.client && lk_id_valid(in.client))
+		lk_audit(st, ctx->staff_id, status ? "refused" : "piste-visit", in.client,
+		         ctx->name, NULL);
 	lk_store_close(st);
 	return status;
 }

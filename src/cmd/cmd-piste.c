@@ -11,6 +11,7 @@
 #include "cmd/cmd-opts.h"
 #include "core/hetu.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/client.h"
 #include "store/visit.h"
 
@@ -78,6 +79,11 @@ exec_piste_log(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("%s\n", id);
 	else
 		status = cmd_fail(ctx, &err);
+	/* A visit of a client is a look at their data; a refusal with the
+	 * client concerned is audited too. */
+	if (in.client && *in.client && lk_id_valid(in.client))
+		lk_audit(st, ctx->staff_id, status ? "refused" : "piste-visit", in.client,
+		         ctx->name, NULL);
 	lk_store_close(st);
 	return status;
 }

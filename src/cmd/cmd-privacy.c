@@ -18,6 +18,8 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-opts.h"
 #include "i18n.h"
+#include "store/audit.h"
+#include "store/client.h"
 #include "store/privacy.h"
 
 #define DEFAULT_VISIT_MONTHS 24
@@ -59,7 +61,10 @@ exec_audit(struct cmd_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return status;
 	struct lk_err err = { 0 };
-	if (lk_audit_list_client(st, client, print_audit, &tsv, &err) != LK_OK)
+	struct lk_client who;
+	if (lk_client_get(st, client, &who, &err) != LK_OK)   /* an unknown id: 3 */
+		status = cmd_fail(ctx, &err);
+	else if (lk_audit_list_client(st, client, print_audit, &tsv, &err) != LK_OK)
 		status = cmd_fail(ctx, &err);
 	lk_store_close(st);
 	return status;

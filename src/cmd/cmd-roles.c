@@ -63,6 +63,28 @@ static const struct {
 	{ "staff", "passwd", LK_CAP_ADMIN, -1 },
 };
 
+/* The client a refused command concerned: --client ID (or --client=ID),
+ * or the first argument of client show/set and due; NULL when none or
+ * not shaped like an id. */
+static const char *
+client_of(const struct cmd_entry *e, int argc, char **argv)
+{
+	const char *c = NULL;
+	for (int i = 1; i < argc && c == NULL; i++) {
+		if (strcmp(argv[i], "--client") == 0 && i + 1 < argc)
+			c = argv[i + 1];
+		else if (strncmp(argv[i], "--client=", 9) == 0)
+			c = argv[i] + 9;
+	}
+	bool positional = strcmp(e->name, "due") == 0 ||
+		(strcmp(e->name, "client") == 0 && e->sub &&
+		 (strcmp(e->sub, "show") == 0 || strcmp(e->sub, "set") == 0));
+	for (int i = 1; c == NULL && positional && i < argc; i++)
+		if (argv[i][0] != '-')
+			c = argv[i];
+	return c && lk_id_valid(c) ? c : NULL;
+}
+
 int
 cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 {
@@ -103,7 +125,7 @@ cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **
 		fprintf(stderr, "luukku %s: --staff: %s %s\n", ctx->name, name,
 		        _("has no secret, and sign-in accounts are in use: an administrator sets one "
 		          "with luukku staff passwd"));
-		lk_audit(st, ctx->staff_id, "refused", NULL, ctx->name, NULL);
+		lk_audit(st, ctx->staff_id, "refused", client_of(e, argc, argv), ctx->name, NULL);
 		status = LK_ECLASH;
 		goto out;
 	}
@@ -115,7 +137,7 @@ cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **
 	const struct lk_role_info *r = lk_role_find(who.role);
 	fprintf(stderr, "luukku %s: --staff: %s '%s' (%s) %s\n", ctx->name, _("the role"), who.role,
 	        r ? _(r->label) : who.role, _("may not do this"));
-	lk_audit(st, ctx->staff_id, "refused", NULL, ctx->name, NULL);
+	lk_audit(st, ctx->staff_id, "refused", client_of(e, argc, argv), ctx->name, NULL);
 	status = LK_ECLASH;
 out:
 	lk_store_close(st);

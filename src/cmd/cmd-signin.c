@@ -113,14 +113,16 @@ get_secret(const struct cmd_ctx *ctx, char *buf, size_t size, const char **where
 }
 
 /* Earlier failures in a row slow this attempt down, restart or not. */
+/* The messages name nobody and read the same for an unknown --staff and a
+ * known one: they would tell a guesser which ids are accounts. */
 static void
-wait_failures(struct cmd_ctx *ctx, struct lk_store *st, const char *field, const char *who)
+wait_failures(struct cmd_ctx *ctx, struct lk_store *st)
 {
 	int failures = lk_signin_failures(st, ctx->staff_id);
 	unsigned ms = lk_signin_delay_ms(failures);
 	if (ms == 0)
 		return;
-	fprintf(stderr, "luukku %s: %s: %s: ", ctx->name, field, who);
+	fprintf(stderr, "luukku %s: --secret: ", ctx->name);
 	fprintf(stderr, _("failed sign-ins in a row: %d; waiting %u s"), failures, ms / 1000);
 	fputc('\n', stderr);
 	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
@@ -128,15 +130,41 @@ wait_failures(struct cmd_ctx *ctx, struct lk_store *st, const char *field, const
 		;
 }
 
+static int
+no_secret(struct cmd_ctx *ctx, const char *where)
+{
+	fprintf(stderr, "luukku %s: %s: %s\n", ctx->name, where,
+	        _("give the acting staff member's secret with --secret-fd N, LUUKKU_SECRET_FILE "
+	          "or on a terminal"));
+	return LK_ECLASH;
+}
+
+static int
+wrong_secret(struct cmd_ctx *ctx)
+{
+	fprintf(stderr, "luukku %s: --staff: %s\n", ctx->name,
+	        _("sign-in failed: no such account, or a wrong secret"));
+	return LK_ECLASH;
+}
+
 int
 cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st)
 {
-	/* The name given is repeated nowhere: it may be a PIN typed as one. */
-	wait_failures(ctx, st, "--staff", _("unknown staff member"));
+	/* The name given is repeated nowhere: it may be a PIN typed as one.
+	 * The secret is asked for as for an account, and the answer is the
+	 * same as for a wrong secret. */
+	char secret[LK_SECRET_MAX + 2];
+	const char *where = "--secret-fd";
+	wait_failures(ctx, st);
+	enum source got = get_secret(ctx, secret, sizeof secret, &where);
+	sodium_memzero(secret, sizeof secret);
 	lk_signin_failed(st, ctx->staff_id, "cli: unknown --staff", NULL);
-	fprintf(stderr, "luukku %s: --staff: %s\n", ctx->name,
-	        _("sign-in accounts are in use: name the acting staff member with --staff ID"));
-	return LK_ECLASH;
+	if (got == BAD_FILE) {
+		fprintf(stderr, "luukku %s: LUUKKU_SECRET_FILE: %s\n", ctx->name,
+		        _("cannot be read, or is not a file of yours readable by you only (mode 0600)"));
+		return LK_ECLASH;
+	}
+	return got == NONE ? no_secret(ctx, where) : wrong_secret(ctx);
 }
 
 int
@@ -144,7 +172,8 @@ cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who)
 {
 	char secret[LK_SECRET_MAX + 2];
 	const char *where = "--secret-fd";
-	wait_failures(ctx, st, "--secret", who);
+	(void)who;
+	wait_failures(ctx, st);
 	enum source got = get_secret(ctx, secret, sizeof secret, &where);
 	if (got == BAD_FILE) {
 		sodium_memzero(secret, sizeof secret);
@@ -154,10 +183,8 @@ cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who)
 		return LK_ECLASH;
 	}
 	if (got == NONE) {
-		fprintf(stderr, "luukku %s: %s: %s %s\n", ctx->name, where, who,
-		        _("has a secret: give it with --secret-fd N, LUUKKU_SECRET_FILE or on a terminal"));
 		lk_signin_failed(st, ctx->staff_id, "cli: no secret", NULL);
-		return LK_ECLASH;
+		return no_secret(ctx, where);
 	}
 	char detail[96];
 	snprintf(detail, sizeof detail, "cli: %s", ctx->name);
@@ -168,6 +195,5 @@ cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who)
 		return 0;
 	if (rc != LK_ECLASH)
 		return cmd_fail(ctx, &err);
-	fprintf(stderr, "luukku %s: %s: %s %s\n", ctx->name, where, _("wrong secret for"), who);
-	return LK_ECLASH;
+	return wrong_secret(ctx);
 }

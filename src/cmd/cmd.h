@@ -95,6 +95,11 @@ int cmd_out_finish(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf
  * store to refuse as no such client. Never a name search: the Piste desk
  * has no search capability (core/roles.c). */
 const char *cmd_client_ref(struct lk_store *st, const char *arg, char *buf, size_t size);
+/* The output rule (cmd-guard.c): standard output / standard error through
+ * the sanitiser of core/text.h. stderr for every run; stdout for every
+ * command but the ncurses terminal and the kiosk. */
+void cmd_guard_stderr(void);
+void cmd_guard_stdout(void);
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
 /* The options of a command that takes only --tsv and `nargs` arguments (cmd-opts.c)

@@ -69,6 +69,31 @@ lk_config_role_ok(const char *role)
 	return !*role || strcmp(role, "desk") == 0 || strcmp(role, "kiosk") == 0;
 }
 
+bool
+lk_config_interval(const char *v, long *seconds)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (end == v || errno || n < 1 || *v == '-' || *v == '+')
+		return false;
+	while (*end == ' ')
+		end++;
+	long unit = 60;
+	if (*end) {
+		const char *units = "smhd";
+		static const long mult[] = { 1, 60, 3600, 86400 };
+		const char *u = strchr(units, *end);
+		if (u == NULL || end[1] != '\0')
+			return false;
+		unit = mult[u - units];
+	}
+	if (n > 30L * 86400 / unit)
+		return false;
+	*seconds = n * unit;
+	return true;
+}
+
 int
 lk_node_config_load(struct lk_node_config *o, dictionary **ini, struct lk_config_err *err)
 {
@@ -111,6 +136,16 @@ lk_node_config_settle(struct lk_node_config *o, dictionary *ini, struct lk_confi
 	o->idle = ini ? iniparser_getint(ini, "node:idle_timeout", 60) : 60;
 	if (o->idle < 1 || o->idle > 3600)
 		return refuse(err, "idle_timeout", N_("give 1-3600 seconds"), NULL);
+	o->backup_dir = (v = get(ini, "backup:dir")) && *v ? v : NULL;
+	o->backup_interval = 86400;
+	if ((v = get(ini, "backup:interval")) && *v &&
+	    !lk_config_interval(v, &o->backup_interval))
+		return refuse(err, "backup.interval",
+		              N_("give a time from 1s to 30d: a whole number and s, m, h or d "
+		                 "(minutes without), e.g. 24h"), v);
+	o->backup_keep = ini ? iniparser_getint(ini, "backup:keep", 7) : 7;
+	if (o->backup_keep < 1 || o->backup_keep > 1000)
+		return refuse(err, "backup.keep", N_("give 1-1000 backups"), NULL);
 	char host[256], port[16];
 	if (!lk_hostport(o->listen, host, sizeof host, port, sizeof port))
 		return refuse(err, "listen", N_("give HOST:PORT, e.g. 0.0.0.0:7410"), o->listen);

@@ -14,7 +14,8 @@
 #include <iniparser.h>
 
 struct lk_config_err {
-	const char *key;    /* "config", "lang", "role", "log-level", "idle_timeout", "listen" */
+	const char *key;    /* "config", "lang", "role", "log-level", "idle_timeout", "listen",
+	                       "backup.interval", "backup.keep" */
 	const char *msg;    /* msgid */
 	const char *value;  /* the path or value refused */
 };
@@ -37,7 +38,14 @@ bool lk_config_role_ok(const char *role);
 struct lk_node_config {
 	const char *config, *db, *listen, *log_level;
 	int idle;
+	const char *backup_dir;    /* [backup] dir; NULL: no scheduled backups */
+	long backup_interval;      /* [backup] interval, in seconds (default a day) */
+	int backup_keep;           /* [backup] keep (default 7) */
 };
+
+/* A backup interval: a whole number and a unit, s, m, h or d (none:
+ * minutes), from 1 s to 30 d; *seconds, or false. */
+bool lk_config_interval(const char *v, long *seconds);
 
 /* Read o->config, else $LUUKKUD_CONFIG (both must exist), else the default
  * file when it exists; *ini stays NULL without a file. 0 or LK_EINPUT. */

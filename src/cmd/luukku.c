@@ -132,6 +132,8 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* The output rule: nothing reaches the terminal raw (cmd-guard.c). */
+	cmd_guard_stderr();
 	struct cmd_ctx ctx = { .name = "", .secret_fd = -1 };
 	const char *db = NULL, *lang = NULL, *config = NULL, *staff = NULL, *secret_fd = NULL;
 	int c;
@@ -251,6 +253,8 @@ main(int argc, char **argv)
 		iniparser_freedict(ini);
 		return LK_EINPUT;
 	}
+	if (strcmp(found->name, "kiosk") != 0)
+		cmd_guard_stdout();
 	char full[64];
 	snprintf(full, sizeof full, "%s%s%s", found->name, found->sub ? " " : "",
 	         found->sub ? found->sub : "");

@@ -7,6 +7,7 @@
  *   luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT…]
  *   luukkud [--db PATH] revoke NAME
  *   luukkud [--db PATH] backup FILE
+ *   luukkud [--db PATH] restore FILE
  *   luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]
  *   luukkud [--db PATH] seed
  *
@@ -15,9 +16,10 @@
  * fresh desk's first sync receives the whole area in its scope.
  *
  * Options beat the config file ([node] listen, database, log_level,
- * idle_timeout; read and checked in cmd/config.c), which beats the built-in
- * defaults. Exit status: 0 ok, 1 failure, 2 bad input naming the option or
- * the config key, 3 not found, 4 clashes with what is there.
+ * idle_timeout; [backup] dir, interval, keep; read and checked in
+ * cmd/config.c), which beats the built-in defaults. Exit status: 0 ok,
+ * 1 failure, 2 bad input naming the option or the config key, 3 not
+ * found, 4 clashes with what is there.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -50,6 +52,7 @@ usage(FILE *f)
 	        "  luukkud [--db PATH] enrol NAME --scope area|kiosk|POINT[,POINT...]\n"
 	        "  luukkud [--db PATH] revoke NAME\n"
 	        "  luukkud [--db PATH] backup FILE\n"
+	        "  luukkud [--db PATH] restore FILE\n"
 	        "  luukkud [--db PATH] demo --area AREA [--clients N] [--seed S]\n"
 	        "  luukkud [--db PATH] seed\n", _("Usage:"));
 	return f == stdout ? 0 : LK_EINPUT;
@@ -265,6 +268,27 @@ cmd_backup(const struct lk_node_config *o, int argc, char **argv)
 	return status;
 }
 
+static int
+cmd_restore(const struct lk_node_config *o, int argc, char **argv)
+{
+	if (argc != 2)
+		return bad("restore", "file", _("give the backup file to restore"));
+	struct lk_err err = { 0 };
+	struct lk_restore_info info;
+	if (lk_hub_restore(o->db, argv[1], &info, &err) != LK_OK)
+		return fail("restore", &err);
+	printf(_("restored %s from %s: the node's log now ends at change %lld and is named %s.\n"),
+	       o->db, argv[1], (long long)info.head, info.id);
+	printf("%s\n", _("What the desks do at their next sync, by themselves: a desk that synced "
+	                 "after this backup sends again its own changes the node lacks (kept until "
+	                 "a backup holds them) and asks again for what other desks sent after the "
+	                 "backup's last change; a desk that did not sync since goes on as before. "
+	                 "Nothing is deleted on any desk. A desk enrolled after the backup is unknown "
+	                 "here: enrol it again (luukkud enrol NAME) and sync it. A luukkud running on "
+	                 "this store goes on with the restored copy."));
+	return 0;
+}
+
 struct run_ctx {
 	struct lk_node_config *o;
 	struct lk_store *st;
@@ -304,7 +328,9 @@ run_node(struct lk_node_config *o)
 	}
 	struct run_ctx rc = { o, st };
 	struct lk_node_opts no = { .listen = o->listen, .idle_seconds = o->idle, .reload = reload,
-	                           .ctx = &rc };
+	                           .ctx = &rc, .db_path = o->db, .backup_dir = o->backup_dir,
+	                           .backup_interval_ms = (int64_t)o->backup_interval * 1000,
+	                           .backup_keep = o->backup_keep };
 	status = lk_node_run(&hub, &no);
 	lk_hub_close(&hub);
 	lk_store_close(st);
@@ -364,6 +390,8 @@ main(int argc, char **argv)
 			status = cmd_revoke(&o, nargs, args);
 		else if (strcmp(cmd, "backup") == 0)
 			status = cmd_backup(&o, nargs, args);
+		else if (strcmp(cmd, "restore") == 0)
+			status = cmd_restore(&o, nargs, args);
 		else if (strcmp(cmd, "demo") == 0)
 			status = cmd_demo(&o, nargs, args);
 		else if (strcmp(cmd, "seed") == 0)

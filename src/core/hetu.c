@@ -156,3 +156,61 @@ char *lk_hetu_mask(const char *code, char *buf, size_t size)
 	buf[n] = '\0';
 	return buf;
 }
+
+/* The century signs, either case ("+-YXWVUABCDEF"). */
+static bool
+is_sign(char c)
+{
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	return c != '\0' && strchr("+-YXWVUABCDEF", c) != NULL;
+}
+
+static bool
+hetu_at(const char *p)
+{
+	for (int k = 0; k < 6; k++)
+		if (!is_digit(p[k]))
+			return false;
+	int day = (p[0] - '0') * 10 + (p[1] - '0'), month = (p[2] - '0') * 10 + (p[3] - '0');
+	if (day < 1 || day > 31 || month < 1 || month > 12)
+		return false;
+	const char *q = p + 6;
+	int between = 0, signs = 0;
+	while (between < 3 && (is_sign(*q) || *q == ' ')) {
+		if (*q != ' ' && *q != '-' && *q != '+')
+			signs++;
+		between++, q++;
+	}
+	if (signs > 1)
+		return false;
+	for (int k = 0; k < 3; k++)
+		if (!is_digit(q[k]))
+			return false;
+	if (between > 0)
+		return true;
+	/* Nothing between: only with the right check character after. */
+	long nine = 0;
+	for (int k = 0; k < 6; k++)
+		nine = nine * 10 + (p[k] - '0');
+	for (int k = 0; k < 3; k++)
+		nine = nine * 10 + (q[k] - '0');
+	char c = q[3];
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	return c != '\0' && c == lk_hetu_check_char(nine);
+}
+
+bool
+lk_hetu_in_text(const char *s)
+{
+	if (s == NULL)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (p > s && is_digit(p[-1]))
+			continue;
+		if (hetu_at(p))
+			return true;
+	}
+	return false;
+}

@@ -58,5 +58,13 @@ bool lk_hetu_make(lk_date birth, int individual, char sign, char *buf, size_t si
  * An input that is NULL or not 11 characters masks whole ("***********");
  * the input is not validated. */
 char *lk_hetu_mask(const char *code, char *buf, size_t size);
+/* Does free text hold something written like an identity code, however it
+ * is written? Six digits that could be a birth date (day 01–31, month
+ * 01–12), then one to three of: a century sign in either case, a space,
+ * a dash, then three digits (010594Y9032, 010594y9032, 010594 Y9032,
+ * 010594 - 9032, 010594-9032); or, with nothing between, the nine digits
+ * followed by their right check character (0105949032). Not when the six
+ * digits are the tail of a longer number. */
+bool lk_hetu_in_text(const char *s);
 
 #endif

@@ -103,14 +103,17 @@ lk_hub_entry_free(struct lk_hub_entry *e)
 }
 
 /* The entries a desk may receive, by tag (schema/007_hub_log_tag.sql):
- * ?1 after, ?2 head, ?3 max, ?4 the desk's name, ?5 its scope. */
+ * ?1 after, ?2 head, ?3 max, ?4 the desk's name, ?5 its scope, ?6 the newest
+ * of its own changes it holds and ?7 the head before this round's pushes
+ * (its own newer ones logged before go back to it: docs/protocol.md,
+ * "Restore"). */
 static const char read_area_sql[] =
 	"SELECT gseq, desk, hlc, changeset FROM hub_log WHERE gseq > ?1 AND gseq <= ?2 "
-	"AND desk <> ?4 ORDER BY gseq LIMIT ?3";
+	"AND (desk <> ?4 OR (hlc > ?6 AND gseq <= ?7)) ORDER BY gseq LIMIT ?3";
 static const char read_kiosk_sql[] =
 	"SELECT l.gseq, l.desk, l.hlc, l.changeset FROM hub_log l WHERE l.gseq IN "
 	"(SELECT gseq FROM hub_log_tag WHERE tag = 'k' AND gseq > ?1 AND gseq <= ?2) "
-	"AND l.desk <> ?4 ORDER BY l.gseq LIMIT ?3";
+	"AND (l.desk <> ?4 OR (l.hlc > ?6 AND l.gseq <= ?7)) ORDER BY l.gseq LIMIT ?3";
 static const char read_points_sql[] =
 	"SELECT l.gseq, l.desk, l.hlc, l.changeset FROM hub_log l WHERE l.gseq IN "
 	"(SELECT gseq FROM hub_log_tag WHERE gseq > ?1 AND gseq <= ?2 AND tag IN "
@@ -118,11 +121,11 @@ static const char read_points_sql[] =
 	"  WHERE instr(',' || ?5 || ',', ',' || id || ',') > 0"
 	"  UNION SELECT 'p:' || id FROM service_point"
 	"  WHERE instr(',' || ?5 || ',', ',' || id || ',') > 0)) "
-	"AND l.desk <> ?4 ORDER BY l.gseq LIMIT ?3";
+	"AND (l.desk <> ?4 OR (l.hlc > ?6 AND l.gseq <= ?7)) ORDER BY l.gseq LIMIT ?3";
 
 int
 lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
-            struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
+            int64_t own, int64_t own_upto, struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
             struct lk_err *err)
 {
 	enum lk_scope_kind kind = lk_scope_kind(d->scope);
@@ -136,6 +139,8 @@ lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int
 	sqlite3_bind_int(s, 3, max);
 	sqlite3_bind_text(s, 4, d->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, d->scope, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, own);
+	sqlite3_bind_int64(s, 7, own_upto);
 	int k = 0, got = 0;
 	int64_t seen = after;
 	size_t kept = 0;

@@ -26,6 +26,9 @@ lk_hub_open(struct lk_hub *hub, struct lk_store *st, struct lk_err *err)
 		rc = lk_hub_retag_audit(st, err);
 	if (rc == LK_OK)
 		rc = lk_hub_ingest_own(st, err);
+	char id[2 * LK_HUB_LOG_ID + 1];
+	if (rc == LK_OK)
+		rc = lk_hub_log_id(st, id, err);
 	return rc;
 }
 
@@ -139,6 +142,8 @@ on_proof(struct lk_hub_conn *c, const unsigned char *body, size_t n, struct lk_b
 		return fail(c, out, LK_WERR_UNKNOWN, "this desk is not enrolled here (or was revoked)");
 	}
 	lk_log(LK_LOG_INFO, "%s: connected from %s", c->desk.name, c->peer);
+	c->acked_at_connect = c->desk.last_hlc;
+	c->head_at_connect = lk_hub_head(c->hub->st);
 	c->state = LK_HUB_PUSH;
 	return true;
 }
@@ -226,16 +231,52 @@ on_push(struct lk_hub_conn *c, struct lk_buf *out)
 	return true;
 }
 
+/* PULL: where the desk stands (last gseq applied, in the log of which
+ * id), the newest own change it holds, the newest stamp it was
+ * acknowledged. A desk of another (older) log id is told the log's id
+ * and where to ask from, before CHANGES (docs/protocol.md, "Restore"). */
 static bool
-on_pull(struct lk_hub_conn *c)
+on_pull(struct lk_hub_conn *c, struct lk_buf *out)
 {
 	struct lk_rd r = { c->payload.p, c->payload.n, 0, false };
 	uint64_t after = lk_rd_varint(&r);
-	if (!lk_rd_done(&r) || after > INT64_MAX)
+	size_t idn;
+	const unsigned char *id = lk_rd_bytes(&r, LK_HUB_LOG_ID, &idn);
+	uint64_t own = lk_rd_varint(&r), acked = lk_rd_varint(&r);
+	if (!lk_rd_done(&r) || after > INT64_MAX || own > INT64_MAX || acked > INT64_MAX ||
+	    (idn != 0 && idn != LK_HUB_LOG_ID))
 		return drop(c, "a PULL that does not parse");
-	c->cursor = (int64_t)after;
+	char hex[2 * LK_HUB_LOG_ID + 1] = "";
+	if (idn)
+		sodium_bin2hex(hex, sizeof hex, id, idn);
+	struct lk_hub_place place;
+	struct lk_err err = { 0 };
+	if (lk_hub_log_place(c->hub->st, c->desk.name, hex, (int64_t)after, (int64_t)acked,
+	                     c->acked_at_connect, &place, &err) != LK_OK) {
+		lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);
+		return fail(c, out, LK_WERR_STORE, "the node's store failed; try again later");
+	}
+	if (place.rotated)
+		lk_log(LK_LOG_WARN, "%s: has seen more than this node's log holds (a copy put back "
+		       "without luukkud restore?): the log is now %s, every desk asks again from 0",
+		       c->desk.name, place.id);
+	if (place.tell) {
+		unsigned char raw[LK_HUB_LOG_ID];
+		sodium_hex2bin(raw, sizeof raw, place.id, strlen(place.id), NULL, NULL, NULL);
+		lk_buf_reset(&c->frame);
+		lk_buf_bytes(&c->frame, raw, sizeof raw);
+		lk_buf_varint(&c->frame, (uint64_t)place.cursor);
+		lk_buf_byte(&c->frame, place.resend ? 1 : 0);
+		if (c->frame.oom || !lk_chan_seal(&c->ch, LK_MSG_LOG, c->frame.p, c->frame.n, out))
+			return fail(c, out, LK_WERR_STORE, "out of memory");
+		if (place.resend)
+			lk_log(LK_LOG_INFO, "%s: from an earlier log: asks again after %" PRId64
+			       " and sends its kept changes again", c->desk.name, place.cursor);
+	}
+	c->own = (int64_t)own;
+	c->cursor = place.cursor;
 	c->head = lk_hub_head(c->hub->st);
-	if (c->cursor > c->head)   /* a desk from another node's history */
+	if (c->cursor > c->head)
 		c->cursor = c->head;
 	c->state = LK_HUB_PULL;
 	return true;
@@ -251,7 +292,8 @@ lk_hub_conn_pump(struct lk_hub_conn *c, struct lk_buf *out, size_t budget)
 	while (c->cursor < c->head && out->n - start < budget) {
 		int64_t last;
 		struct lk_err err = { 0 };
-		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, e, BATCH_ENTRIES,
+		int k = lk_hub_read(c->hub->st, &c->desk, c->cursor, c->head, c->own,
+		                    c->head_at_connect, e, BATCH_ENTRIES,
 		                    BATCH_BYTES, &last, &err);
 		if (k < 0) {
 			lk_log(LK_LOG_ERROR, "%s: store failed: %s", c->desk.name, err.msg);
@@ -289,6 +331,7 @@ lk_hub_conn_pump(struct lk_hub_conn *c, struct lk_buf *out, size_t budget)
 	lk_buf_reset(&c->frame);
 	lk_buf_varint(&c->frame, (uint64_t)c->head);
 	lk_buf_varint(&c->frame, (uint64_t)c->desk.last_hlc);
+	lk_buf_varint(&c->frame, (uint64_t)c->desk.safe_hlc);
 	lk_buf_varint(&c->frame, (uint64_t)c->nrefused);
 	lk_buf_put(&c->frame, c->refused.p, c->refused.n);
 	if (!c->frame.oom)
@@ -327,7 +370,7 @@ on_frame(struct lk_hub_conn *c, unsigned type, const unsigned char *body, size_t
 	if (type == LK_MSG_PUSH)
 		return on_push(c, out);
 	if (type == LK_MSG_PULL)
-		return on_pull(c);
+		return on_pull(c, out);
 	return drop(c, "an unexpected frame");
 }
 

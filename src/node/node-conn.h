@@ -3,7 +3,7 @@
  * machine over frames: bytes in, frames out (docs/protocol.md, "A round").
  *
  *   HELLO → WELCOME → PROOF → (enrol) ENROL → ENROLLED, close
- *                           → (sync)  PUSH* PULL → CHANGES* DONE, close
+ *                           → (sync)  PUSH* PULL → [LOG] CHANGES* DONE, close
  *
  * Anything out of order, any frame that fails to parse or to open, ends the
  * connection; what the frame carried is not applied. Each pushed changeset
@@ -37,6 +37,9 @@ struct lk_hub_conn {
 	int mode;
 	struct lk_hub_desk desk;
 	int64_t cursor, head;
+	int64_t own;               /* the desk's newest own change it holds (PULL) */
+	int64_t acked_at_connect;  /* its last_hlc here when it connected */
+	int64_t head_at_connect;   /* the log's head then (before its pushes) */
 	struct lk_buf in, payload, refused, frame;
 	int nrefused, pushed, duplicates, sent, conflicts;
 	char peer[64];

@@ -62,7 +62,7 @@ lk_hub_enrol(struct lk_store *st, const char *name, const char *scope, unsigned 
 	sqlite3_stmt *s = lk_prepare(st,
 		"INSERT INTO hub_desk(name, scope, token_hash, created) VALUES (?1, ?2, ?3, ?4) "
 		"ON CONFLICT(name) DO UPDATE SET scope = ?2, token_hash = ?3, created = ?4, pk = NULL, "
-		"enrolled = NULL, revoked = NULL, last_hlc = 0 "
+		"enrolled = NULL, revoked = NULL, last_hlc = 0, safe_hlc = 0, held_hlc = 0 "
 		"WHERE hub_desk.revoked IS NOT NULL OR hub_desk.enrolled IS NULL", err);
 	if (s == NULL)
 		return LK_EFAIL;
@@ -85,6 +85,7 @@ desk_row(sqlite3_stmt *s, struct lk_hub_desk *out)
 	lk_col_text(s, 0, out->name, sizeof out->name);
 	lk_col_text(s, 1, out->scope, sizeof out->scope);
 	out->last_hlc = sqlite3_column_int64(s, 2);
+	out->safe_hlc = sqlite3_column_int64(s, 4);
 	out->revoked = sqlite3_column_type(s, 3) != SQLITE_NULL;
 }
 
@@ -99,7 +100,7 @@ lk_hub_claim(struct lk_store *st, const unsigned char token[16], const unsigned 
 	sqlite3_stmt *s = lk_prepare(st,
 		"UPDATE hub_desk SET pk = ?1, token_hash = NULL, enrolled = ?3 "
 		"WHERE token_hash = ?2 AND enrolled IS NULL AND revoked IS NULL "
-		"RETURNING name, scope, last_hlc, revoked", err);
+		"RETURNING name, scope, last_hlc, revoked, safe_hlc", err);
 	if (s == NULL)
 		return LK_EFAIL;
 	sqlite3_bind_blob(s, 1, pk, 32, SQLITE_TRANSIENT);
@@ -144,7 +145,7 @@ enum lk_status
 lk_hub_desk_by_pk(struct lk_store *st, const unsigned char pk[32], struct lk_hub_desk *out)
 {
 	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT name, scope, last_hlc, revoked FROM hub_desk WHERE pk = ?", NULL);
+		"SELECT name, scope, last_hlc, revoked, safe_hlc FROM hub_desk WHERE pk = ?", NULL);
 	if (s == NULL)
 		return LK_EFAIL;
 	sqlite3_bind_blob(s, 1, pk, 32, SQLITE_TRANSIENT);

@@ -1,6 +1,7 @@
 /*
  * node-loop.c — luukkud's libuv loop: listener, connections, signals (node-loop.h).
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,12 @@
 #include <uv.h>
 
 #include "sync/code.h"
+#include "node/node-store.h"
 #include "node/node-stderr.h"
 #include "node/node-loop.h"
 
 #define QUEUE_MAX (1u << 20)   /* bytes in flight per connection before pausing the pull */
+#define BACKUP_RETRY_MS 60000  /* a failed backup is tried again after this (or the interval) */
 
 struct node;
 
@@ -34,6 +37,10 @@ struct node {
 	const struct lk_node_opts *opts;
 	struct conn *conns;
 	bool stopping;
+	uv_timer_t backup_timer;
+	uv_work_t backup_work;
+	struct lk_backup_run backup;
+	bool backup_on, backing_up;
 };
 
 struct wreq {
@@ -223,6 +230,76 @@ on_connection(uv_stream_t *server, int status)
 	uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 }
 
+static void on_backup_timer(uv_timer_t *t);
+
+static void
+backup_schedule(struct node *n, int64_t ms)
+{
+	if (!n->stopping)
+		uv_timer_start(&n->backup_timer, on_backup_timer, (uint64_t)ms, 0);
+}
+
+/* On the thread pool: the store's file, through a connection of its own. */
+static void
+backup_work(uv_work_t *w)
+{
+	struct node *n = w->data;
+	lk_hub_backup_run(&n->backup);
+}
+
+static void
+backup_done(uv_work_t *w, int status)
+{
+	struct node *n = w->data;
+	struct lk_backup_run *r = &n->backup;
+	const struct lk_node_opts *o = n->opts;
+	int64_t next = o->backup_interval_ms;
+	n->backing_up = false;
+	if (status != 0 || r->msg[0]) {
+		if (next > BACKUP_RETRY_MS)
+			next = BACKUP_RETRY_MS;
+		lk_log(LK_LOG_ERROR, "backup into %s failed: %s; nothing of it was kept; "
+		       "trying again in %" PRId64 " s", o->backup_dir,
+		       status != 0 ? uv_strerror(status) : r->msg, next / 1000);
+	} else {
+		lk_log(LK_LOG_INFO, "backup made: %s/%s (%" PRId64 " bytes); %d kept, %d removed",
+		       o->backup_dir, r->name, r->bytes, r->kept, r->pruned);
+		struct lk_err err = { 0 };
+		if (r->safe_msg[0])
+			lk_log(LK_LOG_WARN, "backup: %s", r->safe_msg);
+		if (!r->safe_known)
+			lk_log(LK_LOG_WARN, "backup: the desks' safe stamps are left as they were");
+		else if (lk_hub_safe_apply(n->hub->st, r, &err) != LK_OK)
+			lk_log(LK_LOG_ERROR, "backup: cannot set the safe stamps: %s", err.msg);
+		else
+			lk_log(LK_LOG_INFO, "backup: safe stamps set for %d desk(s) from the %d kept "
+			       "backup(s), the oldest %s", r->ndesks, r->kept, r->oldest);
+	}
+	lk_backup_run_free(r);
+	backup_schedule(n, next);
+}
+
+static void
+on_backup_timer(uv_timer_t *t)
+{
+	struct node *n = t->data;
+	if (n->stopping || n->backing_up)
+		return;
+	memset(&n->backup, 0, sizeof n->backup);
+	n->backup.db_path = n->opts->db_path;
+	n->backup.dir = n->opts->backup_dir;
+	n->backup.keep = n->opts->backup_keep;
+	n->backup_work.data = n;
+	n->backing_up = true;
+	int rc = uv_queue_work(n->loop, &n->backup_work, backup_work, backup_done);
+	if (rc != 0) {
+		n->backing_up = false;
+		lk_log(LK_LOG_ERROR, "backup into %s not started: %s", n->opts->backup_dir,
+		       uv_strerror(rc));
+		backup_schedule(n, BACKUP_RETRY_MS);
+	}
+}
+
 static void
 on_signal(uv_signal_t *s, int signum)
 {
@@ -242,7 +319,10 @@ on_signal(uv_signal_t *s, int signum)
 		else
 			conn_close(c);
 	}
-	lk_log(LK_LOG_INFO, "stopping (signal %d); letting %d round(s) finish", signum, busy);
+	lk_log(LK_LOG_INFO, "stopping (signal %d); letting %d round(s) finish%s", signum, busy,
+	       n->backing_up ? " and the backup under way" : "");
+	if (n->backup_on)
+		uv_close((uv_handle_t *)&n->backup_timer, NULL);
 	uv_close((uv_handle_t *)&n->listener, NULL);
 	uv_close((uv_handle_t *)&n->sigterm, NULL);
 	uv_close((uv_handle_t *)&n->sigint, NULL);
@@ -297,6 +377,19 @@ lk_node_run(struct lk_hub *hub, const struct lk_node_opts *opts)
 	uv_signal_start(&n.sighup, on_signal, SIGHUP);
 	lk_log(LK_LOG_INFO, "listening on %s:%d, %d desk(s) enrolled", ip, bport,
 	       lk_hub_desk_count(hub->st));
+	if (opts->backup_dir && opts->db_path) {
+		int64_t due = lk_hub_backup_due(opts->backup_dir, opts->backup_interval_ms);
+		uv_timer_init(n.loop, &n.backup_timer);
+		n.backup_timer.data = &n;
+		n.backup_on = true;
+		lk_log(LK_LOG_INFO, "backups into %s every %" PRId64 " s, %d kept; the next in %" PRId64
+		       " s", opts->backup_dir, opts->backup_interval_ms / 1000, opts->backup_keep,
+		       due / 1000);
+		backup_schedule(&n, due);
+	} else {
+		lk_log(LK_LOG_WARN, "no [backup] dir: no scheduled backups; desks keep every change "
+		       "they sent until a backup holds it");
+	}
 	uv_run(n.loop, UV_RUN_DEFAULT);
 	uv_loop_close(n.loop);
 	lk_log(LK_LOG_INFO, "stopped");

@@ -14,23 +14,30 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
             struct lk_err *err)
 {
 	*res = LK_PUSH_DUPLICATE;
-	if (hlc <= d->last_hlc)
-		return LK_OK;
 	enum lk_status rc = lk_sync_begin(st, err);
 	if (rc != LK_OK)
 		return rc;
-	/* Read again inside the transaction: another connection of the same
-	 * desk may have taken this change meanwhile. */
-	sqlite3_stmt *s = lk_prepare(st, "SELECT last_hlc FROM hub_desk WHERE name = ?", err);
+	/* A change is known by its desk and stamp: one already in the log is
+	 * not applied again, whether it comes again after a cut link, from a
+	 * desk's kept sent changes after a restore, or from a desk put back
+	 * from an old copy (docs/protocol.md, "Restore"). Read inside the
+	 * transaction: another connection of the same desk may have taken it. */
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT (SELECT last_hlc FROM hub_desk WHERE name = ?1),"
+		" EXISTS (SELECT 1 FROM hub_log WHERE desk = ?1 AND hlc = ?2)", err);
 	if (s == NULL) {
 		lk_sync_rollback(st);
 		return LK_EFAIL;
 	}
 	sqlite3_bind_text(s, 1, d->name, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	sqlite3_bind_int64(s, 2, hlc);
+	bool logged = false;
+	if (sqlite3_step(s) == SQLITE_ROW) {
 		d->last_hlc = sqlite3_column_int64(s, 0);
+		logged = sqlite3_column_int(s, 1) != 0;
+	}
 	sqlite3_finalize(s);
-	if (hlc <= d->last_hlc) {
+	if (logged) {
 		lk_sync_rollback(st);
 		return LK_OK;
 	}
@@ -46,7 +53,7 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 	/* The staff member's role first (node-rights.h), then the rows. */
 	rc = lk_hub_role_check(st, lk_scope_kind(d->scope) == LK_SCOPE_KIOSK, staff_id, cs, n, err);
 	if (rc == LK_OK)
-		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT, stats, err);
+		rc = lk_sync_apply(st, cs, n, hlc, d->name, LK_APPLY_DETECT | LK_APPLY_TEXT, stats, err);
 	/* Judge the rows as the change left them: all must be the desk's. */
 	if (rc == LK_OK && lk_scope_kind(d->scope) != LK_SCOPE_AREA)
 		rc = lk_scope_judge(st, d->scope, cs, n, err);
@@ -69,7 +76,8 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 		lk_sync_rollback(st);
 	if (rc == LK_OK) {
 		*res = LK_PUSH_APPLIED;
-		d->last_hlc = hlc;
+		if (hlc > d->last_hlc)
+			d->last_hlc = hlc;
 		return LK_OK;
 	}
 	if (rc != LK_EINPUT)
@@ -78,7 +86,7 @@ lk_hub_push(struct lk_store *st, struct lk_hub_desk *d, int64_t hlc, const char 
 	 * outbox moves on (the desk keeps the change in sync_refused). */
 	*res = LK_PUSH_REFUSED;
 	struct lk_err ignore;
-	if (lk_hub_desk_seen(st, d->name, hlc, &ignore) == LK_OK)
+	if (lk_hub_desk_seen(st, d->name, hlc, &ignore) == LK_OK && hlc > d->last_hlc)
 		d->last_hlc = hlc;
 	return LK_OK;
 }

@@ -10,7 +10,8 @@
  *
  * Made of: node-enrol.c (keys, desks), node-push.c (a push), node-changelog.c
  * (the log and a desk's round), node-scope.c (the scope rule),
- * node-recode.c, node-seed.c (snapshot) and node-backup.c.
+ * node-recode.c, node-seed.c (snapshot), node-epoch.c (the log's identity,
+ * restore) and node-backup.c (backups, on a schedule too).
  */
 #ifndef LK_NODE_NODE_STORE_H
 #define LK_NODE_NODE_STORE_H
@@ -23,11 +24,13 @@
 
 #define LK_HUB_NODE "node"       /* the desk name of the node's own writes */
 #define LK_SCOPE_MAX 512
+#define LK_HUB_LOG_ID 8          /* bytes of the log's identity (wire.h LK_LOG_ID_LEN) */
 
 struct lk_hub_desk {
 	char name[LK_DESK_NAME_MAX + 1];
 	char scope[LK_SCOPE_MAX];
 	int64_t last_hlc;
+	int64_t safe_hlc;     /* its changes up to here are in every backup kept */
 	bool revoked;
 };
 
@@ -97,6 +100,48 @@ struct lk_seed_stats {
 enum lk_status lk_hub_seed(struct lk_store *st, struct lk_seed_stats *stats,
                            struct lk_err *err);
 
+/* ---- the log's identity and restore (node-epoch.c) ---- */
+
+/* The log's id in hex, made on first use. */
+enum lk_status lk_hub_log_id(struct lk_store *st, char hex[2 * LK_HUB_LOG_ID + 1],
+                             struct lk_err *err);
+/* Give the log a new id; the old one is kept as agreeing up to gseq base. */
+enum lk_status lk_hub_log_rotate(struct lk_store *st, int64_t base,
+                                 char hex[2 * LK_HUB_LOG_ID + 1], struct lk_err *err);
+/* Up to which gseq the log agrees with an earlier id; -1 when unknown. */
+int64_t lk_hub_log_base(struct lk_store *st, const char *id);
+
+/* Where a desk that pulled up to `after` from log desk_id ("" before it
+ * knew one) stands in this log. */
+struct lk_hub_place {
+	char id[2 * LK_HUB_LOG_ID + 1];   /* the log's id now */
+	int64_t cursor;                    /* pull after this gseq */
+	bool tell;                         /* send LOG: the desk's id is not this */
+	bool resend;                       /* …and it sends its kept changes again */
+	bool rotated;                      /* this desk showed the log older than it */
+};
+/* own_acked: the newest stamp the desk says the node acknowledged;
+ * acked_at_connect: the desk's last_hlc here when it connected. When the
+ * desk has seen more than this log holds under its own id, the log is an
+ * older copy: it gets a new id (every desk asks again from 0). Unless the
+ * desk is to send its kept changes again, its hub_desk.held_hlc becomes
+ * its last_hlc (the node holds all of its changes up to there). One
+ * transaction. */
+enum lk_status lk_hub_log_place(struct lk_store *st, const char *desk, const char *desk_id,
+                                int64_t after, int64_t own_acked, int64_t acked_at_connect,
+                                struct lk_hub_place *p, struct lk_err *err);
+
+/* What `luukkud restore` did to the copy. */
+struct lk_restore_info {
+	int64_t head;                      /* the restored log's newest gseq */
+	char id[2 * LK_HUB_LOG_ID + 1];    /* its new id */
+};
+/* Make `restored` (a fresh copy of a backup) the node's store: its log
+ * gets a new id, its old id (and the live store's, when live is not NULL)
+ * agree with it up to its head. One transaction on `restored`. */
+enum lk_status lk_hub_restore_prepare(struct lk_store *restored, struct lk_store *live,
+                                      struct lk_restore_info *info, struct lk_err *err);
+
 /* One entry of the change log, filtered to the reader's scope. */
 struct lk_hub_entry {
 	int64_t gseq, hlc;
@@ -106,19 +151,71 @@ struct lk_hub_entry {
 };
 
 /* Read up to `max` entries after gseq `after` (up to `head`) for desk d:
- * its own entries are skipped, the others filtered to its scope. Stops
+ * its own entries are skipped unless stamped above `own` (the newest it
+ * holds) and logged at or before gseq `own_upto` (before this round's
+ * pushes), the others filtered to its scope. Stops
  * early after the entry that brings the bytes kept to `budget` or more
  * (0: no limit), so a caller sending `budget` a batch does not filter
  * entries it then drops and reads again. Returns the number read into
  * e[]; free each e[i].cs with lk_hub_entry_free. */
 int lk_hub_read(struct lk_store *st, const struct lk_hub_desk *d, int64_t after, int64_t head,
-                struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
+                int64_t own, int64_t own_upto, struct lk_hub_entry *e, int max, size_t budget, int64_t *last,
                 struct lk_err *err);
 void lk_hub_entry_free(struct lk_hub_entry *e);
 
 /* A consistent online copy of the store into a new file (mode 0600),
  * by SQLite's backup API; an existing file is refused with LK_ECLASH. */
 enum lk_status lk_hub_backup(struct lk_store *st, const char *path, struct lk_err *err);
+
+/* ---- backups on a schedule (node-backup.c; node-loop.c runs them) ---- */
+
+struct lk_backup_desk {
+	char name[LK_DESK_NAME_MAX + 1];
+	int64_t held;        /* the least held_hlc over the kept backups */
+};
+
+/* One scheduled backup: set db_path, dir and keep; the rest is the outcome. */
+struct lk_backup_run {
+	const char *db_path, *dir;
+	int keep;
+	char name[40];                 /* luukkud-YYYYMMDDTHHMMSS.mmmZ.db, in dir */
+	int64_t bytes;
+	int kept, pruned;              /* backups in dir now; removed as too old */
+	char oldest[40];               /* the oldest kept */
+	bool safe_known;               /* every kept backup was read: desks[] is right */
+	struct lk_backup_desk *desks;  /* every desk of the newest backup */
+	int ndesks;
+	char msg[400];                 /* why the backup failed (for the log) */
+	char safe_msg[400];            /* why safe_known is false */
+};
+
+/* Make a backup of the store at db_path into r->dir (made, mode 0700, when
+ * missing) with a connection of its own — so it may run on another
+ * thread than the store's — by the online backup API, written to a hidden
+ * temp name, synced and then renamed (a half-written file never has a
+ * backup's name; temp files a crash left are removed first); then remove
+ * the oldest beyond r->keep and read, from every kept backup, up to which
+ * stamp it holds each desk's changes. LK_EFAIL with r->msg when no backup
+ * was made (nothing of it is left). Logs nothing; free with
+ * lk_backup_run_free. */
+enum lk_status lk_hub_backup_run(struct lk_backup_run *r);
+void lk_backup_run_free(struct lk_backup_run *r);
+/* Set every desk's safe_hlc from a run with safe_known: the least held
+ * stamp over the kept backups, never above the desk's held_hlc here
+ * (0 for a desk some kept backup lacks). One transaction. */
+enum lk_status lk_hub_safe_apply(struct lk_store *st, const struct lk_backup_run *r,
+                                 struct lk_err *err);
+/* Milliseconds until the next backup into dir is due: the newest kept
+ * backup's age subtracted from interval_ms; 0 when there is none. */
+int64_t lk_hub_backup_due(const char *dir, int64_t interval_ms);
+
+/* Put backup `file` in place of the store at db_path: copied (the backup is
+ * never written), migrated, its log given a new id agreeing with the
+ * backup's and the live store's up to its head (lk_hub_restore_prepare),
+ * then written over the store in one transaction — a luukkud running on it
+ * goes on serving the restored store. */
+enum lk_status lk_hub_restore(const char *db_path, const char *file,
+                              struct lk_restore_info *info, struct lk_err *err);
 
 /* Check a scope text: 'area', 'kiosk' or known service-point ids. */
 enum lk_status lk_hub_scope_valid(struct lk_store *st, const char *scope, struct lk_err *err);

@@ -170,9 +170,9 @@ check_booking(const struct lk_booking *b, lk_time *start, struct lk_err *err)
 		return rc;
 	if (b->interpreter && (rc = lk_check_lang("interpreter", b->interpreter, err)) != LK_OK)
 		return rc;
-	if (b->note && (rc = lk_check_text("note", b->note, 500, err)) != LK_OK)
+	if (b->note && (rc = lk_check_free_text("note", b->note, 500, err)) != LK_OK)
 		return rc;
-	if (b->reason && (rc = lk_check_text("reason", b->reason, 500, err)) != LK_OK)
+	if (b->reason && (rc = lk_check_free_text("reason", b->reason, 500, err)) != LK_OK)
 		return rc;
 	/* docs/rules.md#face-to-face: the initial interview face to face as a rule, remote
 	 * only if separately agreed — the agreement is written down. */

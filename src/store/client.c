@@ -94,6 +94,10 @@ check_field(struct lk_store *st, const struct field *f, const char *v, char *out
 		if (e != LK_HETU_OK)
 			return lk_err_set(err, LK_EINPUT, f->name, "'%s' is not a valid identity code: %s",
 			                  v, lk_hetu_strerror(e));
+		/* A client is born already (the desk's clock, lk_today()). */
+		if (h.birth > lk_today())
+			return lk_err_set(err, LK_EINPUT, f->name,
+			                  "'%s' has a birth date in the future", up);
 		snprintf(out, 256, "%s", up);
 		return LK_OK;
 	}

@@ -127,7 +127,7 @@ check_input(const char *kind, const char *scope, struct lk_err *err)
 		return rc;
 	if (scope == NULL || scope[0] == '\0')
 		return lk_err_set(err, LK_EINPUT, "scope", "say what the consent covers");
-	return lk_check_text("scope", scope, LK_CONSENT_SCOPE_MAX, err);
+	return lk_check_free_text("scope", scope, LK_CONSENT_SCOPE_MAX, err);
 }
 
 enum lk_status

@@ -2,16 +2,48 @@
  * csv-write.c — the RFC 4180 writer of the report and register exports,
  * and the formula guard (csv-write.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
+
 #include "store/csv-write.h"
+
+/* The output rule in a cell: s cleaned (core/text.h) into buf, or into a
+ * heap copy returned in *big (freed by the caller) when it does not fit. */
+static const char *
+cleaned(const char *s, char *buf, size_t size, char **big)
+{
+	*big = NULL;
+	size_t need = lk_text_clean(s, 0, buf, size);
+	if (need >= size && (*big = malloc(need + 1)) != NULL) {
+		lk_text_clean(s, 0, *big, need + 1);
+		return *big;
+	}
+	return buf;
+}
 
 void
 lk_csv_field(FILE *f, const char *s, bool last)
 {
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	/* The output rule: no control character, bidi control or invalid
+	 * UTF-8 in a cell (U+FFFD instead); a cell a spreadsheet could read
+	 * as a formula gets a ' before it (OWASP, CSV injection). */
+	char buf[1024], *big;
+	bool formula = lk_text_formula(s);
+	s = cleaned(s, buf, sizeof buf, &big);
+	if (formula)
+		fputc('"', f), fputc('\'', f);
+	if (formula) {
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
 	} else {
 		fputc('"', f);
@@ -22,6 +54,7 @@ lk_csv_field(FILE *f, const char *s, bool last)
 		}
 		fputc('"', f);
 	}
+	free(big);
 	fputs(last ? "\r\n" : ",", f);
 }
 
@@ -39,6 +72,8 @@ lk_csv_cell(FILE *f, const char *s, char delim, bool last)
 {
 	if (s == NULL)
 		s = "";
+	char buf[1024], *big;
+	s = cleaned(s, buf, sizeof buf, &big);
 	const char specials[] = { delim, '"', '\r', '\n', '\0' };
 	bool guard = formula_start(s);
 	if (strpbrk(s, specials) == NULL) {
@@ -56,6 +91,7 @@ lk_csv_cell(FILE *f, const char *s, char delim, bool last)
 		}
 		fputc('"', f);
 	}
+	free(big);
 	if (last)
 		fputs("\r\n", f);
 	else

@@ -1,15 +1,17 @@
 /*
  * csv-write.h — write RFC 4180 CSV: fields quoted when they hold the
  * delimiter, a double quote, CR or LF (quotes doubled), records ended by
- * CRLF.
+ * CRLF. The output rule (core/text.h) holds in every cell: control
+ * characters, bidi controls and invalid UTF-8 become U+FFFD.
  *
- * The register exports (store/register-export.h) also guard every cell
- * against spreadsheet formulas (CSV injection): a cell that starts with
- * = + - @ TAB or CR — or with apostrophes followed by one of those — gets
- * one more apostrophe in front, so a spreadsheet shows it as text and
- * never runs it ("+358 40 1" is written '+358 40 1). lk_csv_unguard(),
- * which the import applies to every cell, takes exactly that one
- * apostrophe off again, so an export imports back unchanged.
+ * Formulas (CSV injection, as OWASP advises): a report cell (lk_csv_field)
+ * that a spreadsheet would read as a formula — it begins with = + - @ tab
+ * or CR and is not a plain number — is written as "'…". The register
+ * exports (store/register-export.h) guard every cell that starts with
+ * = + - @ TAB or CR — or with apostrophes followed by one of those — with
+ * one more apostrophe ("+358 40 1" is written '+358 40 1), and
+ * lk_csv_unguard(), which the import applies to every cell, takes exactly
+ * that one apostrophe off again, so an export imports back unchanged.
  */
 #ifndef LK_CSV_WRITE_H
 #define LK_CSV_WRITE_H

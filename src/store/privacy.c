@@ -2,9 +2,11 @@
  * privacy.c — the audit trail of a client, the right-of-access export and
  * the retention purge of walk-in visits.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/audit.h"
 #include "store/privacy.h"
 #include "store/store-internal.h"
@@ -64,14 +66,26 @@ static const struct {
 static void
 json_string(FILE *out, const unsigned char *s)
 {
+	/* The output rule: control and bidi characters as \uXXXX escapes,
+	 * an invalid byte as \ufffd; the JSON is valid UTF-8 whatever the
+	 * database holds. */
 	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(out, "\\%c", *s);
-		else if (*s < 0x20)
-			fprintf(out, "\\u%04x", *s);
+	size_t n = strlen((const char *)s);
+	while (n > 0) {
+		uint32_t cp;
+		int len = lk_utf8_next(s, n, &cp);
+		if (len == 0) {
+			fputs("\\ufffd", out);
+			s++, n--;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			fprintf(out, "\\%c", (char)cp);
+		else if (lk_cp_control(cp) || lk_cp_bidi(cp))
+			fprintf(out, "\\u%04x", (unsigned)cp);
 		else
-			fputc(*s, out);
+			fwrite(s, 1, (size_t)len, out);
+		s += len, n -= (size_t)len;
 	}
 	fputc('"', out);
 }

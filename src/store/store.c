@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "core/ical.h"
 #include "i18n.h"
 
 #include "store/store-internal.h"
@@ -46,9 +47,30 @@ lk_err_set(struct lk_err *err, enum lk_status code, const char *field, const cha
 	return code;
 }
 
+/* A full disk or an I/O error, said so a person knows what to do: SQLite
+ * rolled the transaction back, so nothing of it was saved. */
+static bool
+disk_err(sqlite3 *db, const char *path, struct lk_err *err)
+{
+	int code = sqlite3_errcode(db) & 0xff;
+	if (code == SQLITE_FULL)
+		lk_err_set(err, LK_EFAIL, "db",
+		           "the disk holding %s is full: nothing of this was saved; "
+		           "free some space and try again", path);
+	else if (code == SQLITE_IOERR)
+		lk_err_set(err, LK_EFAIL, "db",
+		           "cannot write or read %s (disk I/O error; is its disk full?): nothing of "
+		           "this was saved; try again when the disk is fixed", path);
+	else
+		return false;
+	return true;
+}
+
 enum lk_status
 lk_sql_err(struct lk_store *st, struct lk_err *err, const char *what)
 {
+	if (disk_err(st->db, st->path, err))
+		return LK_EFAIL;
 	return lk_err_set(err, LK_EFAIL, "db", "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -160,14 +182,20 @@ lk_store_open(const char *path, int flags, struct lk_store **out, struct lk_err 
 		lk_store_close(st);
 		return LK_EFAIL;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	/* Several processes share a desk file (thin-client server: terminals
+	 * and the background sync): a writer waits its turn rather than tell
+	 * a person "database is locked"; a sync's longest transaction (one
+	 * snapshot entry) takes seconds (docs/protocol.md, "Restore").
+	 * tests/sync/test-locking.sh. */
+	sqlite3_busy_timeout(st->db, 30000);
 	sqlite3_extended_result_codes(st->db, 1);
 
 	/* Look before writing anything: a newer file stays untouched. */
 	int version;
 	if (file_version(st->db, &version) != 0) {
-		lk_err_set(err, LK_EFAIL, "db", "%s is not a readable SQLite database: %s", path,
-		           sqlite3_errmsg(st->db));
+		if (!disk_err(st->db, path, err))
+			lk_err_set(err, LK_EFAIL, "db", "%s is not a readable SQLite database: %s", path,
+			           sqlite3_errmsg(st->db));
 		lk_store_close(st);
 		return LK_EFAIL;
 	}
@@ -430,15 +458,18 @@ lk_outbox_stats(struct lk_store *st, long *count, long *bytes)
 lk_time
 lk_now(void)
 {
+#ifdef LK_TEST_CLOCK
+	/* Only a test build (make check's build/san) reads a pinned clock:
+	 * in the installed binary an environment variable must not move the
+	 * time of audit rows, consents or the sign-in delay. */
 	const char *pinned = getenv("LUUKKU_NOW");
 	lk_time t;
 	if (pinned && lk_time_parse(pinned, &t))
 		return t;
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return lk_time_make(lk_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-	                    tm.tm_hour, tm.tm_min);
+#endif
+	/* Helsinki wall clock from the system's UTC, whatever $TZ says. */
+	lk_time utc = (lk_time)(time(NULL) / 60);
+	return utc + lk_helsinki_offset_at(utc);
 }
 
 lk_date

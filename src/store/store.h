@@ -82,8 +82,10 @@ enum lk_status lk_meta_set(struct lk_store *st, const char *key, const char *val
 /* Outbox: how many changesets wait, and their total size in bytes. */
 enum lk_status lk_outbox_stats(struct lk_store *st, long *count, long *bytes);
 
-/* "Now" on the desk's wall clock: $LUUKKU_NOW ("YYYY-MM-DD HH:MM") when set
- * (tests, demos), else the local time. */
+/* "Now" on the desk's wall clock: the system clock as Europe/Helsinki time
+ * (neither $TZ nor any other variable moves it). Only a test build
+ * (-DLK_TEST_CLOCK, make check's build/san) honours $LUUKKU_NOW
+ * ("YYYY-MM-DD HH:MM"). */
 lk_time lk_now(void);
 lk_date lk_today(void);
 

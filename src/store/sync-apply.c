@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "store/store-internal.h"
 #include "store/sync-apply.h"
+#include "store/validate.h"
 
 #define MAX_COLS 64
 
@@ -103,6 +104,37 @@ table_load(struct lk_store *st, const char *name, struct table *t, struct lk_err
 	}
 	sqlite3_finalize(s);
 	return t->ncol > 0 ? LK_OK : lk_err_set(err, LK_EFAIL, "db", "no table %s", name);
+}
+
+/* The text rule for every text value an insert or update writes
+ * (LK_APPLY_TEXT): the same checks as a desk's own write paths. */
+static enum lk_status
+text_check(sqlite3_changeset_iter *it, const struct table *t, struct lk_err *err)
+{
+	static const char *const names[] = { "surname", "given_names", "call_name", NULL };
+	static const char *const free_text[] = { "note", "scope", "final_assessment", "word",
+	                                         "remote_reason", NULL };
+	for (int i = 0; i < t->ncol; i++) {
+		sqlite3_value *v = NULL;
+		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL ||
+		    sqlite3_value_type(v) != SQLITE_TEXT)
+			continue;
+		const char *s = (const char *)sqlite3_value_text(v);
+		/* An embedded NUL is no text either. */
+		if (s == NULL || strlen(s) != (size_t)sqlite3_value_bytes(v))
+			return lk_err_set(err, LK_EINPUT, t->col[i], "not valid UTF-8 text");
+		bool name = false, text = false;
+		for (int k = 0; names[k]; k++)
+			name = name || strcmp(t->col[i], names[k]) == 0;
+		for (int k = 0; free_text[k]; k++)
+			text = text || strcmp(t->col[i], free_text[k]) == 0;
+		enum lk_status rc = name ? lk_check_name(t->col[i], s, 1u << 20, err) :
+		                    text ? lk_check_free_text(t->col[i], s, 1u << 20, err) :
+		                           lk_check_text(t->col[i], s, 1u << 20, err);
+		if (rc != LK_OK)
+			return rc;
+	}
+	return LK_OK;
 }
 
 /* Check the iterator's current op against the local table shape. */
@@ -416,6 +448,90 @@ touch(struct touched *tc, const char *id)
 	return LK_OK;
 }
 
+/* An update of a row not here (yet): its fields wait in sync_orphan with
+ * their stamps, the highest stamp per field kept (docs/protocol.md,
+ * "Restore"). A row outside this store's scope never arrives; its orphans
+ * stay, unseen. */
+static enum lk_status
+orphan_keep(struct lk_store *st, sqlite3_changeset_iter *it, const struct table *t,
+            const char *row, const struct stamp *in, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"INSERT INTO sync_orphan(tbl, row_id, col, value, hlc, desk) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		"ON CONFLICT(tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, "
+		"desk = excluded.desk WHERE excluded.hlc > sync_orphan.hlc OR "
+		"(excluded.hlc = sync_orphan.hlc AND excluded.desk > sync_orphan.desk)", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	enum lk_status rc = LK_OK;
+	for (int i = 0; i < t->ncol && rc == LK_OK; i++) {
+		sqlite3_value *nv = NULL;
+		sqlite3changeset_new(it, i, &nv);
+		if (t->pk[i] || nv == NULL)
+			continue;
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, row, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, t->col[i], -1, SQLITE_STATIC);
+		sqlite3_bind_value(s, 4, nv);
+		sqlite3_bind_int64(s, 5, in->hlc);
+		sqlite3_bind_text(s, 6, in->desk, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = lk_sql_err(st, err, "orphan");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+
+/* The row just born here: merge the fields that waited for it. */
+static enum lk_status
+orphan_adopt(struct lk_store *st, sqlite3_changeset_iter *it, const struct table *t,
+             const char *row, struct lk_apply_stats *stats, struct lk_err *err)
+{
+	sqlite3_stmt *o = lk_prepare(st,
+		"SELECT col, value, hlc, desk FROM sync_orphan WHERE tbl = ? AND row_id = ?", err);
+	if (o == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(o, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(o, 2, row, -1, SQLITE_STATIC);
+	enum lk_status rc = LK_OK;
+	bool any = false;
+	while (rc == LK_OK && sqlite3_step(o) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(o, 0);
+		int i = 0;
+		while (i < t->ncol && strcmp(t->col[i], col ? col : "") != 0)
+			i++;
+		if (i == t->ncol || t->pk[i])
+			continue;
+		struct stamp sp = { .hlc = sqlite3_column_int64(o, 2) };
+		lk_col_text(o, 3, sp.desk, sizeof sp.desk);
+		bool found;
+		sqlite3_stmt *cur = select_row(st, it, t, true, &found, err);
+		if (cur == NULL) {
+			rc = LK_EFAIL;
+			break;
+		}
+		if (found)
+			rc = merge_field(st, it, t, true, row, i, sqlite3_column_value(o, 1), NULL,
+			                 sqlite3_column_value(cur, i), &sp, stats, err);
+		sqlite3_finalize(cur);
+		any = true;
+	}
+	sqlite3_finalize(o);
+	if (rc == LK_OK && any) {
+		o = lk_prepare(st, "DELETE FROM sync_orphan WHERE tbl = ? AND row_id = ?", err);
+		if (o == NULL)
+			return LK_EFAIL;
+		sqlite3_bind_text(o, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(o, 2, row, -1, SQLITE_STATIC);
+		if (sqlite3_step(o) != SQLITE_DONE)
+			rc = lk_sql_err(st, err, "orphan");
+		sqlite3_finalize(o);
+	}
+	return rc;
+}
+
 static enum lk_status
 apply_insert(struct lk_store *st, sqlite3_changeset_iter *it, const struct table *t,
              const char *row, const struct stamp *in, struct lk_apply_stats *stats,
@@ -461,6 +577,8 @@ apply_insert(struct lk_store *st, sqlite3_changeset_iter *it, const struct table
 		stats->rows++;
 		if (strcmp(t->name, "conflict") == 0)
 			stats->conflicts++;   /* decided on the node, kept here too */
+		sqlite3_finalize(s);
+		return orphan_adopt(st, it, t, row, stats, err);
 	} else {
 		rc = lk_err_set(err, LK_EINPUT, "changeset", "a row of %s cannot be inserted: %s",
 		                t->name, sqlite3_errmsg(st->db));
@@ -491,8 +609,11 @@ apply_update(struct lk_store *st, sqlite3_changeset_iter *it, const struct table
 		}
 		stats->rows++;
 	}
-	/* An update of a row this store never had (outside its scope) is skipped. */
 	sqlite3_finalize(cur);
+	/* A row not here: outside this store's scope, or born on a desk that
+	 * has not sent it again yet after a restore; kept until it comes. */
+	if (!found)
+		rc = orphan_keep(st, it, t, row, in, err);
 	return rc;
 }
 
@@ -666,6 +787,9 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 		int op;
 		char row[512];
 		if ((rc = op_table(st, it, t, &op, err)) != LK_OK)
+			break;
+		if ((flags & LK_APPLY_TEXT) && op != SQLITE_DELETE &&
+		    (rc = text_check(it, t, err)) != LK_OK)
 			break;
 		row_key(it, t, op == SQLITE_INSERT, row, sizeof row);
 		if (op == SQLITE_INSERT)

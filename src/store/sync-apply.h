@@ -46,6 +46,14 @@ enum lk_apply_flags {
 	 * the node's conflict rows as changes of the `conflict` table, so
 	 * every node holds the same conflicts, decided in the one order. */
 	LK_APPLY_DETECT = 1,
+	/* Hold every text value the change writes to the text rule
+	 * (core/text.h; names without bidi controls, free text without an
+	 * identity code, validate.h): the central node applying a desk's
+	 * push, which is refused whole (LK_EINPUT naming the column) like any
+	 * other invalid write and kept in the desk's sync_refused. Desks
+	 * apply the node's one order as it comes (convergence is byte for
+	 * byte); what they print passes the output rule whatever it holds. */
+	LK_APPLY_TEXT = 2,
 };
 
 /* Inside lk_sync_begin() … commit: merge changeset cs (n bytes) stamped

@@ -1,7 +1,8 @@
 /*
  * sync-desk.c — the desk's sync state in its store: link settings in meta
- * (keys starting "sync_"), the outbox as the node acknowledges it, and
- * remote changes applied together with the last global seq.
+ * (keys starting "sync_"), the outbox as the node acknowledges it (kept in
+ * sync_sent until a backup of the node holds it), the identity of the
+ * node's log, and remote changes applied together with the last global seq.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@ lk_desk_link_get(struct lk_store *st, struct lk_desk_link *l)
 	    lk_meta_get(st, "desk_name", l->name, sizeof l->name) != LK_OK)
 		return LK_ENOTFOUND;
 	lk_meta_get(st, "sync_scope", l->scope, sizeof l->scope);
+	lk_meta_get(st, "sync_log_id", l->log_id, sizeof l->log_id);
 	if (lk_meta_get(st, "sync_pulled", buf, sizeof buf) == LK_OK)
 		l->pulled = strtoll(buf, NULL, 10);
 	return LK_OK;
@@ -90,16 +92,135 @@ lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_ent
 	return k;
 }
 
-enum lk_status
-lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, struct lk_err *err)
+int
+lk_desk_sent_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
 {
-	sqlite3_stmt *s = lk_prepare(st, "DELETE FROM outbox WHERE hlc <= ?", err);
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT hlc, hlc, changeset, staff_id FROM sync_sent WHERE hlc > ? ORDER BY hlc LIMIT ?",
+		NULL);
 	if (s == NULL)
-		return LK_EFAIL;
-	sqlite3_bind_int64(s, 1, hlc);
-	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "outbox");
+		return -1;
+	sqlite3_bind_int64(s, 1, after_hlc);
+	sqlite3_bind_int(s, 2, max);
+	int k = 0;
+	while (k < max && sqlite3_step(s) == SQLITE_ROW) {
+		int n = sqlite3_column_bytes(s, 2);
+		void *cs = malloc(n > 0 ? (size_t)n : 1);
+		if (cs == NULL)
+			break;
+		memcpy(cs, sqlite3_column_blob(s, 2), (size_t)n);
+		e[k].seq = sqlite3_column_int64(s, 0);
+		e[k].hlc = sqlite3_column_int64(s, 1);
+		e[k].cs = cs;
+		e[k].n = n;
+		lk_col_text(s, 3, e[k].staff, sizeof e[k].staff);
+		k++;
+	}
 	sqlite3_finalize(s);
-	return rc;
+	return k;
+}
+
+static int64_t
+meta_int(struct lk_store *st, const char *key)
+{
+	char buf[32];
+	return lk_meta_get(st, key, buf, sizeof buf) == LK_OK ? strtoll(buf, NULL, 10) : 0;
+}
+
+static bool
+meta_int_set(struct lk_store *st, const char *key, int64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%" PRId64, v);
+	return lk_meta_set(st, key, buf) == LK_OK;
+}
+
+/* One statement with one bound stamp, stepped to its end. */
+static bool
+exec_hlc(struct lk_store *st, const char *sql, int64_t hlc)
+{
+	sqlite3_stmt *s = lk_prepare(st, sql, NULL);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, hlc);
+	bool ok = sqlite3_step(s) == SQLITE_DONE;
+	sqlite3_finalize(s);
+	return ok;
+}
+
+enum lk_status
+lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, int64_t safe, struct lk_err *err)
+{
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	/* Acknowledged is not yet safe: kept in sync_sent until a backup the
+	 * node keeps holds it (docs/protocol.md, "Restore"). */
+	bool ok = exec_hlc(st,
+		"INSERT OR IGNORE INTO sync_sent(hlc, created, changeset, staff_id) "
+		"SELECT hlc, created, changeset, staff_id FROM outbox WHERE hlc <= ?1", hlc) &&
+		exec_hlc(st, "DELETE FROM outbox WHERE hlc <= ?1", hlc) &&
+		exec_hlc(st, "DELETE FROM sync_sent WHERE hlc <= ?1", safe) &&
+		(hlc <= meta_int(st, "sync_acked") || meta_int_set(st, "sync_acked", hlc));
+	if (!ok) {
+		rc = lk_sql_err(st, err, "outbox");
+		lk_sync_rollback(st);
+		return rc;
+	}
+	return lk_sync_commit(st, err);
+}
+
+int64_t
+lk_desk_acked(struct lk_store *st)
+{
+	return meta_int(st, "sync_acked");
+}
+
+int64_t
+lk_desk_own_high(struct lk_store *st)
+{
+	/* Not the outbox: a change made after this file was put back from a
+	 * copy says nothing of the changes the copy lacks. */
+	int64_t high = meta_int(st, "sync_acked");
+	sqlite3_stmt *s = lk_prepare(st, "SELECT coalesce(max(hlc), 0) FROM sync_sent", NULL);
+	if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > high)
+		high = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return high;
+}
+
+enum lk_status
+lk_desk_log_reset(struct lk_store *st, const char *log_id, int64_t cursor, bool resend,
+                  struct lk_err *err)
+{
+	enum lk_status rc = lk_sync_begin(st, err);
+	if (rc != LK_OK)
+		return rc;
+	if (lk_meta_set(st, "sync_log_id", log_id) != LK_OK ||
+	    !meta_int_set(st, "sync_pulled", cursor) ||
+	    (resend && (lk_meta_set(st, "sync_resend", "1") != LK_OK ||
+	                /* what the lost log acknowledged is no measure of this one */
+	                !meta_int_set(st, "sync_acked", 0)))) {
+		rc = lk_sql_err(st, err, "log");
+		lk_sync_rollback(st);
+		return rc;
+	}
+	return lk_sync_commit(st, err);
+}
+
+bool
+lk_desk_resend_due(struct lk_store *st)
+{
+	return meta_int(st, "sync_resend") != 0;
+}
+
+enum lk_status
+lk_desk_resend_done(struct lk_store *st, struct lk_err *err)
+{
+	if (sqlite3_exec(st->db, "DELETE FROM meta WHERE key = 'sync_resend'", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return lk_sql_err(st, err, "meta");
+	return LK_OK;
 }
 
 enum lk_status

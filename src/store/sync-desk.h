@@ -3,7 +3,8 @@
  * the desk's key pair, what it has sent and what it has applied.
  *
  * An outbox entry leaves the outbox only when the node has acknowledged its
- * stamp (or refused it: then it moves to sync_refused, kept). A remote change
+ * stamp (then it is kept in sync_sent until the node says a backup holds
+ * it) or refused it (then it moves to sync_refused, kept). A remote change
  * is applied in one transaction together with the desk's "last applied"
  * global sequence number, so a cut link never applies anything twice.
  *
@@ -24,6 +25,7 @@ struct lk_desk_link {
 	char name[LK_DESK_NAME_MAX + 1];
 	char scope[512];
 	int64_t pulled;                       /* last global seq applied */
+	char log_id[33];                      /* the node log's identity ("" before the first round) */
 };
 
 /* The link settings; LK_ENOTFOUND when the desk was never enrolled. */
@@ -43,8 +45,30 @@ struct lk_outbox_entry {
 /* Up to max outbox entries with a stamp above after_hlc, oldest first. */
 int lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e,
                         int max);
-/* The node acknowledged every entry stamped up to hlc: they leave the outbox. */
-enum lk_status lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, struct lk_err *err);
+/* The node acknowledged every entry stamped up to hlc: they leave the outbox
+ * for sync_sent, and sync_sent forgets what is stamped up to safe (a backup
+ * the node keeps holds it); one transaction. */
+enum lk_status lk_desk_outbox_ack(struct lk_store *st, int64_t hlc, int64_t safe,
+                                  struct lk_err *err);
+/* Like lk_desk_outbox_read, over the sent entries kept in sync_sent. */
+int lk_desk_sent_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e,
+                      int max);
+/* The newest stamp of this desk's own sent changes that this store holds:
+ * the highest the node ever acknowledged, or a kept sent entry. The node
+ * sends back the desk's own changes stamped above it (a desk restored from
+ * an old copy of its file, a re-enrolled laptop). */
+int64_t lk_desk_own_high(struct lk_store *st);
+/* The newest stamp of this desk the node ever acknowledged. */
+int64_t lk_desk_acked(struct lk_store *st);
+/* The node's log is not the one this desk pulled from (restored, or first
+ * contact): take its identity and cursor, and when resend, mark that the
+ * kept sent entries go again in the next round; one transaction. */
+enum lk_status lk_desk_log_reset(struct lk_store *st, const char *log_id, int64_t cursor,
+                                 bool resend, struct lk_err *err);
+/* Whether the kept sent entries are due to go again; cleared once a round
+ * that sent them completed. */
+bool lk_desk_resend_due(struct lk_store *st);
+enum lk_status lk_desk_resend_done(struct lk_store *st, struct lk_err *err);
 /* The node refused the entry stamped hlc: move it to sync_refused with why. */
 enum lk_status lk_desk_outbox_refused(struct lk_store *st, int64_t hlc, const char *reason,
                                       struct lk_err *err);

@@ -513,7 +513,7 @@ lk_tym_close(struct lk_store *st, const char *case_id, const char *outcome,
 	if (blank)
 		return lk_err_set(err, LK_EINPUT, "final-assessment",
 		                  "the TYM caseworker's final assessment is needed to close the case");
-	if ((rc = lk_check_text("final-assessment", final_assessment, 2000, err)) != LK_OK)
+	if ((rc = lk_check_free_text("final-assessment", final_assessment, 2000, err)) != LK_OK)
 		return rc;
 	if ((rc = lk_store_begin(st, err)) != LK_OK)
 		return rc;

@@ -6,43 +6,49 @@
 #include <string.h>
 
 #include "core/hetu.h"
+#include "core/text.h"
 #include "store/validate.h"
 
-static bool
-utf8_valid(const unsigned char *s)
+/* The text rule of core/text.h, refused naming the field. */
+static enum lk_status
+check_rule(const char *field, const char *v, size_t max, unsigned flags, struct lk_err *err)
 {
-	while (*s) {
-		int n;
-		if (*s < 0x80)
-			n = 0;
-		else if ((*s & 0xE0) == 0xC0 && *s >= 0xC2)
-			n = 1;
-		else if ((*s & 0xF0) == 0xE0)
-			n = 2;
-		else if ((*s & 0xF8) == 0xF0 && *s <= 0xF4)
-			n = 3;
-		else
-			return false;
-		s++;
-		for (int i = 0; i < n; i++, s++)
-			if ((*s & 0xC0) != 0x80)
-				return false;
+	if (strlen(v) > max)
+		return lk_err_set(err, LK_EINPUT, field, "too long (%zu bytes, at most %zu)",
+		                  strlen(v), max);
+	switch (lk_text_check(v, flags)) {
+	case LK_TEXT_OK:
+		return LK_OK;
+	case LK_TEXT_EUTF8:
+		return lk_err_set(err, LK_EINPUT, field, "not valid UTF-8 text");
+	case LK_TEXT_ECONTROL:
+		return lk_err_set(err, LK_EINPUT, field, "contains a control character");
+	case LK_TEXT_EBIDI:
+		return lk_err_set(err, LK_EINPUT, field, "contains a bidirectional text control");
 	}
-	return true;
+	return lk_err_set(err, LK_EINPUT, field, "not valid UTF-8 text");
 }
 
 enum lk_status
 lk_check_text(const char *field, const char *v, size_t max, struct lk_err *err)
 {
-	if (strlen(v) > max)
-		return lk_err_set(err, LK_EINPUT, field, "too long (%zu bytes, at most %zu)",
-		                  strlen(v), max);
-	if (!utf8_valid((const unsigned char *)v))
-		return lk_err_set(err, LK_EINPUT, field, "not valid UTF-8 text");
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7F)
-			return lk_err_set(err, LK_EINPUT, field, "contains a control character");
-	return LK_OK;
+	return check_rule(field, v, max, 0, err);
+}
+
+enum lk_status
+lk_check_name(const char *field, const char *v, size_t max, struct lk_err *err)
+{
+	return check_rule(field, v, max, LK_TEXT_NAME, err);
+}
+
+enum lk_status
+lk_check_free_text(const char *field, const char *v, size_t max, struct lk_err *err)
+{
+	enum lk_status rc = check_rule(field, v, max, 0, err);
+	if (rc == LK_OK && lk_hetu_in_text(v))
+		return lk_err_set(err, LK_EINPUT, field,
+		                  "looks like it holds an identity code; leave it out");
+	return rc;
 }
 
 static void
@@ -62,7 +68,7 @@ enum lk_status
 lk_split_name(const char *field, const char *v, char *surname, size_t ssize, char *given,
               size_t gsize, struct lk_err *err)
 {
-	enum lk_status rc = lk_check_text(field, v, 201, err);
+	enum lk_status rc = lk_check_name(field, v, 201, err);
 	if (rc != LK_OK)
 		return rc;
 	const char *comma = strchr(v, ',');
@@ -78,6 +84,9 @@ lk_split_name(const char *field, const char *v, char *surname, size_t ssize, cha
 		return lk_err_set(err, LK_EINPUT, field, "both a surname and a given name are needed");
 	if (strchr(given, ','))
 		return lk_err_set(err, LK_EINPUT, field, "only one comma, after the surname");
+	/* No name begins with what a spreadsheet reads as a formula. */
+	if (strchr("=+-@", surname[0]) || strchr("=+-@", given[0]))
+		return lk_err_set(err, LK_EINPUT, field, "a name does not begin with = + - or @");
 	return LK_OK;
 }
 
@@ -121,17 +130,5 @@ lk_check_lang(const char *field, const char *v, struct lk_err *err)
 bool
 lk_text_has_hetu(const char *v)
 {
-	size_t n = strlen(v);
-	for (size_t i = 0; i + LK_HETU_LEN <= n; i++) {
-		const char *p = v + i;
-		bool shape = true;
-		for (int k = 0; k < 6 && shape; k++)
-			shape = isdigit((unsigned char)p[k]);
-		shape = shape && strchr("+-YXWVUABCDEF", p[6]) && p[6] != '\0';
-		for (int k = 7; k < 10 && shape; k++)
-			shape = isdigit((unsigned char)p[k]);
-		if (shape)
-			return true;
-	}
-	return false;
+	return lk_hetu_in_text(v);
 }

@@ -10,8 +10,15 @@
 
 #include "store/store.h"
 
-/* Valid UTF-8, no control characters, at most max bytes. */
+/* The text rule (core/text.h): valid shortest-form UTF-8, no control
+ * characters, no bidi embedding or override, at most max bytes. */
 enum lk_status lk_check_text(const char *field, const char *v, size_t max, struct lk_err *err);
+/* The same for a name: no bidi control at all. */
+enum lk_status lk_check_name(const char *field, const char *v, size_t max, struct lk_err *err);
+/* Stored free text (notes, scopes, assessments, feedback words): the text
+ * rule, and nothing written like an identity code (lk_hetu_in_text). */
+enum lk_status lk_check_free_text(const char *field, const char *v, size_t max,
+                                  struct lk_err *err);
 /* "Surname, Given names" into the two parts (each at most 100 bytes). */
 enum lk_status lk_split_name(const char *field, const char *v, char *surname, size_t ssize,
                              char *given, size_t gsize, struct lk_err *err);
@@ -22,7 +29,8 @@ enum lk_status lk_check_enum(const char *field, const char *v, const char *const
 enum lk_status lk_check_date(const char *field, const char *v, lk_date *out, struct lk_err *err);
 /* A language code: 2–3 lower-case letters ("fi", "sv", "en", "ar"…). */
 enum lk_status lk_check_lang(const char *field, const char *v, struct lk_err *err);
-/* Does the text hold something shaped like an identity code (DDMMYY?NNN?)? */
+/* Does the text hold something written like an identity code, in any case,
+ * with spaces or dashes (core/hetu.h lk_hetu_in_text)? */
 bool lk_text_has_hetu(const char *v);
 
 #endif

@@ -46,7 +46,7 @@ lk_visit_check_first_name(const char *name, struct lk_err *err)
 	enum lk_status rc;
 	if (name == NULL || name[0] == '\0')
 		return LK_OK;
-	if ((rc = lk_check_text("first-name", name, 30, err)) != LK_OK)
+	if ((rc = lk_check_name("first-name", name, 30, err)) != LK_OK)
 		return rc;
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
 		if (isdigit(*p))

@@ -1,5 +1,7 @@
 /*
- * link.c — enrolment and one sync round from the desk (link.h).
+ * link.c — enrolment and one sync round from the desk (link.h); a round
+ * that finds the node's log restored is followed by one that sends again
+ * the desk's kept sent changes (docs/protocol.md, "Restore").
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -276,17 +278,21 @@ lk_link_enrol(struct lk_store *st, const char *hostport, const char *code, int t
 	return rc;
 }
 
-/* Send every waiting outbox entry in PUSH frames, then PULL. */
+/* Send every waiting outbox entry in PUSH frames (first, when due, the
+ * sent ones kept for a restored node: it skips what it has), then PULL
+ * with where this desk stands in the node's log. */
 static enum lk_status
-send_round(struct conn *c, struct lk_store *st, int64_t pulled, struct lk_sync_report *rep,
-           struct lk_err *err)
+send_round(struct conn *c, struct lk_store *st, const struct lk_desk_link *l, bool resend,
+           struct lk_sync_report *rep, struct lk_err *err)
 {
 	struct lk_outbox_entry e[PUSH_BATCH];
 	struct lk_buf p = { 0 };
 	int64_t after = 0;
 	enum lk_status rc = LK_OK;
+	for (int pass = resend ? 0 : 1; pass < 2 && rc == LK_OK; pass++, after = 0)
 	for (;;) {
-		int k = lk_desk_outbox_read(st, after, e, PUSH_BATCH);
+		int k = pass == 0 ? lk_desk_sent_read(st, after, e, PUSH_BATCH)
+		                  : lk_desk_outbox_read(st, after, e, PUSH_BATCH);
 		if (k < 0) {
 			rc = lk_err_set(err, LK_EFAIL, "db", "cannot read the outbox");
 			break;
@@ -303,7 +309,10 @@ send_round(struct conn *c, struct lk_store *st, int64_t pulled, struct lk_sync_r
 				lk_buf_varint(&p, (uint64_t)e[i].hlc);
 				lk_buf_bytes(&p, e[i].staff, strlen(e[i].staff));
 				lk_buf_bytes(&p, e[i].cs, (size_t)e[i].n);
-				rep->pushed++;
+				if (pass == 0)
+					rep->resent++;
+				else
+					rep->pushed++;
 			}
 			after = e[i].hlc;
 			free(e[i].cs);
@@ -318,8 +327,17 @@ send_round(struct conn *c, struct lk_store *st, int64_t pulled, struct lk_sync_r
 	lk_buf_free(&p);
 	if (rc != LK_OK)
 		return rc;
+	/* PULL: the last gseq applied, in the log of that identity; the newest
+	 * own change held here; the newest stamp the node ever acknowledged. */
+	unsigned char id[LK_LOG_ID_LEN];
+	size_t idn = strlen(l->log_id) == 2 * LK_LOG_ID_LEN &&
+	             sodium_hex2bin(id, sizeof id, l->log_id, 2 * LK_LOG_ID_LEN, NULL, NULL, NULL) == 0
+	             ? sizeof id : 0;
 	struct lk_buf q = { 0 };
-	lk_buf_varint(&q, (uint64_t)pulled);
+	lk_buf_varint(&q, (uint64_t)l->pulled);
+	lk_buf_bytes(&q, id, idn);
+	lk_buf_varint(&q, (uint64_t)lk_desk_own_high(st));
+	lk_buf_varint(&q, (uint64_t)lk_desk_acked(st));
 	bool ok = !q.oom && lk_chan_seal(&c->ch, LK_MSG_PULL, q.p, q.n, &c->out);
 	lk_buf_free(&q);
 	if (!ok)
@@ -354,11 +372,32 @@ apply_changes(struct conn *c, struct lk_store *st, struct lk_sync_report *rep, s
 	return LK_OK;
 }
 
+/* LOG: the node's log is not the one this desk pulled from (a restored
+ * node, or the first round): take its identity and the cursor it gives. */
+static enum lk_status
+log_reset(struct conn *c, struct lk_store *st, struct lk_sync_report *rep, struct lk_err *err)
+{
+	struct lk_rd r = { c->payload.p, c->payload.n, 0, false };
+	size_t n;
+	const unsigned char *id = lk_rd_bytes(&r, LK_LOG_ID_LEN, &n);
+	uint64_t cursor = lk_rd_varint(&r);
+	unsigned resend = lk_rd_byte(&r);
+	if (!lk_rd_done(&r) || n != LK_LOG_ID_LEN || cursor > INT64_MAX || resend > 1)
+		return lk_err_set(err, LK_EFAIL, "node", "the node at %s sent a log that does not parse",
+		                  c->node);
+	char hex[2 * LK_LOG_ID_LEN + 1];
+	sodium_bin2hex(hex, sizeof hex, id, n);
+	if (resend)
+		rep->restored = true;
+	return lk_desk_log_reset(st, hex, (int64_t)cursor, resend != 0, err);
+}
+
 static enum lk_status
 finish(struct conn *c, struct lk_store *st, struct lk_sync_report *rep, struct lk_err *err)
 {
 	struct lk_rd r = { c->payload.p, c->payload.n, 0, false };
 	int64_t head = (int64_t)lk_rd_varint(&r), acked = (int64_t)lk_rd_varint(&r);
+	int64_t safe = (int64_t)lk_rd_varint(&r);
 	uint64_t nref = lk_rd_varint(&r);
 	enum lk_status rc = LK_OK;
 	long before, after, bytes;
@@ -379,7 +418,7 @@ finish(struct conn *c, struct lk_store *st, struct lk_sync_report *rep, struct l
 		return lk_err_set(err, LK_EFAIL, "node", "the node at %s sent an end that does not parse",
 		                  c->node);
 	if (rc == LK_OK)
-		rc = lk_desk_outbox_ack(st, acked, err);
+		rc = lk_desk_outbox_ack(st, acked, safe, err);
 	if (rc == LK_OK)
 		rc = lk_desk_pulled(st, head, err);
 	lk_outbox_stats(st, &after, &bytes);
@@ -394,9 +433,36 @@ lk_link_sync(struct lk_store *st, int timeout_ms, struct lk_sync_report *rep, st
 	return lk_link_sync_to(st, NULL, timeout_ms, rep, err);
 }
 
+static enum lk_status round_once(struct lk_store *st, const char *node, int timeout_ms,
+                                 struct lk_sync_report *rep, struct lk_err *err);
+
 enum lk_status
 lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms, struct lk_sync_report *rep,
                 struct lk_err *err)
+{
+	enum lk_status rc = round_once(st, node, timeout_ms, rep, err);
+	/* The node was found behind (restored): send again what it may lack
+	 * of this desk's changes, at once, in a second round. */
+	if (rc == LK_OK && lk_desk_resend_due(st)) {
+		struct lk_sync_report again;
+		rc = round_once(st, node, timeout_ms, &again, err);
+		rep->pushed += again.pushed;
+		rep->resent += again.resent;
+		rep->acked += again.acked;
+		rep->refused += again.refused;
+		rep->pulled += again.pulled;
+		rep->conflicts += again.conflicts;
+		rep->head = again.head;
+		rep->bytes_out += again.bytes_out;
+		rep->bytes_in += again.bytes_in;
+		rep->restored = true;
+	}
+	return rc;
+}
+
+static enum lk_status
+round_once(struct lk_store *st, const char *node, int timeout_ms, struct lk_sync_report *rep,
+           struct lk_err *err)
 {
 	struct lk_desk_link l;
 	memset(rep, 0, sizeof *rep);
@@ -409,7 +475,8 @@ lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms, struct lk
 	enum lk_status rc = conn_open(&c, l.node, timeout_ms, err);
 	if (rc == LK_OK)
 		rc = handshake(&c, LK_HELLO_SYNC, l.node_pk, l.pk, l.sk, err);
-	if (rc == LK_OK && (rc = send_round(&c, st, l.pulled, rep, err)) == LK_EFAIL) {
+	bool resend = lk_desk_resend_due(st);
+	if (rc == LK_OK && (rc = send_round(&c, st, &l, resend, rep, err)) == LK_EFAIL) {
 		/* A write failed because the node closed: its ERROR may be waiting. */
 		unsigned type;
 		if (read_sealed(&c, &type, err) == LK_OK)
@@ -420,7 +487,9 @@ lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms, struct lk
 		unsigned type;
 		if ((rc = read_sealed(&c, &type, err)) != LK_OK)
 			break;
-		if (type == LK_MSG_CHANGES) {
+		if (type == LK_MSG_LOG) {
+			rc = log_reset(&c, st, rep, err);
+		} else if (type == LK_MSG_CHANGES) {
 			rc = apply_changes(&c, st, rep, err);
 		} else if (type == LK_MSG_DONE) {
 			rc = finish(&c, st, rep, err);
@@ -436,6 +505,8 @@ lk_link_sync_to(struct lk_store *st, const char *node, int timeout_ms, struct lk
 	sodium_memzero(&l, sizeof l);
 	if (rc == LK_OK && rep->pulled > 0)
 		lk_desk_adopt_area(st);
+	if (rc == LK_OK && resend)
+		rc = lk_desk_resend_done(st, err);
 	return rc;
 }
 

@@ -20,6 +20,8 @@
 
 struct lk_sync_report {
 	int pushed;          /* outbox entries sent */
+	int resent;          /* kept sent entries sent again to a restored node */
+	bool restored;       /* the node's log was found restored (or older than this desk) */
 	int acked;           /* …that left the outbox */
 	int refused;         /* …that the node refused (kept in sync_refused) */
 	int pulled;          /* remote changes applied */

@@ -26,6 +26,7 @@
 #define LK_WIRE_MAX (16u << 20)        /* largest frame body, and payload */
 #define LK_WIRE_ZSTD 0x80              /* type bit: payload compressed */
 #define LK_WIRE_STAFF_MAX 64           /* a PUSH entry's staff id ("" for nobody) */
+#define LK_LOG_ID_LEN 8                /* the node log's identity, bytes */
 
 enum lk_msg {
 	LK_MSG_HELLO = 1,     /* desk → node, clear: mode, schema, desk key, ephemeral key */
@@ -34,10 +35,11 @@ enum lk_msg {
 	LK_MSG_ENROL = 4,     /* desk → node: the one-time token */
 	LK_MSG_ENROLLED = 5,  /* node → desk: desk name, scope */
 	LK_MSG_PUSH = 6,      /* desk → node: outbox entries {hlc, staff, changeset}… */
-	LK_MSG_PULL = 7,      /* desk → node: last gseq applied; ends the pushes */
+	LK_MSG_PULL = 7,      /* desk → node: last gseq applied, log id, own high stamp; ends the pushes */
 	LK_MSG_CHANGES = 8,   /* node → desk: {gseq, hlc, desk, changeset}… */
-	LK_MSG_DONE = 9,      /* node → desk: head gseq, acked stamp, refusals */
+	LK_MSG_DONE = 9,      /* node → desk: head gseq, acked stamp, safe stamp, refusals */
 	LK_MSG_ERROR = 10,    /* either way: code, reason; the connection ends */
+	LK_MSG_LOG = 11,      /* node → desk, before CHANGES: log id, cursor, resend flag */
 };
 
 enum lk_hello_mode { LK_HELLO_SYNC = 0, LK_HELLO_ENROL = 1 };

@@ -49,7 +49,9 @@
 struct desk {
 	unsigned char node_pk[32], pk[32], sk[64];
 	char client[CLIENT_ID_MAX];
-	int64_t hlc, pulled;
+	int64_t hlc, pulled, acked;
+	unsigned char log_id[LK_LOG_ID_LEN];
+	bool has_log;
 	int phone;
 };
 
@@ -220,6 +222,9 @@ round_trip(sqlite3 *db, struct desk *d, double *ack, double *whole)
 		ok = lk_chan_seal(&ch, LK_MSG_PUSH, push.p, push.n, &out);
 		lk_buf_reset(&push);
 		lk_buf_varint(&push, (uint64_t)d->pulled);
+		lk_buf_bytes(&push, d->log_id, d->has_log ? sizeof d->log_id : 0);
+		lk_buf_varint(&push, (uint64_t)d->hlc);    /* own newest change */
+		lk_buf_varint(&push, (uint64_t)d->acked);  /* newest acknowledged */
 		ok = ok && lk_chan_seal(&ch, LK_MSG_PULL, push.p, push.n, &out);
 		t1 = now_ms();
 		ok = ok && send_buf(fd, &out);
@@ -230,6 +235,16 @@ round_trip(sqlite3 *db, struct desk *d, double *ack, double *whole)
 		size_t n;
 		ok = read_frame(fd, &in, &type, &body, &n) && lk_chan_open(&ch, type, body, n, &pl);
 		type &= ~(unsigned)LK_WIRE_ZSTD;
+		if (ok && type == LK_MSG_LOG) {
+			struct lk_rd r = { pl.p, pl.n, 0, false };
+			size_t idn;
+			const unsigned char *id = lk_rd_bytes(&r, LK_LOG_ID_LEN, &idn);
+			d->pulled = (int64_t)lk_rd_varint(&r);
+			ok = !r.bad && idn == sizeof d->log_id;
+			if (ok)
+				memcpy(d->log_id, id, idn), d->has_log = true;
+			continue;
+		}
 		if (!ok || type == LK_MSG_CHANGES)
 			continue;
 		if (type != LK_MSG_DONE) {
@@ -238,8 +253,10 @@ round_trip(sqlite3 *db, struct desk *d, double *ack, double *whole)
 		}
 		struct lk_rd r = { pl.p, pl.n, 0, false };
 		int64_t head = (int64_t)lk_rd_varint(&r), acked = (int64_t)lk_rd_varint(&r);
+		lk_rd_varint(&r);   /* safe */
 		uint64_t refused = lk_rd_varint(&r);
 		ok = !r.bad && acked == d->hlc && refused == 0;
+		d->acked = acked;
 		d->pulled = head;
 		break;
 	}

@@ -26,11 +26,11 @@ secret "$A" 4321
 expect 4 "adding staff needs the acting admin once accounts exist" lk staff add --name "Mäkelä, Liisa" --role caseworker --point $P
 contains "naming --staff" "$ERR" "--staff"
 expect 4 "an acting id alone is not enough" lk --staff "$A" staff add --name "Mäkelä, Liisa" --role caseworker --point $P </dev/null
-same "naming the account and where the secret goes" "$ERR" "luukku staff add: --secret-fd: Aalto Aino ($A) has a secret: give it with --secret-fd N, LUUKKU_SECRET_FILE or on a terminal"
+same "naming where the secret goes, not the account" "$ERR" "luukku staff add: --secret-fd: give the acting staff member's secret with --secret-fd N, LUUKKU_SECRET_FILE or on a terminal"
 echo 1234 >"$T/wrong"
 expect 4 "a wrong secret is refused" lk --staff "$A" --secret-fd 3 staff add --name "Mäkelä, Liisa" --role caseworker --point $P 3<"$T/wrong"
-same "after the first failure it waits, then names the account" "$ERR" "luukku staff add: --secret: Aalto Aino ($A): failed sign-ins in a row: 1; waiting 1 s
-luukku staff add: --secret-fd: wrong secret for Aalto Aino ($A)"
+same "after the first failure it waits; the refusal names nobody" "$ERR" "luukku staff add: --secret: failed sign-ins in a row: 1; waiting 1 s
+luukku staff add: --staff: sign-in failed: no such account, or a wrong secret"
 same "nobody was added" "$(sql "select count(*) from staff")" "1"
 same "both refusals audited as sign-in-failed" "$(sql "select count(*) from audit where action = 'sign-in-failed' and staff_id = '$A'")" "2"
 expect 2 "a descriptor that is not open" lk --staff "$A" --secret-fd 7 staff list
@@ -38,7 +38,7 @@ same "naming --secret-fd" "$ERR" "luukku: --secret-fd: '7' is not an open file d
 # Two failures so far; a new process (a restart) still waits 2 s.
 expect 0 "the right secret through --secret-fd" as_staff "$A" staff add --name "Mäkelä, Liisa" --role caseworker --point $P
 B=$OUT
-same "after two failures the attempt is delayed" "$ERR" "luukku staff add: --secret: Aalto Aino ($A): failed sign-ins in a row: 2; waiting 2 s"
+same "after two failures the attempt is delayed" "$ERR" "luukku staff add: --secret: failed sign-ins in a row: 2; waiting 2 s"
 same "the sign-in is audited with the command" "$(sql "select detail from audit where action = 'sign-in' and staff_id = '$A'")" "cli: staff add"
 expect 0 "a success ends the run: no wait" as_staff "$A" staff add --name "Oja, Olli" --role caseworker --point $P
 O=$OUT
@@ -49,11 +49,20 @@ expect 4 "a secret file others can read is refused" env LUUKKU_SECRET_FILE="$T/m
 same "naming LUUKKU_SECRET_FILE" "$ERR" "luukku client find: LUUKKU_SECRET_FILE: cannot be read, or is not a file of yours readable by you only (mode 0600)"
 chmod 600 "$T/mine"
 expect 0 "a 0600 secret file signs in" env LUUKKU_SECRET_FILE="$T/mine" "$LUUKKU" --db "$DB" --staff "$A" client find virt
-same "after the one failure, a wait of 1 s" "$ERR" "luukku client find: --secret: Aalto Aino ($A): failed sign-ins in a row: 1; waiting 1 s"
+same "after the one failure, a wait of 1 s" "$ERR" "luukku client find: --secret: failed sign-ins in a row: 1; waiting 1 s"
 # An account without a secret cannot act once accounts are in use …
 expect 4 "an account without a secret is refused" lk --staff "$B" client find virt
 same "naming the account" "$ERR" "luukku client find: --staff: Mäkelä Liisa ($B) has no secret, and sign-in accounts are in use: an administrator sets one with luukku staff passwd"
 same "and audited" "$(sql "select count(*) from audit where action = 'refused' and staff_id = '$B'")" "1"
+# An unknown --staff gets word for word the answer of a known one.
+expect 4 "an unknown --staff with a secret" lk --staff 0123456789abcdef0123456789abcdef --secret-fd 3 client find virt 3<"$T/wrong"
+unknown_err=$ERR
+expect 4 "nobody's secret for a known --staff" lk --staff "$A" --secret-fd 3 client find virt 3<"$T/wrong"
+same "the same message for unknown and known" "$(printf '%s\n' "$unknown_err" | tail -1)" "$(printf '%s\n' "$ERR" | tail -1)"
+expect 4 "an unknown --staff without a secret" lk --staff 0123456789abcdef0123456789abcdef client find virt </dev/null
+unknown_err=$ERR
+expect 4 "a known --staff without a secret" lk --staff "$A" client find virt </dev/null
+same "the same message without a secret" "$(printf '%s\n' "$unknown_err" | tail -1)" "$(printf '%s\n' "$ERR" | tail -1)"
 # … except as the unattended kiosk (here it gets as far as its own options).
 K=$(as_staff "$A" staff add --name "Kioski, Joensuu" --role piste --point $P)
 expect 2 "a kiosk account without a secret may start the kiosk" lk --staff "$K" kiosk --no-such-option

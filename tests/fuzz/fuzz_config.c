@@ -1,7 +1,7 @@
 /*
  * fuzz_config.c — libFuzzer target for the config loaders: luukku.ini
  * (cmd/config.c: [store], [ui], [desk]; ui/keys-config.c: [keys]) and
- * luukkud.ini (cmd/config.c: [node]). The input is written to a temp file
+ * luukkud.ini (cmd/config.c: [node], [backup]). The input is written to a temp file
  * and loaded as each program loads it.
  *
  * Never a crash or a leak; a file is either refused naming a key with a
@@ -103,11 +103,15 @@ node(void)
 	if (rc != 0) {
 		check(err.key && err.msg && err.msg[0]);
 		check(!strcmp(err.key, "log-level") || !strcmp(err.key, "idle_timeout") ||
-		      !strcmp(err.key, "listen"));
+		      !strcmp(err.key, "listen") || !strcmp(err.key, "backup.interval") ||
+		      !strcmp(err.key, "backup.keep"));
 	} else {
 		char host[256], port[16];
 		check(o.db && o.db[0] && o.listen && o.listen[0]);
 		check(o.idle >= 1 && o.idle <= 3600);
+		check(o.backup_interval >= 1 && o.backup_interval <= 30L * 86400);
+		check(o.backup_keep >= 1 && o.backup_keep <= 1000);
+		check(o.backup_dir == NULL || o.backup_dir[0]);
 		check(lk_hostport(o.listen, host, sizeof host, port, sizeof port));
 	}
 	iniparser_freedict(ini);

@@ -87,3 +87,60 @@ q() {
 	if [ "$1" = node ]; then f=$NODE_DB; else f=$T/$1.db; fi
 	sqlite3 -batch -noheader "$f" "$2"
 }
+
+# The ledger: every write a test makes, to be found after a fault.
+# ledger_add DESK NAME — add client NAME on DESK and write it down.
+ledger_add() {
+	on "$1" client add --name "$2" --municipality Joensuu >/dev/null ||
+		{ not_ok "write $2 on $1"; return 1; }
+	echo "client $2" >>"$T/ledger"
+}
+# ledger_phone DESK NAME PHONE — set the phone of client NAME on DESK.
+ledger_phone() {
+	id=$(q "$1" "select id from client where surname || ', ' || given_names = '$2'")
+	on "$1" client set "$id" --phone "$3" >/dev/null || { not_ok "phone $2 on $1"; return 1; }
+	echo "phone $2 $3" >>"$T/ledger"
+}
+# ledger_check WHERE… — each store holds every write once: prints the
+# counts (written, found, lost, duplicated) and checks nothing is lost or
+# doubled.
+ledger_check() {
+	for w in "$@"; do
+		written=0 found=0 lost=0 dup=0
+		while read -r kind a b c; do
+			written=$((written + 1))
+			case $kind in
+			client) n=$(q "$w" "select count(*) from client where surname || ', ' || given_names = '$a $b'") ;;
+			phone) n=$(q "$w" "select count(*) from client where surname || ', ' || given_names = '$a $b' and phone = '$c'") ;;
+			esac
+			case $n in 0) lost=$((lost + 1)) ;; 1) found=$((found + 1)) ;; *) dup=$((dup + 1)) ;; esac
+		done <"$T/ledger"
+		echo "# ledger $w: written $written, found $found, lost $lost, duplicated $dup"
+		same "$w holds every write once" "$lost $dup" "0 0"
+	done
+}
+
+# wait_until "what" TENTHS CONDITION — check CONDITION (shell, eval'd) every
+# tenth of a second, at most TENTHS times: ok once it holds, not ok when it
+# never did. For what the node does on its own (scheduled backups).
+wait_until() {
+	what=$1 n=$2; shift 2
+	i=0
+	while ! eval "$*"; do
+		i=$((i + 1))
+		[ $i -ge "$n" ] && { not_ok "$what (not within $((n / 10)) s)"; return 1; }
+		sleep 0.1
+	done
+	ok "$what"
+}
+
+# backups_config DIR INTERVAL KEEP — luukkud reads [backup] from
+# $T/luukkud.ini ($LUUKKUD_CONFIG) from now on.
+backups_config() {
+	printf '[backup]\ndir = %s\ninterval = %s\nkeep = %s\n' "$1" "$2" "$3" >"$T/luukkud.ini"
+	export LUUKKUD_CONFIG=$T/luukkud.ini
+}
+# backups_made — how many scheduled backups the running node logged.
+backups_made() { grep -c "backup made" "$NODE_LOG.new"; }
+# backups_kept DIR — the scheduled backups in DIR, oldest first.
+backups_kept() { ls "$1" | grep '^luukkud-[0-9]\{8\}T[0-9]\{6\}\.[0-9]\{3\}Z\.db$'; }

@@ -2,7 +2,7 @@
  * lkproxy.c — a small TCP tool for the sync tests, on 127.0.0.1 only.
  *
  *   lkproxy proxy TARGET_PORT [--cut N [--cut-step S]] [--flip N] [--record FILE]
- *                             [--delay MS] [--rate BYTES_PER_SECOND]
+ *                             [--delay MS] [--rate BYTES_PER_SECOND] [--pass K]
  *       Listen on a free port (printed on stdout), forward every connection
  *       to TARGET_PORT, one connection at a time. --cut N closes both ends
  *       after N bytes of a connection (both ways counted: a link cut
@@ -10,7 +10,9 @@
  *       later; --flip N inverts byte N of what the desk sends; --record
  *       writes the desk's bytes of the first connection to FILE; --delay
  *       and --rate hold each chunk as a slow link would (MS is the round
- *       trip). Gives up after 300 s.
+ *       trip); --pass K forwards the first K connections and closes every
+ *       later one at once (a link lost between two rounds). Gives up after
+ *       300 s.
  *   lkproxy send PORT FILE
  *       Connect, send FILE's bytes, then read until the peer closes or 3 s
  *       pass; prints "closed N" or "open N" (N bytes received).
@@ -75,7 +77,7 @@ static int
 run_proxy(int argc, char **argv)
 {
 	int target = atoi(argv[2]);
-	long cut = -1, step = 0, flip = -1, delay = 0, rate = 0;
+	long cut = -1, step = 0, flip = -1, delay = 0, rate = 0, pass = -1, conns = 0;
 	const char *record = NULL;
 	for (int i = 3; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--cut") == 0) cut = atol(argv[i + 1]);
@@ -84,6 +86,7 @@ run_proxy(int argc, char **argv)
 		else if (strcmp(argv[i], "--record") == 0) record = argv[i + 1];
 		else if (strcmp(argv[i], "--delay") == 0) delay = atol(argv[i + 1]);
 		else if (strcmp(argv[i], "--rate") == 0) rate = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--pass") == 0) pass = atol(argv[i + 1]);
 		else { fprintf(stderr, "lkproxy: unknown option %s\n", argv[i]); return 2; }
 	}
 	int ls = socket(AF_INET, SOCK_STREAM, 0);
@@ -105,6 +108,10 @@ run_proxy(int argc, char **argv)
 		int c = accept(ls, NULL, NULL);
 		if (c < 0)
 			continue;
+		if (pass >= 0 && ++conns > pass) {
+			close(c);
+			continue;
+		}
 		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 		int s = dial(target);
 		if (s < 0) {
@@ -199,6 +206,6 @@ main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "send") == 0)
 		return run_send(argv);
 	fprintf(stderr, "usage: lkproxy proxy TARGET_PORT [--cut N] [--flip N] [--record FILE] "
-	                "[--delay MS] [--rate B]\n       lkproxy send PORT FILE\n");
+	                "[--delay MS] [--rate B] [--pass K]\n       lkproxy send PORT FILE\n");
 	return 2;
 }

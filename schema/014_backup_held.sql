@@ -1,0 +1,12 @@
+-- 014_backup_held.sql — what a backup of the central node holds of each
+-- desk (docs/protocol.md, "Restore"; src/node/node-backup.c).
+--
+--   hub_desk.held_hlc
+--                  the desk's last stamp such that the node holds every
+--                  change of the desk stamped up to it: its last_hlc when it
+--                  last pulled under the log's current id (a desk still to
+--                  send again what a restored log lacks is not counted).
+--                  A backup carries it; the node's scheduled backups set
+--                  hub_desk.safe_hlc to the least of it over the backups
+--                  they keep.
+ALTER TABLE hub_desk ADD COLUMN held_hlc INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,60 @@
+/*
+ * rights.c — what the signed-in role may do on the desk: its capabilities
+ * (core/roles.h, the one table of role × capability), the keys that need
+ * one, and the refusal on the status line. Which capability a screen
+ * needs is a column of the screen table (gate.c), checked by the gate.
+ *
+ * While sign-in is off (no staff member has a secret) every capability
+ * holds, as before sign-in existed. Never draws, never touches the store.
+ */
+#include "i18n.h"
+#include "store/staff.h"
+#include "ui/ui.h"
+
+bool
+lk_ui_can(const struct lk_ui *ui, enum lk_cap cap)
+{
+	if (!ui->session.on)
+		return true;
+	return ui->session.in && lk_role_can(ui->session.role, cap);
+}
+
+/* The capability a key needs: on one screen, or (LK_SCREEN_COUNT) on all. */
+static const struct {
+	enum lk_vkey vk;
+	enum lk_cap cap;
+	enum lk_screen_id on;
+} key_caps[] = {
+	{ LK_VK_AGENDA, LK_CAP_BOOK, LK_SCREEN_COUNT },
+	{ LK_VK_BOOK, LK_CAP_BOOK, LK_SCREEN_COUNT },
+	{ LK_VK_RESCHEDULE, LK_CAP_BOOK, LK_SCREEN_COUNT },
+	{ LK_VK_PISTE, LK_CAP_PISTE, LK_SCREEN_COUNT },
+	{ LK_VK_REVEAL, LK_CAP_REVEAL, LK_SCREEN_COUNT },
+	{ LK_VK_REPORTS, LK_CAP_REPORTS, LK_SCREEN_COUNT },
+	/* The TYM part a partner sees is read-only: team, consent, closing. */
+	{ LK_VK_ADD, LK_CAP_TYM, LK_SCREEN_TYM },
+	{ LK_VK_CONSENT, LK_CAP_TYM, LK_SCREEN_TYM },
+	{ LK_VK_FINISH, LK_CAP_TYM, LK_SCREEN_TYM },
+};
+
+/* "Not for the role …" on the status line. */
+void
+lk_ui_refuse(struct lk_ui *ui)
+{
+	const struct lk_role_info *r = lk_role_find(ui->session.role);
+	lk_ui_message(ui, true, _("Not for the role %s"), r ? _(r->label) : ui->session.role);
+}
+
+bool
+lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk)
+{
+	if (!ui->session.on)
+		return true;
+	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++)
+		if (key_caps[i].vk == vk && !lk_ui_can(ui, key_caps[i].cap) &&
+		    (key_caps[i].on == LK_SCREEN_COUNT || key_caps[i].on == ui->cur)) {
+			lk_ui_refuse(ui);
+			return false;
+		}
+	return true;
+}
