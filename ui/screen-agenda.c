@@ -73,6 +73,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_NOSHOW, NULL, NULL },
 	{ LK_VK_CANCEL, NULL, NULL },
 	{ LK_VK_LETTER, NULL, NULL },
+	{ LK_VK_EVENTS, NULL, N_("The week's group sessions and info events") },
 	{ LK_VK_TODAY, NULL, NULL },
 	{ LK_VK_NEXT_STAFF, NULL, NULL },
 	{ LK_VK_UP, NULL, N_("Previous booking") },
@@ -482,6 +483,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		}
 		lk_ui_open(ui, LK_SCREEN_BOOKING, &(const struct lk_nav){
 			.appointment_id = ag.rows[ag.sel].id, .flags = LK_NAV_RESCHEDULE });
+		return;
+	case LK_VK_EVENTS:
+		lk_ui_open(ui, LK_SCREEN_EVENTS, &(const struct lk_nav){ .day = ag.day });
 		return;
 	case LK_VK_BOOK: {
 		/* First for whom: type-ahead over the register, then the booking. */

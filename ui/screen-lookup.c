@@ -35,6 +35,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_PISTE, NULL, NULL },
 	{ LK_VK_CONFLICTS, NULL, NULL },
 	{ LK_VK_REPORTS, NULL, NULL },
+	{ LK_VK_EVENTS, NULL, NULL },
 	LK_SEARCH_LIST_KEYS,
 	{ LK_VK_REDRAW, NULL, NULL },
 };
@@ -103,6 +104,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		break;
 	case LK_VK_REPORTS:
 		lk_ui_open(ui, LK_SCREEN_REPORT, NULL);
+		break;
+	case LK_VK_EVENTS:
+		lk_ui_open(ui, LK_SCREEN_EVENTS, NULL);
 		break;
 	default:
 		break;

@@ -116,7 +116,10 @@ prop(FILE *f, const char *name, const char *value, bool text)
 	char esc[2048], line[2200], folded[2600];
 	if (text) {
 		char clean[2048];
-		lk_text_clean(value, 0, clean, sizeof clean);   /* the output rule */
+		/* The output rule; the line breaks a DESCRIPTION is built with stay,
+		 * for lk_ical_escape to write as "\n" (without LK_CLEAN_LF each
+		 * became U+FFFD). */
+		lk_text_clean(value, LK_CLEAN_LF, clean, sizeof clean);
 		lk_ical_escape(clean, esc, sizeof esc);   /* cut when too long: still valid */
 		value = esc;
 	}

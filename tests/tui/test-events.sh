@@ -1,0 +1,144 @@
+#!/bin/sh
+# tests/tui/test-events.sh — the events screen (ui/screen-events.c): F12
+# from the lookup opens a week of events at the desk's point; Enter opens a
+# targeted session's list (the target group invited with `luukku event
+# invite`); F5 signs a client up through the picker, past the capacity onto
+# the waiting list; c twice cancels a sign-up and the first waiting moves
+# up; after the start d and n mark attendance, one key per person.
+#
+#   sh tests/tui/test-events.sh build/luukku
+#
+# Uses only temporary identity codes (individual numbers 900–999).
+. "$(dirname "$0")/lib.sh"
+
+lk init --area pohjois-karjala >/dev/null
+desk=$(lk staff add --name "Räsänen, Pirjo" --role caseworker --point joensuun-palvelupiste)
+printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$desk" >"$TMPDIR_TUI/luukku.ini"
+n=0
+for given in Aino Eero Ilona; do
+	n=$((n + 1))
+	lk client add --name "Kutsuttu, $given" --hetu "$(hetu 0${n}0185 - 90$n)" \
+		--municipality Joensuu --job-search-start 2025-06-01 >/dev/null
+done
+lk client add --name "Myöhäinen, Matti" --hetu "$(hetu 121280 - 999)" --municipality Joensuu >/dev/null
+E=$(lk event add --title "Työnhaun info" --kind targeted --point joensuun-palvelupiste \
+	--at "2026-03-04 10:00" --minutes 90 --capacity 2 --host "$desk" --obligation)
+lk event invite "$E" --municipality Joensuu --months 6 >/dev/null
+
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Työnhaun info" >/dev/null
+assert_screen events-week <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Tilaisuudet 2.3.2026–8.3.2026
+
+  Aika              Nimi                Laji                       Paikat
+> ke 10:00-11:30    Työnhaun info       Kohdennettu infotilaisuus  0/2
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                     1 tilaisuus
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Kutsuttu Aino" >/dev/null
+assert_screen events-list <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 0 ilmoittautunut, 0 jonossa, 3 kutsuttu
+
+> Kutsuttu Aino                    kutsuttu
+  Kutsuttu Eero                    kutsuttu
+  Kutsuttu Ilona                   kutsuttu
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+# Sign three up through the picker: the third waits.
+for who in "kutsuttu aino" "kutsuttu eero" "kutsuttu ilona"; do
+	keys F5
+	wait_for "kuka asiakas" >/dev/null
+	type_text "$who"
+	wait_for "1 osuma" >/dev/null
+	keys Enter
+	wait_for "Työnhaun info ·" >/dev/null
+done
+wait_for "Jonossa, sija 1" && ok "past the capacity onto the waiting list" ||
+	not_ok "past the capacity onto the waiting list"
+assert_screen events-signed <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 2 ilmoittautunut, 1 jonossa, 0 kutsuttu
+
+> Kutsuttu Aino                    ilmoittautunut
+  Kutsuttu Eero                    ilmoittautunut
+  Kutsuttu Ilona                   odottaa 1
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+# c twice on Aino: Ilona moves up.
+keys c
+wait_for "uudelleen" >/dev/null
+keys c
+wait_for "jonosta nousi: Kutsuttu Ilona" && ok "the first waiting moves up, named" ||
+	not_ok "the first waiting moves up, named"
+keys F10
+assert_exit 0
+
+# After the start: attendance, one key per person.
+LUUKKU_NOW="2026-03-04 11:00"
+export LUUKKU_NOW
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Työnhaun info" >/dev/null
+keys Enter
+wait_for "Kutsuttu Eero" >/dev/null
+keys d
+wait_for "Osallistui" >/dev/null
+keys n
+wait_for "Ei saapunut" >/dev/null
+assert_screen events-marked <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 4.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 2 ilmoittautunut, 0 jonossa, 0 kutsuttu
+
+  Kutsuttu Eero                    osallistui
+  Kutsuttu Ilona                   ei saapunut
+> Kutsuttu Aino                    peruttu
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys F10
+assert_exit 0
+out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$E" --tsv | cut -f2,3 | tr '\t\n' ':;')
+[ "$out" = "Kutsuttu Eero:attended;Kutsuttu Ilona:no-show;Kutsuttu Aino:cancelled;" ] &&
+	ok "the marks are in the store" || not_ok "the marks are in the store: $out"
+finish

@@ -1,0 +1,420 @@
+/*
+ * screen-events.c — group sessions and info events (store/event.h): a week
+ * of events at this desk's point (all points when the desk has none),
+ * Left and Right a week at a time; Enter opens the selected event's list,
+ * where one or two keys each sign a client up (the picker asks whom; past
+ * the capacity the client waits), cancel a sign-up (twice: the first
+ * waiting moves up, named on the status line), and mark attendance after
+ * the start (attended, no-show). Reached through the gate from the lookup
+ * and the calendar (F12); the gate checks the calendar's capability.
+ *
+ * Reads and writes only through store/event.h; never writes SQL. A mark
+ * changes the client's due list: it says so (lk_ui_changed).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store/event.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+
+#define EVENTS_MAX 200
+#define PEOPLE_MAX 1000
+#define LIST_TOP 3
+
+static struct {
+	bool people;                 /* the list of one event, not the week */
+	lk_date from;                /* Monday of the week shown */
+	char point[65];              /* "" for every point */
+	struct lk_event rows[EVENTS_MAX];
+	int n, sel, top;
+	struct lk_event cur;         /* the event whose list is open */
+	struct lk_participant who[PEOPLE_MAX];
+	int np, psel, ptop;
+	bool more;
+	char confirm[65];            /* the client whose cancel waits for a second press */
+} ev;
+
+static const struct lk_screen_key keys[] = {
+	{ LK_VK_HELP, N_("Help"), NULL },
+	{ LK_VK_OPEN, N_("List"), N_("Open the selected event's list") },
+	{ LK_VK_BACK, N_("Back"), N_("Back to the week (from a list), else to where you came from") },
+	{ LK_VK_BOOK, N_("Sign up"), N_("Sign a client up for the event (the waiting list when full)") },
+	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_DONE, NULL, N_("The selected client attended") },
+	{ LK_VK_NOSHOW, NULL, N_("The selected client did not come") },
+	{ LK_VK_CANCEL, NULL, N_("Cancel the selected client's sign-up (press twice)") },
+	{ LK_VK_PREV, NULL, N_("Previous week") },
+	{ LK_VK_NEXT, NULL, N_("Next week") },
+	{ LK_VK_TODAY, NULL, N_("This week") },
+	{ LK_VK_UP, NULL, NULL },
+	{ LK_VK_DOWN, NULL, NULL },
+	{ LK_VK_PGUP, NULL, NULL },
+	{ LK_VK_PGDN, NULL, NULL },
+	{ LK_VK_HOME, NULL, NULL },
+	{ LK_VK_END, NULL, NULL },
+	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+static const char *const weekdays[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+static const char *
+kind_label(const char *kind)
+{
+	return strcmp(kind, "info") == 0 ? _("Info event")
+		: strcmp(kind, "targeted") == 0 ? _("Targeted session") : _("Group");
+}
+
+static const char *
+state_label(const char *state)
+{
+	static const struct {
+		const char *code, *label;
+	} labels[] = {
+		{ "invited", N_("invited") }, { "signed-up", N_("signed up") },
+		{ "waiting", N_("waiting") }, { "cancelled", N_("cancelled") },
+		{ "attended", N_("attended") }, { "no-show", N_("no-show") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].code, state) == 0)
+			return _(labels[i].label);
+	return state;
+}
+
+static int
+keep_event(const struct lk_event *e, void *ctx)
+{
+	(void)ctx;
+	if (ev.n >= EVENTS_MAX)
+		return 1;
+	ev.rows[ev.n++] = *e;
+	return 0;
+}
+
+static int
+keep_person(const struct lk_participant *p, void *ctx)
+{
+	(void)ctx;
+	if (ev.np >= PEOPLE_MAX) {
+		ev.more = true;
+		return 1;
+	}
+	ev.who[ev.np++] = *p;
+	return 0;
+}
+
+/* Read the week, or the open event and its list, again. */
+static void
+load(struct lk_ui *ui)
+{
+	struct lk_err err = { 0 };
+	if (ev.people) {
+		ev.np = 0;
+		ev.more = false;
+		if (lk_event_get(ui->st, ev.cur.id, &ev.cur, &err) != LK_OK ||
+		    lk_event_participants(ui->st, ev.cur.id, keep_person, NULL, &err) != LK_OK)
+			lk_ui_message(ui, true, "%s", err.msg);
+		if (ev.psel >= ev.np)
+			ev.psel = ev.np - 1;
+		if (ev.psel < 0)
+			ev.psel = 0;
+		return;
+	}
+	ev.n = 0;
+	if (lk_event_list(ui->st, ev.point[0] ? ev.point : NULL, NULL, ev.from, 7, keep_event, NULL,
+	                  &err) != LK_OK)
+		lk_ui_message(ui, true, "%s", err.msg);
+	if (ev.sel >= ev.n)
+		ev.sel = ev.n - 1;
+	if (ev.sel < 0)
+		ev.sel = 0;
+}
+
+/* nav.day: a day of the week to show (left out: this week). */
+static bool
+open_events(struct lk_ui *ui, const struct lk_nav *nav)
+{
+	lk_date day = nav->day == LK_NO_DATE ? lk_today() : nav->day;
+	ev.from = day - (lk_weekday(day) - 1);
+	snprintf(ev.point, sizeof ev.point, "%s",
+	         ui->opt && ui->opt->point_id ? ui->opt->point_id : "");
+	ev.people = false;
+	ev.sel = ev.top = 0;
+	ev.confirm[0] = '\0';
+	return true;
+}
+
+static void
+enter(struct lk_ui *ui)
+{
+	load(ui);
+}
+
+static void
+reread(struct lk_ui *ui)
+{
+	load(ui);
+}
+
+/* The picker answered: sign that client up. */
+static void
+result(struct lk_ui *ui, const struct lk_nav *r)
+{
+	if (r->request != LK_REQ_SIGN_UP || r->client_id == NULL || !ev.people)
+		return;
+	struct lk_err err = { 0 };
+	char state[12];
+	int place = 0;
+	const char *by = ui->opt ? ui->opt->staff_id : NULL;
+	if (lk_event_sign_up(ui->st, ev.cur.id, r->client_id, by, state, sizeof state, &place,
+	                     &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	if (strcmp(state, "waiting") == 0)
+		lk_ui_message(ui, false, _("On the waiting list, place %d"), place);
+	else
+		lk_ui_message(ui, false, "%s", _("Signed up"));
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
+}
+
+/* Attendance or a cancellation for the selected client. */
+static void
+mark(struct lk_ui *ui, enum lk_vkey vk)
+{
+	if (ev.np == 0) {
+		lk_ui_message(ui, false, "%s", _("Nobody on the list"));
+		return;
+	}
+	const struct lk_participant *p = &ev.who[ev.psel];
+	const char *by = ui->opt ? ui->opt->staff_id : NULL;
+	struct lk_err err = { 0 };
+	enum lk_status rc;
+	char moved[204] = "";
+	if (vk == LK_VK_CANCEL) {
+		if (strcmp(ev.confirm, p->client_id) != 0) {
+			snprintf(ev.confirm, sizeof ev.confirm, "%s", p->client_id);
+			char k[32];
+			lk_key_label(LK_VK_CANCEL, false, NULL, 0, false, k, sizeof k);
+			lk_ui_message(ui, false, _("Press %s again to cancel the sign-up"), k);
+			return;
+		}
+		ev.confirm[0] = '\0';
+		rc = lk_event_cancel_signup(ui->st, ev.cur.id, p->client_id, by, moved, &err);
+	} else {
+		rc = lk_event_attend(ui->st, ev.cur.id, p->client_id,
+		                     vk == LK_VK_DONE ? "attended" : "no-show", by, &err);
+	}
+	if (rc != LK_OK) {
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	if (moved[0])
+		lk_ui_message(ui, false, _("Cancelled; moved up from the waiting list: %s"), moved);
+	else
+		lk_ui_message(ui, false, "%s", vk == LK_VK_CANCEL ? _("Cancelled")
+		              : vk == LK_VK_DONE ? _("Attended") : _("Did not come"));
+	if (vk != LK_VK_CANCEL && ev.psel + 1 < ev.np)
+		ev.psel++;   /* down the list, one key per person */
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
+}
+
+static void
+key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	if (vk != LK_VK_CANCEL)
+		ev.confirm[0] = '\0';
+	if (ev.people) {
+		switch (vk) {
+		case LK_VK_BACK:
+			ev.people = false;
+			load(ui);
+			return;
+		case LK_VK_BOOK:
+			lk_ui_open(ui, LK_SCREEN_PICK, &(const struct lk_nav){
+				.title = N_("Sign up for the event: which client?"),
+				.request = LK_REQ_SIGN_UP });
+			return;
+		case LK_VK_DONE:
+		case LK_VK_NOSHOW:
+		case LK_VK_CANCEL:
+			mark(ui, vk);
+			return;
+		default:
+			lk_list_move(&ev.psel, ev.np, vk, getmaxy(ui->body) - LIST_TOP - 1);
+			return;
+		}
+	}
+	switch (vk) {
+	case LK_VK_BACK:
+		lk_ui_back(ui);
+		return;
+	case LK_VK_OPEN:
+		if (ev.n == 0)
+			return;
+		ev.cur = ev.rows[ev.sel];
+		ev.people = true;
+		ev.psel = ev.ptop = 0;
+		load(ui);
+		return;
+	case LK_VK_PREV:
+	case LK_VK_NEXT:
+	case LK_VK_TODAY:
+		ev.from = vk == LK_VK_TODAY ? lk_today() - (lk_weekday(lk_today()) - 1)
+		        : ev.from + (vk == LK_VK_PREV ? -7 : 7);
+		ev.sel = ev.top = 0;
+		load(ui);
+		return;
+	default:
+		lk_list_move(&ev.sel, ev.n, vk, getmaxy(ui->body) - LIST_TOP - 1);
+		return;
+	}
+}
+
+/* "12:00-13:30" */
+static char *
+span(const struct lk_event *e, char *buf, size_t size)
+{
+	int m0 = lk_time_minute_of_day(e->start), m1 = m0 + e->minutes;
+	snprintf(buf, size, "%02d:%02d-%02d:%02d", m0 / 60, m0 % 60, m1 / 60 % 24, m1 % 60);
+	return buf;
+}
+
+static void
+draw_week(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w), rows = getmaxy(w);
+	char title[256], d0[16], d1[16];
+	snprintf(title, sizeof title, _("Events %s–%s"), lk_date_fi(ev.from, d0, sizeof d0),
+	         lk_date_fi(ev.from + 6, d1, sizeof d1));
+	lk_draw_text(w, 0, 1, cols - 2, title, lk_style(ui->color, LK_STYLE_TITLE), false);
+	if (ev.n == 0) {
+		lk_draw_text(w, 2, 2, cols - 3, _("No events this week."), A_NORMAL, false);
+		return;
+	}
+	attr_t h = A_BOLD | A_UNDERLINE;
+	int tx = 2 + 17 + 1, kw = 26, sw = 12;
+	int tw = cols - tx - kw - sw - 3;
+	if (tw < 10)
+		tw = 10;
+	lk_draw_text(w, 2, 2, 17, _("When"), h, true);
+	lk_draw_text(w, 2, tx, tw, _("Title"), h, true);
+	lk_draw_text(w, 2, tx + tw + 1, kw, _("Kind"), h, true);
+	lk_draw_text(w, 2, tx + tw + kw + 2, sw, _("Places"), h, true);
+	int page = rows - LIST_TOP;
+	if (page < 1)
+		page = 1;
+	lk_list_follow(ev.sel, &ev.top, page);
+	for (int i = ev.top; i < ev.n && i - ev.top < page; i++) {
+		const struct lk_event *e = &ev.rows[i];
+		int y = LIST_TOP + i - ev.top;
+		bool sel = i == ev.sel;
+		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
+		if (sel)
+			lk_draw_fill(w, y, 1, cols - 1, a);
+		char when[40], s[24], seats[64];
+		snprintf(when, sizeof when, "%s %s", _(weekdays[lk_weekday(lk_time_date(e->start)) - 1]),
+		         span(e, s, sizeof s));
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, 17, when, a, true);
+		lk_draw_text(w, y, tx, tw, e->title, a, true);
+		lk_draw_text(w, y, tx + tw + 1, kw, kind_label(e->kind), a, true);
+		if (strcmp(e->status, "cancelled") == 0)
+			snprintf(seats, sizeof seats, "%s", _("cancelled"));
+		else if (e->waiting)
+			snprintf(seats, sizeof seats, "%d/%d +%d", e->signed_up + e->attended + e->no_show,
+			         e->capacity, e->waiting);
+		else
+			snprintf(seats, sizeof seats, "%d/%d", e->signed_up + e->attended + e->no_show,
+			         e->capacity);
+		lk_draw_text(w, y, tx + tw + kw + 2, sw, seats, a, true);
+	}
+}
+
+static void
+draw_people(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w), rows = getmaxy(w);
+	const struct lk_event *e = &ev.cur;
+	char line[512], d[16], s[24];
+	snprintf(line, sizeof line, "%s · %s%s", e->title, kind_label(e->kind),
+	         e->obligation ? _(" (attendance an obligation)") : "");
+	lk_draw_text(w, 0, 1, cols - 2, line, lk_style(ui->color, LK_STYLE_TITLE), false);
+	snprintf(line, sizeof line, "%s %s %s · %s%s%s · %s", _(weekdays[lk_weekday(lk_time_date(e->start)) - 1]),
+	         lk_date_fi(lk_time_date(e->start), d, sizeof d), span(e, s, sizeof s), e->point_name,
+	         e->room_name[0] ? ", " : "", e->room_name, e->host_name);
+	lk_draw_text(w, 1, 1, cols - 2, line, A_NORMAL, false);
+	snprintf(line, sizeof line, _("%d places, %d signed up, %d waiting, %d invited"), e->capacity,
+	         e->signed_up + e->attended + e->no_show, e->waiting, e->invited);
+	lk_draw_text(w, 2, 1, cols - 2, line, A_NORMAL, false);
+	if (ev.np == 0) {
+		lk_draw_text(w, LIST_TOP + 1, 2, cols - 3, _("Nobody on the list yet."), A_NORMAL, false);
+		return;
+	}
+	int page = rows - LIST_TOP - 1;
+	if (page < 1)
+		page = 1;
+	lk_list_follow(ev.psel, &ev.ptop, page);
+	for (int i = ev.ptop; i < ev.np && i - ev.ptop < page; i++) {
+		const struct lk_participant *p = &ev.who[i];
+		int y = LIST_TOP + 1 + i - ev.ptop;
+		bool sel = i == ev.psel;
+		attr_t a = sel ? lk_style(ui->color, LK_STYLE_SELECTED) : A_NORMAL;
+		if (sel)
+			lk_draw_fill(w, y, 1, cols - 1, a);
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, 32, p->client_name, a, true);
+		char st[48];
+		if (strcmp(p->state, "waiting") == 0)
+			snprintf(st, sizeof st, "%s %d", state_label(p->state), p->place - e->capacity);
+		else
+			snprintf(st, sizeof st, "%s", state_label(p->state));
+		attr_t sa = a;
+		if (!sel && strcmp(p->state, "no-show") == 0)
+			sa = lk_style(ui->color, LK_STYLE_OVERDUE);
+		lk_draw_text(w, y, 35, cols - 36, st, sa, true);
+	}
+}
+
+static void
+draw(struct lk_ui *ui, WINDOW *w)
+{
+	if (ev.people)
+		draw_people(ui, w);
+	else
+		draw_week(ui, w);
+}
+
+static void
+status(struct lk_ui *ui, char *buf, size_t size)
+{
+	(void)ui;
+	if (ev.people)
+		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d on the list", "%d on the list",
+		                              (unsigned long)ev.np), ev.np);
+	else
+		snprintf(buf, size, dngettext(LK_TEXTDOMAIN, "%d event", "%d events",
+		                              (unsigned long)ev.n), ev.n);
+}
+
+const struct lk_screen lk_screen_events = {
+	.title = N_("Events"),
+	.keys = keys,
+	.n_keys = (int)(sizeof keys / sizeof keys[0]),
+	.text = false,
+	.about = N_("A week of group sessions and info events at this desk's point.\n"
+	            "Enter opens an event's list: sign up, cancel, attended, no-show."),
+	.open = open_events,
+	.enter = enter,
+	.result = result,
+	.shows = LK_CHANGED_CLIENT,
+	.reread = reread,
+	.draw = draw,
+	.key = key,
+	.status = status,
+};
