@@ -136,6 +136,18 @@ assert_screen events-marked <<'SCREEN'
  Paikallinen tila · 4 asiakasta                                      3 listalla
 F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
 SCREEN
+# The no-show of an obligatory session shows on the client's card.
+keys F3
+wait_for "Tilaisuudet" >/dev/null
+keys F3
+wait_for "Haku" >/dev/null
+type_text "kutsuttu ilona"
+wait_for "1 osuma" >/dev/null
+keys Enter
+wait_for "Lakisääteiset määräajat" >/dev/null
+keys PgDn PgDn PgDn
+wait_for "Velvoittava tilaisuus: Työnhaun info" && ok "the card shows the obligatory no-show" ||
+	not_ok "the card shows the obligatory no-show"
 keys F10
 assert_exit 0
 out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$E" --tsv | cut -f2,3 | tr '\t\n' ':;')
