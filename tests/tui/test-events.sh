@@ -27,6 +27,19 @@ lk event invite "$E" --municipality Joensuu --months 6 >/dev/null
 
 tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
 wait_for "Haku" >/dev/null
+# The host's calendar shows the event among the bookings; e opens the week's events.
+keys F4
+wait_for "Kalenteri" >/dev/null
+keys w
+wait_for "Työnhaun info" && ok "the event is in the host's calendar" ||
+	not_ok "the event is in the host's calendar"
+keys e
+wait_for "Tilaisuudet 2.3.2026" >/dev/null && ok "e opens the week's events from the calendar" ||
+	not_ok "e opens the week's events from the calendar"
+keys F3
+wait_for "Kalenteri" >/dev/null
+keys F3
+wait_for "Haku" >/dev/null
 keys F12
 wait_for "Työnhaun info" >/dev/null
 assert_screen events-week <<'SCREEN'
