@@ -5,14 +5,20 @@
  * where one or two keys each sign a client up (the picker asks whom; past
  * the capacity the client waits), cancel a sign-up (twice: the first
  * waiting moves up, named on the status line), and mark attendance after
- * the start (attended, no-show). Reached through the gate from the lookup
+ * the start (attended, no-show). On a targeted session's or a group's list,
+ * a (add) opens the target-group filter: municipality, months since the
+ * job-search start, age range, language, no meeting booked in the next N
+ * days; the group's size is counted live (the store's dry run) as the
+ * fields are typed, and Enter invites it. Reached through the gate from the lookup
  * and the calendar (F12); the gate checks the calendar's capability.
  *
  * Reads and writes only through store/event.h; never writes SQL. A mark
  * changes the client's due list: it says so (lk_ui_changed).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "store/event.h"
@@ -34,7 +40,21 @@ static struct {
 	int np, psel, ptop;
 	bool more;
 	char confirm[65];            /* the client whose cancel waits for a second press */
+	/* The target-group filter (on a list, key a). */
+	bool inviting;
+	int field;
+	wchar_t val[5][24];
+	size_t len[5];
+	bool stale;                  /* count again after the keys */
+	int matched, fresh;          /* the dry run's count */
+	char problem[256];           /* why it cannot count ("" when it can) */
 } ev;
+
+enum { F_MUNI, F_MONTHS, F_AGE, F_LANG, F_NOMEET, F_COUNT };
+static const char *const field_names[F_COUNT] = {
+	N_("Municipality"), N_("Months in job search, at least"), N_("Age range (e.g. 25-54)"),
+	N_("Language"), N_("No meeting booked in the next days"),
+};
 
 static const struct lk_screen_key keys[] = {
 	{ LK_VK_HELP, N_("Help"), NULL },
@@ -45,6 +65,9 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_DONE, NULL, N_("The selected client attended") },
 	{ LK_VK_NOSHOW, NULL, N_("The selected client did not come") },
 	{ LK_VK_CANCEL, NULL, N_("Cancel the selected client's sign-up (press twice)") },
+	{ LK_VK_ADD, NULL, N_("Invite a target group: a filter with a live count (Enter invites)") },
+	{ LK_VK_ERASE, NULL, NULL },
+	{ LK_VK_CLEAR, NULL, N_("Empty the field") },
 	{ LK_VK_PREV, NULL, N_("Previous week") },
 	{ LK_VK_NEXT, NULL, N_("Next week") },
 	{ LK_VK_TODAY, NULL, N_("This week") },
@@ -142,6 +165,7 @@ open_events(struct lk_ui *ui, const struct lk_nav *nav)
 	snprintf(ev.point, sizeof ev.point, "%s",
 	         ui->opt && ui->opt->point_id ? ui->opt->point_id : "");
 	ev.people = false;
+	ev.inviting = false;
 	ev.sel = ev.top = 0;
 	ev.confirm[0] = '\0';
 	return true;
@@ -224,11 +248,142 @@ mark(struct lk_ui *ui, enum lk_vkey vk)
 	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
+/* The filter as the store takes it; false with ev.problem set when a
+ * field does not read. strings: room for the text fields. */
+static bool
+group_filter(struct lk_invite_filter *f, char (*text)[96])
+{
+	*f = (struct lk_invite_filter){ .months_min = -1, .age_min = -1, .age_max = -1,
+	                                .no_meeting_days = -1 };
+	ev.problem[0] = '\0';
+	for (int i = 0; i < F_COUNT; i++)
+		if (wcstombs(text[i], ev.val[i], 96) == (size_t)-1)
+			text[i][0] = '\0';
+	if (text[F_MUNI][0])
+		f->municipality = text[F_MUNI];
+	if (text[F_LANG][0])
+		f->lang = text[F_LANG];
+	char *end;
+	if (text[F_MONTHS][0]) {
+		f->months_min = (int)strtol(text[F_MONTHS], &end, 10);
+		if (*end || f->months_min < 0)
+			snprintf(ev.problem, sizeof ev.problem, "%s", _("Months: a whole number"));
+	}
+	if (text[F_NOMEET][0]) {
+		f->no_meeting_days = (int)strtol(text[F_NOMEET], &end, 10);
+		if (*end || f->no_meeting_days < 0)
+			snprintf(ev.problem, sizeof ev.problem, "%s", _("Days: a whole number"));
+	}
+	if (text[F_AGE][0] && (sscanf(text[F_AGE], "%d-%d", &f->age_min, &f->age_max) != 2 ||
+	                       f->age_min > f->age_max))
+		snprintf(ev.problem, sizeof ev.problem, "%s", _("Age: MIN-MAX, e.g. 25-54"));
+	if (!ev.problem[0] && !f->municipality && !f->lang && f->months_min < 0 &&
+	    f->no_meeting_days < 0 && !text[F_AGE][0])
+		snprintf(ev.problem, sizeof ev.problem, "%s", _("Fill in at least one field"));
+	return ev.problem[0] == '\0';
+}
+
+/* Count the group (the store's dry run: nothing written). */
+static void
+count(struct lk_ui *ui)
+{
+	struct lk_invite_filter f;
+	char text[F_COUNT][96];
+	ev.stale = false;
+	if (!group_filter(&f, text))
+		return;
+	struct lk_err err = { 0 };
+	if (lk_event_invite(ui->st, ev.cur.id, &f, true, NULL, &ev.matched, &ev.fresh, &err) != LK_OK)
+		snprintf(ev.problem, sizeof ev.problem, "%s", err.msg);
+}
+
+static void
+invite(struct lk_ui *ui)
+{
+	struct lk_invite_filter f;
+	char text[F_COUNT][96];
+	if (!group_filter(&f, text)) {
+		lk_ui_message(ui, true, "%s", ev.problem);
+		return;
+	}
+	struct lk_err err = { 0 };
+	const char *by = ui->opt ? ui->opt->staff_id : NULL;
+	if (lk_event_invite(ui->st, ev.cur.id, &f, false, by, &ev.matched, &ev.fresh, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	lk_ui_message(ui, false, _("Invited %d (%d in the target group)"), ev.fresh, ev.matched);
+	ev.inviting = false;
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT);
+}
+
+static bool
+typing(struct lk_ui *ui)
+{
+	(void)ui;
+	return ev.inviting;
+}
+
+static void
+text_input(struct lk_ui *ui, wchar_t ch)
+{
+	(void)ui;
+	if (!ev.inviting || ev.len[ev.field] + 1 >= sizeof ev.val[0] / sizeof ev.val[0][0])
+		return;
+	ev.val[ev.field][ev.len[ev.field]++] = ch;
+	ev.val[ev.field][ev.len[ev.field]] = L'\0';
+	ev.stale = true;
+}
+
+static void
+settle(struct lk_ui *ui)
+{
+	if (ev.inviting && ev.stale)
+		count(ui);
+}
+
+/* The filter's keys: fields, editing, Enter invites, Back leaves. */
+static void
+invite_key(struct lk_ui *ui, enum lk_vkey vk)
+{
+	switch (vk) {
+	case LK_VK_BACK:
+		ev.inviting = false;
+		return;
+	case LK_VK_UP:
+		ev.field = (ev.field + F_COUNT - 1) % F_COUNT;
+		return;
+	case LK_VK_DOWN:
+		ev.field = (ev.field + 1) % F_COUNT;
+		return;
+	case LK_VK_ERASE:
+		if (ev.len[ev.field] > 0)
+			ev.val[ev.field][--ev.len[ev.field]] = L'\0';
+		ev.stale = true;
+		return;
+	case LK_VK_CLEAR:
+		ev.len[ev.field] = 0;
+		ev.val[ev.field][0] = L'\0';
+		ev.stale = true;
+		return;
+	case LK_VK_OPEN:
+		invite(ui);
+		return;
+	default:
+		return;
+	}
+}
+
 static void
 key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (vk != LK_VK_CANCEL)
 		ev.confirm[0] = '\0';
+	if (ev.inviting) {
+		invite_key(ui, vk);
+		return;
+	}
 	if (ev.people) {
 		switch (vk) {
 		case LK_VK_BACK:
@@ -244,6 +399,18 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		case LK_VK_NOSHOW:
 		case LK_VK_CANCEL:
 			mark(ui, vk);
+			return;
+		case LK_VK_ADD:
+			if (strcmp(ev.cur.kind, "info") == 0) {
+				lk_ui_message(ui, false, "%s",
+				              _("An info event is open to anyone; nobody is invited"));
+				return;
+			}
+			ev.inviting = true;
+			ev.field = 0;
+			memset(ev.len, 0, sizeof ev.len);
+			memset(ev.val, 0, sizeof ev.val);
+			ev.stale = true;
 			return;
 		default:
 			lk_list_move(&ev.psel, ev.np, vk, getmaxy(ui->body) - LIST_TOP - 1);
@@ -381,9 +548,52 @@ draw_people(struct lk_ui *ui, WINDOW *w)
 	}
 }
 
+/* The target-group filter with its live count. */
+static void
+draw_invite(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w);
+	char line[512];
+	snprintf(line, sizeof line, _("Invite a target group: %s"), ev.cur.title);
+	lk_draw_text(w, 0, 1, cols - 2, line, lk_style(ui->color, LK_STYLE_TITLE), false);
+	lk_draw_text(w, 1, 1, cols - 2, _("Job seekers of the area; the fields left empty do not narrow it."),
+	             A_NORMAL, false);
+	int y = 3;
+	for (int i = 0; i < F_COUNT; i++, y++) {
+		bool sel = i == ev.field;
+		char val[96];
+		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
+			val[0] = '\0';
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, 38, _(field_names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
+		int x = 41 + lk_draw_text(w, y, 41, cols - 42, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,
+		                          false);
+		if (sel) {
+			wmove(w, y, x);
+			ui->cursor = true;
+		}
+	}
+	y++;
+	if (ev.problem[0])
+		lk_draw_text(w, y, 2, cols - 3, ev.problem, lk_style(ui->color, LK_STYLE_ERROR), false);
+	else {
+		snprintf(line, sizeof line, _("%d in the target group, %d would be invited"), ev.matched,
+		         ev.fresh);
+		lk_draw_text(w, y, 2, cols - 3, line, A_BOLD, false);
+	}
+	char k[32];
+	lk_key_label(LK_VK_OPEN, false, NULL, 0, true, k, sizeof k);
+	snprintf(line, sizeof line, _("%s invites them; the invitation is an obligation when the event is one."), k);
+	lk_draw_text(w, y + 2, 2, cols - 3, line, A_NORMAL, false);
+}
+
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
+	if (ev.inviting) {
+		draw_invite(ui, w);
+		return;
+	}
 	if (ev.people)
 		draw_people(ui, w);
 	else
@@ -407,6 +617,8 @@ const struct lk_screen lk_screen_events = {
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
+	.typing = typing,
+	.text_help = N_("In the target-group filter, typed text goes into the chosen field."),
 	.about = N_("A week of group sessions and info events at this desk's point.\n"
 	            "Enter opens an event's list: sign up, cancel, attended, no-show."),
 	.open = open_events,
@@ -416,5 +628,7 @@ const struct lk_screen lk_screen_events = {
 	.reread = reread,
 	.draw = draw,
 	.key = key,
+	.text_input = text_input,
+	.settle = settle,
 	.status = status,
 };

@@ -115,6 +115,46 @@ wait_for "uudelleen" >/dev/null
 keys c
 wait_for "jonosta nousi: Kutsuttu Ilona" && ok "the first waiting moves up, named" ||
 	not_ok "the first waiting moves up, named"
+# A group added meanwhile: its target group by a filter with a live count.
+lk event add --title "Työnhakuryhmä" --kind group --point joensuun-palvelupiste \
+	--at "2026-03-05 13:00" --minutes 60 --capacity 8 --host "$desk" >/dev/null
+keys F3
+wait_for "Työnhakuryhmä" >/dev/null
+keys Down Enter
+wait_for "Listalla ei ole vielä ketään" >/dev/null
+keys a
+wait_for "Täytä ainakin yksi kenttä" >/dev/null
+type_text "joensuu"
+wait_for "Kohderyhmässä 3, kutsuttaisiin 3" && ok "the group counted as it is typed" ||
+	not_ok "the group counted as it is typed"
+keys Down
+type_text "x"
+wait_for "Kuukaudet: kokonaisluku" && ok "a field that does not read is named" ||
+	not_ok "a field that does not read is named"
+keys BSpace Down Down Down
+type_text "30"
+assert_screen events-invite <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Kutsu kohderyhmä: Työnhakuryhmä
+ Alueen työnhakijat; tyhjät kentät eivät rajaa.
+
+  Kotikunta                              joensuu
+  Työnhaussa vähintään kuukautta
+  Ikäväli (esim. 25-54)
+  Asiointikieli
+> Ei tapaamista seuraavina päivinä       30
+
+  Kohderyhmässä 3, kutsuttaisiin 3
+
+  Enter kutsuu heidät; kutsu velvoittaa, jos tilaisuus velvoittaa.
+
+ Paikallinen tila · 4 asiakasta                                      0 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Kutsuttu Aino" >/dev/null
+same_list=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event list --tsv | grep Työnhakuryhmä | cut -f1)" --tsv | cut -f3 | sort | uniq -c | tr -s ' ')
+[ "$same_list" = " 3 invited" ] && ok "Enter invited the group" || not_ok "Enter invited the group: $same_list"
 keys F10
 assert_exit 0
 
