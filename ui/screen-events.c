@@ -9,7 +9,9 @@
  * a (add) opens the target-group filter: municipality, months since the
  * job-search start, age range, language, no meeting booked in the next N
  * days; the group's size is counted live (the store's dry run) as the
- * fields are typed, and Enter invites it. Reached through the gate from the lookup
+ * fields are typed, and Enter invites it; on the week, a opens a new event
+ * (title, kind, start, minutes, places, obligation; hosted by the desk's
+ * staff member at its point). Reached through the gate from the lookup
  * and the calendar (F12); the gate checks the calendar's capability.
  *
  * Reads and writes only through store/event.h; never writes SQL. A mark
@@ -42,9 +44,10 @@ static struct {
 	char confirm[65];            /* the client whose cancel waits for a second press */
 	/* The target-group filter (on a list, key a). */
 	bool inviting;
+	bool creating;               /* the new-event form (on the week, key a) */
 	int field;
-	wchar_t val[5][24];
-	size_t len[5];
+	wchar_t val[6][64];
+	size_t len[6];
 	bool stale;                  /* count again after the keys */
 	int matched, fresh;          /* the dry run's count */
 	char problem[256];           /* why it cannot count ("" when it can) */
@@ -56,6 +59,19 @@ static const char *const field_names[F_COUNT] = {
 	N_("Language"), N_("No meeting booked in the next days"),
 };
 
+/* The new event: hosted by the desk's staff member at the desk's point. */
+enum { C_TITLE, C_KIND, C_AT, C_MINUTES, C_CAPACITY, C_OBLIGATION, C_COUNT };
+static const char *const create_names[C_COUNT] = {
+	N_("Title"), N_("Kind (info, targeted, group)"), N_("Start (YYYY-MM-DD HH:MM)"),
+	N_("Minutes"), N_("Places"), N_("Attendance an obligation (x)"),
+};
+
+static int
+nfields(void)
+{
+	return ev.creating ? C_COUNT : F_COUNT;
+}
+
 static const struct lk_screen_key keys[] = {
 	{ LK_VK_HELP, N_("Help"), NULL },
 	{ LK_VK_OPEN, N_("List"), N_("Open the selected event's list") },
@@ -65,7 +81,8 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_DONE, NULL, N_("The selected client attended") },
 	{ LK_VK_NOSHOW, NULL, N_("The selected client did not come") },
 	{ LK_VK_CANCEL, NULL, N_("Cancel the selected client's sign-up (press twice)") },
-	{ LK_VK_ADD, NULL, N_("Invite a target group: a filter with a live count (Enter invites)") },
+	{ LK_VK_ADD, NULL, N_("On the week: a new event. On a list: invite a target group "
+	                      "(a filter with a live count; Enter invites)") },
 	{ LK_VK_ERASE, NULL, NULL },
 	{ LK_VK_CLEAR, NULL, N_("Empty the field") },
 	{ LK_VK_PREV, NULL, N_("Previous week") },
@@ -165,7 +182,7 @@ open_events(struct lk_ui *ui, const struct lk_nav *nav)
 	snprintf(ev.point, sizeof ev.point, "%s",
 	         ui->opt && ui->opt->point_id ? ui->opt->point_id : "");
 	ev.people = false;
-	ev.inviting = false;
+	ev.inviting = ev.creating = false;
 	ev.sel = ev.top = 0;
 	ev.confirm[0] = '\0';
 	return true;
@@ -318,22 +335,64 @@ invite(struct lk_ui *ui)
 	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
+/* Add the event the form holds; on success its list opens. */
+static void
+create(struct lk_ui *ui)
+{
+	char text[C_COUNT][256];
+	for (int i = 0; i < C_COUNT; i++)
+		if (wcstombs(text[i], ev.val[i], sizeof text[i]) == (size_t)-1)
+			text[i][0] = '\0';
+	char *end;
+	long minutes = strtol(text[C_MINUTES], &end, 10);
+	if (!text[C_MINUTES][0] || *end)
+		minutes = 0;
+	long capacity = strtol(text[C_CAPACITY], &end, 10);
+	if (!text[C_CAPACITY][0] || *end)
+		capacity = 0;
+	struct lk_event_input in = {
+		.title = text[C_TITLE], .kind = text[C_KIND][0] ? text[C_KIND] : NULL,
+		.point = ev.point[0] ? ev.point : NULL, .at = text[C_AT][0] ? text[C_AT] : NULL,
+		.minutes = (int)minutes, .capacity = (int)capacity,
+		.host = ui->opt && ui->opt->staff_id && ui->opt->staff_id[0] ? ui->opt->staff_id : NULL,
+		.obligation = text[C_OBLIGATION][0] != '\0',
+		.actor = ui->opt ? ui->opt->staff_id : NULL,
+	};
+	char ids[1][LK_ID_LEN + 1];
+	size_t n = 0;
+	struct lk_err err = { 0 };
+	if (lk_event_add(ui->st, &in, ids, 1, &n, &err) != LK_OK) {
+		snprintf(ev.problem, sizeof ev.problem, "%.31s: %.200s", err.field, err.msg);
+		return;
+	}
+	struct lk_err e2 = { 0 };
+	if (lk_event_get(ui->st, ids[0], &ev.cur, &e2) != LK_OK)
+		return;
+	lk_ui_message(ui, false, "%s", _("Event added"));
+	ev.creating = false;
+	ev.people = true;
+	ev.psel = ev.ptop = 0;
+	load(ui);
+}
+
 static bool
 typing(struct lk_ui *ui)
 {
 	(void)ui;
-	return ev.inviting;
+	return ev.inviting || ev.creating;
 }
 
 static void
 text_input(struct lk_ui *ui, wchar_t ch)
 {
 	(void)ui;
-	if (!ev.inviting || ev.len[ev.field] + 1 >= sizeof ev.val[0] / sizeof ev.val[0][0])
+	if (!typing(ui) || ev.len[ev.field] + 1 >= sizeof ev.val[0] / sizeof ev.val[0][0])
 		return;
 	ev.val[ev.field][ev.len[ev.field]++] = ch;
 	ev.val[ev.field][ev.len[ev.field]] = L'\0';
 	ev.stale = true;
+	if (ev.creating)
+		ev.problem[0] = '\0';   /* the refusal was of what stood before */
 }
 
 static void
@@ -349,13 +408,13 @@ invite_key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	switch (vk) {
 	case LK_VK_BACK:
-		ev.inviting = false;
+		ev.inviting = ev.creating = false;
 		return;
 	case LK_VK_UP:
-		ev.field = (ev.field + F_COUNT - 1) % F_COUNT;
+		ev.field = (ev.field + nfields() - 1) % nfields();
 		return;
 	case LK_VK_DOWN:
-		ev.field = (ev.field + 1) % F_COUNT;
+		ev.field = (ev.field + 1) % nfields();
 		return;
 	case LK_VK_ERASE:
 		if (ev.len[ev.field] > 0)
@@ -366,9 +425,14 @@ invite_key(struct lk_ui *ui, enum lk_vkey vk)
 		ev.len[ev.field] = 0;
 		ev.val[ev.field][0] = L'\0';
 		ev.stale = true;
+		if (ev.creating)
+			ev.problem[0] = '\0';
 		return;
 	case LK_VK_OPEN:
-		invite(ui);
+		if (ev.creating)
+			create(ui);
+		else
+			invite(ui);
 		return;
 	default:
 		return;
@@ -380,7 +444,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (vk != LK_VK_CANCEL)
 		ev.confirm[0] = '\0';
-	if (ev.inviting) {
+	if (ev.inviting || ev.creating) {
 		invite_key(ui, vk);
 		return;
 	}
@@ -420,6 +484,13 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	switch (vk) {
 	case LK_VK_BACK:
 		lk_ui_back(ui);
+		return;
+	case LK_VK_ADD:
+		ev.creating = true;
+		ev.field = 0;
+		memset(ev.len, 0, sizeof ev.len);
+		memset(ev.val, 0, sizeof ev.val);
+		ev.problem[0] = '\0';
 		return;
 	case LK_VK_OPEN:
 		if (ev.n == 0)
@@ -587,9 +658,40 @@ draw_invite(struct lk_ui *ui, WINDOW *w)
 	lk_draw_text(w, y + 2, 2, cols - 3, line, A_NORMAL, false);
 }
 
+/* The new-event form. */
+static void
+draw_create(struct lk_ui *ui, WINDOW *w)
+{
+	int cols = getmaxx(w);
+	lk_draw_text(w, 0, 1, cols - 2, _("New event"), lk_style(ui->color, LK_STYLE_TITLE), false);
+	lk_draw_text(w, 1, 1, cols - 2, _("Hosted by you at this desk's point; a group's weekly series from the CLI."),
+	             A_NORMAL, false);
+	int y = 3;
+	for (int i = 0; i < C_COUNT; i++, y++) {
+		bool sel = i == ev.field;
+		char val[256];
+		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
+			val[0] = '\0';
+		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
+		lk_draw_text(w, y, 2, 34, _(create_names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
+		int x = 37 + lk_draw_text(w, y, 37, cols - 38, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,
+		                          false);
+		if (sel) {
+			wmove(w, y, x);
+			ui->cursor = true;
+		}
+	}
+	if (ev.problem[0])
+		lk_draw_text(w, y + 1, 2, cols - 3, ev.problem, lk_style(ui->color, LK_STYLE_ERROR), false);
+}
+
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
+	if (ev.creating) {
+		draw_create(ui, w);
+		return;
+	}
 	if (ev.inviting) {
 		draw_invite(ui, w);
 		return;

@@ -4,7 +4,9 @@
 # targeted session's list (the target group invited with `luukku event
 # invite`); F5 signs a client up through the picker, past the capacity onto
 # the waiting list; c twice cancels a sign-up and the first waiting moves
-# up; after the start d and n mark attendance, one key per person.
+# up; after the start d and n mark attendance, one key per person; a on a
+# list invites a target group by a filter counted live; a on the week makes
+# a new targeted session, whose group is then invited the same way.
 #
 #   sh tests/tui/test-events.sh build/luukku
 #
@@ -206,4 +208,63 @@ assert_exit 0
 out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$E" --tsv | cut -f2,3 | tr '\t\n' ':;')
 [ "$out" = "Kutsuttu Eero:attended;Kutsuttu Ilona:no-show;Kutsuttu Aino:cancelled;" ] &&
 	ok "the marks are in the store" || not_ok "the marks are in the store: $out"
+
+# A targeted session made on the screen, and its group invited by a filter.
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Tilaisuudet" >/dev/null
+keys a
+wait_for "Uusi tilaisuus" >/dev/null
+type_text "Kohdennettu info"
+keys Down
+type_text "targeted"
+keys Down
+type_text "2026-03-04 10:00"
+keys Down
+type_text "60"
+keys Down
+type_text "20"
+keys Down
+type_text "x"
+keys Enter
+wait_for "at: Räsänen Pirjo" && ok "a clash is named on the form" || not_ok "a clash is named on the form"
+keys Up Up Up
+keys C-u
+type_text "2026-03-06 09:00"
+assert_screen events-new <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 4.3.2026
+ Uusi tilaisuus
+ Vetäjä: sinä; paikka: tämä toimipiste (toistuva ryhmä: komentorivi).
+
+  Nimi                               Kohdennettu info
+  Laji (info, targeted, group)       targeted
+> Alkaa (VVVV-KK-PP HH:MM)           2026-03-06 09:00
+  Minuutit                           60
+  Paikat                             20
+  Osallistuminen velvoite (x)        x
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                   2 tilaisuutta
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Listalla ei ole vielä ketään" && ok "the new session's list opens" ||
+	not_ok "the new session's list opens"
+keys a
+wait_for "Kutsu kohderyhmä: Kohdennettu info" >/dev/null
+type_text "joensuu"
+wait_for "Kohderyhmässä 3, kutsuttaisiin 3" >/dev/null
+keys Enter
+wait_for "3 kutsuttu" && ok "its group invited" || not_ok "its group invited"
+keys F10
+assert_exit 0
+out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event list --from 2026-03-06 --days 1 --tsv | cut -f2,3,4,9,10)
+[ "$out" = "$(printf '2026-03-06 09:00\t60\ttargeted\t20\t3')" ] &&
+	ok "the session and its invitations are in the store" ||
+	not_ok "the session and its invitations are in the store: $out"
+[ "$(sqlite3 "$TMPDIR_TUI/test.db" "select obligation from event where title = 'Kohdennettu info'")" = 1 ] &&
+	ok "as an obligation" || not_ok "as an obligation"
 finish
