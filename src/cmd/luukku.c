@@ -40,8 +40,16 @@ usage(FILE *f)
 {
 	fprintf(f, "%s\n  luukku [--db PATH] [--config PATH] [--lang fi|sv|en] [--staff ID] [--secret-fd N] [COMMAND …]\n\n%s\n",
 	        _("Usage:"), _("Commands:"));
+	/* The columns as wide as the longest command and subcommand, so every
+	 * summary starts in one column. */
+	int wn = 0, ws = 0;
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
+		int n = (int)strlen((*e)->name), s = (*e)->sub ? (int)strlen((*e)->sub) : 0;
+		wn = n > wn ? n : wn;
+		ws = s > ws ? s : ws;
+	}
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
-		fprintf(f, "  %-14s %-8s %s\n", (*e)->name, (*e)->sub ? (*e)->sub : "",
+		fprintf(f, "  %-*s %-*s %s\n", wn, (*e)->name, ws, (*e)->sub ? (*e)->sub : "",
 		        _((*e)->summary));
 	fprintf(f, "\n%s\n", _("Without a command luukku opens the terminal."));
 }

@@ -9,43 +9,11 @@
 #include <string.h>
 
 #include "node/node-internal.h"
-
-struct buf {
-	unsigned char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void
-put(struct buf *b, const void *src, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		while (cap < b->n + n)
-			cap *= 2;
-		unsigned char *p = realloc(b->p, cap);
-		if (p == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, src, n);
-	b->n += n;
-}
-
-static void
-put_byte(struct buf *b, unsigned char c)
-{
-	put(b, &c, 1);
-}
+#include "sync/wire.h"   /* the growable buffer (struct lk_buf) */
 
 /* SQLite's varint, for lengths and counts (< 2^56). */
 static void
-put_varint(struct buf *b, uint64_t v)
+put_varint(struct lk_buf *b, uint64_t v)
 {
 	unsigned char tmp[10];
 	int n = 0;
@@ -54,18 +22,18 @@ put_varint(struct buf *b, uint64_t v)
 		v >>= 7;
 	} while (v && n < 8);
 	for (int i = n - 1; i >= 0; i--)
-		put_byte(b, (unsigned char)(tmp[i] | (i ? 0x80 : 0)));
+		lk_buf_byte(b, (unsigned char)(tmp[i] | (i ? 0x80 : 0)));
 }
 
 static void
-put_value(struct buf *b, sqlite3_value *v)
+put_value(struct lk_buf *b, sqlite3_value *v)
 {
 	if (v == NULL) {
-		put_byte(b, 0);
+		lk_buf_byte(b, 0);
 		return;
 	}
 	int t = sqlite3_value_type(v);
-	put_byte(b, (unsigned char)t);
+	lk_buf_byte(b, (unsigned char)t);
 	if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
 		uint64_t u;
 		if (t == SQLITE_INTEGER) {
@@ -76,13 +44,13 @@ put_value(struct buf *b, sqlite3_value *v)
 			memcpy(&u, &d, 8);
 		}
 		for (int i = 7; i >= 0; i--)
-			put_byte(b, (unsigned char)(u >> (i * 8)));
+			lk_buf_byte(b, (unsigned char)(u >> (i * 8)));
 	} else if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
 		const void *p = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(v)
 		                                 : sqlite3_value_blob(v);
 		int n = sqlite3_value_bytes(v);
 		put_varint(b, (uint64_t)n);
-		put(b, p, (size_t)n);
+		lk_buf_put(b, p, (size_t)n);
 	}
 }
 
@@ -115,7 +83,7 @@ lk_cs_keep(const void *cs, int n, lk_cs_keep_fn *keep, void *ctx, void **out, in
            int *dropped, struct lk_err *err)
 {
 	sqlite3_changeset_iter *it = NULL;
-	struct buf b = { 0 };
+	struct lk_buf b = { 0 };
 	char table[64] = "";
 	*out = NULL;
 	*outn = 0;
@@ -137,14 +105,14 @@ lk_cs_keep(const void *cs, int n, lk_cs_keep_fn *keep, void *ctx, void **out, in
 		}
 		if (strcmp(name, table) != 0) {
 			snprintf(table, sizeof table, "%s", name);
-			put_byte(&b, 'T');
+			lk_buf_byte(&b, 'T');
 			put_varint(&b, (uint64_t)ncol);
 			for (int i = 0; i < ncol; i++)
-				put_byte(&b, pk[i] ? 1 : 0);
-			put(&b, name, strlen(name) + 1);
+				lk_buf_byte(&b, pk[i] ? 1 : 0);
+			lk_buf_put(&b, name, strlen(name) + 1);
 		}
-		put_byte(&b, (unsigned char)op);
-		put_byte(&b, (unsigned char)indirect);
+		lk_buf_byte(&b, (unsigned char)op);
+		lk_buf_byte(&b, (unsigned char)indirect);
 		if (op != SQLITE_INSERT)
 			for (int i = 0; i < ncol; i++) {
 				sqlite3_value *v = NULL;

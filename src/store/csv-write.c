@@ -23,6 +23,29 @@ cleaned(const char *s, char *buf, size_t size, char **big)
 	return buf;
 }
 
+/* Write s (already clean) as one cell: quoted when it holds the delimiter,
+ * a double quote, CR or LF, or when `quote` asks; `guard` puts a ' first. */
+static void
+put(FILE *f, const char *s, char delim, bool guard, bool quote)
+{
+	const char specials[] = { delim, '"', '\r', '\n', '\0' };
+	quote = quote || strpbrk(s, specials) != NULL;
+	if (quote)
+		fputc('"', f);
+	if (guard)
+		fputc('\'', f);
+	if (!quote) {
+		fputs(s, f);
+		return;
+	}
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
 void
 lk_csv_field(FILE *f, const char *s, bool last)
 {
@@ -30,30 +53,10 @@ lk_csv_field(FILE *f, const char *s, bool last)
 		s = "";
 	/* The output rule: no control character, bidi control or invalid
 	 * UTF-8 in a cell (U+FFFD instead); a cell a spreadsheet could read
-	 * as a formula gets a ' before it (OWASP, CSV injection). */
+	 * as a formula is quoted with a ' before it (OWASP, CSV injection). */
 	char buf[1024], *big;
 	bool formula = lk_text_formula(s);
-	s = cleaned(s, buf, sizeof buf, &big);
-	if (formula)
-		fputc('"', f), fputc('\'', f);
-	if (formula) {
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-	} else {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	}
+	put(f, cleaned(s, buf, sizeof buf, &big), ',', formula, formula);
 	free(big);
 	fputs(last ? "\r\n" : ",", f);
 }
@@ -74,23 +77,7 @@ lk_csv_cell(FILE *f, const char *s, char delim, bool last)
 		s = "";
 	char buf[1024], *big;
 	s = cleaned(s, buf, sizeof buf, &big);
-	const char specials[] = { delim, '"', '\r', '\n', '\0' };
-	bool guard = formula_start(s);
-	if (strpbrk(s, specials) == NULL) {
-		if (guard)
-			fputc('\'', f);
-		fputs(s, f);
-	} else {
-		fputc('"', f);
-		if (guard)
-			fputc('\'', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	}
+	put(f, s, delim, formula_start(s), false);
 	free(big);
 	if (last)
 		fputs("\r\n", f);

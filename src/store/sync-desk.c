@@ -64,12 +64,13 @@ lk_desk_link_set(struct lk_store *st, const struct lk_desk_link *l, struct lk_er
 	return rc;
 }
 
-int
-lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
+/* Read up to max entries of one statement (seq, hlc, changeset, staff_id;
+ * after_hlc and max bound to it) into e; the caller frees each e[].cs. */
+static int
+read_entries(struct lk_store *st, const char *sql, int64_t after_hlc,
+             struct lk_outbox_entry *e, int max)
 {
-	sqlite3_stmt *s = lk_prepare(st,
-		"SELECT seq, hlc, changeset, staff_id FROM outbox WHERE hlc > ? ORDER BY seq LIMIT ?",
-		NULL);
+	sqlite3_stmt *s = lk_prepare(st, sql, NULL);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, after_hlc);
@@ -93,31 +94,19 @@ lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_ent
 }
 
 int
+lk_desk_outbox_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
+{
+	return read_entries(st,
+		"SELECT seq, hlc, changeset, staff_id FROM outbox WHERE hlc > ? ORDER BY seq LIMIT ?",
+		after_hlc, e, max);
+}
+
+int
 lk_desk_sent_read(struct lk_store *st, int64_t after_hlc, struct lk_outbox_entry *e, int max)
 {
-	sqlite3_stmt *s = lk_prepare(st,
+	return read_entries(st,
 		"SELECT hlc, hlc, changeset, staff_id FROM sync_sent WHERE hlc > ? ORDER BY hlc LIMIT ?",
-		NULL);
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, after_hlc);
-	sqlite3_bind_int(s, 2, max);
-	int k = 0;
-	while (k < max && sqlite3_step(s) == SQLITE_ROW) {
-		int n = sqlite3_column_bytes(s, 2);
-		void *cs = malloc(n > 0 ? (size_t)n : 1);
-		if (cs == NULL)
-			break;
-		memcpy(cs, sqlite3_column_blob(s, 2), (size_t)n);
-		e[k].seq = sqlite3_column_int64(s, 0);
-		e[k].hlc = sqlite3_column_int64(s, 1);
-		e[k].cs = cs;
-		e[k].n = n;
-		lk_col_text(s, 3, e[k].staff, sizeof e[k].staff);
-		k++;
-	}
-	sqlite3_finalize(s);
-	return k;
+		after_hlc, e, max);
 }
 
 static int64_t

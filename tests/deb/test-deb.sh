@@ -255,10 +255,13 @@ comp() {
 	bash -c '. /usr/share/bash-completion/completions/luukku
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _luukku; echo "${COMPREPLY[*]}"' luukku "$@"
 }
-luukku --lang en --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ {
-	name = substr($0, 3, 14); gsub(/ /, "", name); sub_ = ""
-	if (substr($0, 18, 1) != " ") { sub_ = substr($0, 18); sub(/ .*/, "", sub_) }
-	print name, sub_ }' >"$w/commands"
+# The subcommand column starts where "add" of "client add" does.
+luukku --lang en --help | awk '/^Commands:/ { on = 1; next }
+	on && $1 == "client" && $2 == "add" && !col { col = index($0, " add ") + 1 }
+	on && /^  [a-z]/ { lines[++n] = $0 }
+	END { for (i = 1; i <= n; i++) { $0 = lines[i]; sub_ = ""
+		if (substr($0, col, 1) != " ") { sub_ = substr($0, col); sub(/ .*/, "", sub_) }
+		print $1, sub_ } }' >"$w/commands"
 [ "$(wc -l <"$w/commands")" -gt 20 ] || die "luukku --help lists too few commands"
 while read -r name sub; do
 	case " $(comp luukku "$name") " in *" $name "*) ;; *) die "'luukku $name' does not complete" ;; esac
