@@ -30,6 +30,14 @@ def strings(block, kw):
     return ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
 
 
+def obsolete(block):
+    """The text of an obsolete (#~) entry without its marks, else None."""
+    lines = [l for l in block.splitlines() if not l.startswith('#') or l.startswith('#~')]
+    if not lines or not all(l.startswith('#~') for l in lines):
+        return None
+    return '\n'.join(l[3:] if l.startswith('#~ ') else l[2:] for l in lines)
+
+
 def entry_key(block):
     if all(l.startswith('#') for l in block.splitlines()):
         return None
@@ -66,6 +74,16 @@ def main():
     o = parse(ours)
     t = {k: t for k, t in parse(theirs) if k}
     okeys = {k for k, _ in o if k}
+    # An entry ours has only as obsolete (#~) and theirs still uses: theirs.
+    for i, (k, block) in enumerate(o):
+        old = obsolete(block)
+        if k is None and old is not None:
+            ok = entry_key(old)
+            if ok in t:
+                o[i] = (ok, t[ok])
+                okeys.add(ok)
+            elif ok:
+                okeys.add(ok)
     result = []
     for k, block in o:
         if k and k in t:

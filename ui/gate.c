@@ -48,6 +48,8 @@ static const struct row rows[LK_SCREEN_COUNT] = {
 	[LK_SCREEN_CONFLICTS] = { &lk_screen_conflicts, CAP, LK_CAP_SETTLE, LK_CAP_SETTLE_OWN,
 	                          false, false },
 	[LK_SCREEN_REPORT] = { &lk_screen_report, CAP, LK_CAP_REPORTS, LK_CAP_REPORTS, false, false },
+	/* Events are the calendar's (store/event.h; the CLI's `event` needs book too). */
+	[LK_SCREEN_EVENTS] = { &lk_screen_events, CAP, LK_CAP_BOOK, LK_CAP_BOOK, false, false },
 };
 
 /* The screen behind an id. */

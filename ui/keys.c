@@ -118,6 +118,8 @@ static struct lk_binding bindings[LK_VK_COUNT] = {
 		{ '\t' }, { 0 } },
 	[LK_VK_LETTER] = { LK_VK_LETTER, "letter", N_("Write the client's letter to a file"),
 		{ 0 }, { 'm' } },
+	[LK_VK_EVENTS] = { LK_VK_EVENTS, "events", N_("Group sessions and info events"),
+		{ KEY_F(12) }, { 'e' } },
 };
 
 /* The binding row of a virtual key, or NULL. */

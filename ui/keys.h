@@ -76,6 +76,7 @@ enum lk_vkey {
 	LK_VK_PERIOD,     /* reports: this month or the last 12 months */
 	LK_VK_NEXT_PAGE,  /* reports: the next page (Tab) */
 	LK_VK_LETTER,     /* calendar: write the client's appointment letter to a file */
+	LK_VK_EVENTS,     /* the events screen (screen-events.c) */
 	LK_VK_COUNT
 };
 

@@ -31,6 +31,7 @@ static const struct {
 	{ LK_VK_PISTE, LK_CAP_PISTE, LK_SCREEN_COUNT },
 	{ LK_VK_REVEAL, LK_CAP_REVEAL, LK_SCREEN_COUNT },
 	{ LK_VK_REPORTS, LK_CAP_REPORTS, LK_SCREEN_COUNT },
+	{ LK_VK_EVENTS, LK_CAP_BOOK, LK_SCREEN_COUNT },
 	/* The TYM part a partner sees is read-only: team, consent, closing. */
 	{ LK_VK_ADD, LK_CAP_TYM, LK_SCREEN_TYM },
 	{ LK_VK_CONSENT, LK_CAP_TYM, LK_SCREEN_TYM },

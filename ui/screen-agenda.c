@@ -15,6 +15,9 @@
  * Reads and writes only through the store's appointment API (every step is
  * kept in the booking's history); never writes SQL, never clears the
  * screen. Fits 80×24: one line per booking, a heading per day in the week.
+ * The group sessions and info events the staff member hosts (or at the
+ * point) come among the bookings by start, on lines of their own that are
+ * not chosen (store/event.h; the events screen, F12 or e, works on them).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@
 #include "store/appointment.h"
 #include "store/area.h"
 #include "store/audit.h"
+#include "store/event.h"
 #include "store/letter.h"
 #include "store/slots.h"
 #include "store/staff.h"
@@ -37,12 +41,15 @@
 
 #define ROWS_MAX 400
 #define CHOICES_MAX 400   /* staff and points of an area */
+#define EVENTS_MAX 40
 #define LIST_TOP 3        /* body row of the first line of the list */
 
-/* One line of the list: a day heading (appt < 0) or a booking. */
+/* One line of the list: a day heading (appt and event < 0), a booking
+ * (appt) or an event (event: into ag.events, appt -1). */
 struct line {
 	lk_date day;
 	int appt;
+	int event;
 };
 
 static struct {
@@ -56,7 +63,9 @@ static struct {
 	struct lk_appointment rows[ROWS_MAX];
 	int n;
 	bool more, failed;
-	struct line lines[ROWS_MAX + 8];
+	struct lk_event events[EVENTS_MAX];
+	int nev;
+	struct line lines[ROWS_MAX + EVENTS_MAX + 8];
 	int nlines;
 	int sel;                        /* index into rows, -1 for none */
 	int top;                        /* first line shown */
@@ -90,6 +99,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_NOSHOW, NULL, NULL },
 	{ LK_VK_CANCEL, NULL, NULL },
 	{ LK_VK_LETTER, NULL, NULL },
+	{ LK_VK_EVENTS, NULL, N_("The week's group sessions and info events") },
 	{ LK_VK_TODAY, NULL, NULL },
 	{ LK_VK_NEXT_STAFF, NULL, N_("Choose any staff member or point by name") },
 	{ LK_VK_UP, NULL, N_("Previous booking") },
@@ -131,6 +141,16 @@ collect(const struct lk_appointment *a, void *ctx)
 		return 1;
 	}
 	ag.rows[ag.n++] = *a;
+	return 0;
+}
+
+static int
+collect_event(const struct lk_event *e, void *ctx)
+{
+	(void)ctx;
+	if (ag.nev >= EVENTS_MAX)
+		return 1;
+	ag.events[ag.nev++] = *e;
 	return 0;
 }
 
@@ -182,12 +202,23 @@ build_lines(void)
 	int r = 0;
 	int days = ag.week ? 7 : 1;
 	lk_date d0 = first_day();
+	int e = 0;
 	for (lk_date d = d0; d < d0 + days; d++) {
-		bool any = r < ag.n && lk_time_date(ag.rows[r].start) == d;
+		bool any = (r < ag.n && lk_time_date(ag.rows[r].start) == d) ||
+		           (e < ag.nev && lk_time_date(ag.events[e].start) == d);
 		if (ag.week && (any || lk_weekday(d) <= 5))
-			ag.lines[ag.nlines++] = (struct line){ d, -1 };
-		for (; r < ag.n && lk_time_date(ag.rows[r].start) == d; r++)
-			ag.lines[ag.nlines++] = (struct line){ d, r };
+			ag.lines[ag.nlines++] = (struct line){ d, -1, -1 };
+		/* Bookings and events of the day by start, a booking first at the same time. */
+		for (;;) {
+			bool ra = r < ag.n && lk_time_date(ag.rows[r].start) == d;
+			bool ea = e < ag.nev && lk_time_date(ag.events[e].start) == d;
+			if (ra && (!ea || ag.rows[r].start <= ag.events[e].start))
+				ag.lines[ag.nlines++] = (struct line){ d, r++, -1 };
+			else if (ea)
+				ag.lines[ag.nlines++] = (struct line){ d, -1, e++ };
+			else
+				break;
+		}
 	}
 }
 
@@ -209,6 +240,9 @@ load(struct lk_ui *ui)
 		ag.failed = true;
 		lk_ui_message(ui, true, "%s: %s", _("The calendar cannot be shown"), err.msg);
 	}
+	ag.nev = 0;
+	lk_event_list(ui->st, ag.by_point ? ag.point : NULL, ag.by_point ? NULL : ag.staff,
+	              first_day(), ag.week ? 7 : 1, collect_event, NULL, &err);
 	build_lines();
 	ag.sel = ag.n > 0 ? 0 : -1;
 	for (int i = 0; i < ag.n && keep[0]; i++)
@@ -672,6 +706,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		lk_ui_open(ui, LK_SCREEN_BOOKING, &(const struct lk_nav){
 			.appointment_id = ag.rows[ag.sel].id, .flags = LK_NAV_RESCHEDULE });
 		return;
+	case LK_VK_EVENTS:
+		lk_ui_open(ui, LK_SCREEN_EVENTS, &(const struct lk_nav){ .day = ag.day });
+		return;
 	case LK_VK_BOOK: {
 		/* First for whom: type-ahead over the register, then the booking. */
 		const char *staff = ag.by_point && ag.sel >= 0 ? ag.rows[ag.sel].staff_id : ag.staff;
@@ -739,7 +776,7 @@ draw(struct lk_ui *ui, WINDOW *w)
 	int extra = cols > 80 ? cols - 80 : 0;
 	int tx = 2, tw = 11, cx = 14, cw = 20 + extra / 3, kx = cx + cw + 1, kw = 17;
 	int wx = kx + kw + 1, sw = 12, sx = cols - sw - 1, wwid = sx - wx - 1;
-	if (ag.n == 0) {
+	if (ag.n == 0 && ag.nev == 0) {
 		lk_draw_text(w, LIST_TOP, 2, cols - 3,
 		             ag.failed ? _("The calendar cannot be shown.") : _("No bookings."),
 		             A_NORMAL, false);
@@ -748,11 +785,35 @@ draw(struct lk_ui *ui, WINDOW *w)
 	for (int i = ag.top; i < ag.nlines && i - ag.top < page; i++) {
 		int y = LIST_TOP + i - ag.top;
 		const struct line *l = &ag.lines[i];
+		if (l->event >= 0) {
+			const struct lk_event *e = &ag.events[l->event];
+			bool gone = strcmp(e->status, "cancelled") == 0;
+			attr_t at = gone ? A_DIM : A_NORMAL;
+			int m0 = lk_time_minute_of_day(e->start), m1 = m0 + e->minutes;
+			char span[32], seats[32], wbuf[200];
+			snprintf(span, sizeof span, "%02d:%02d–%02d:%02d", m0 / 60, m0 % 60, m1 / 60 % 24,
+			         m1 % 60);
+			lk_draw_text(w, y, tx, tw, span, at, true);
+			lk_draw_text(w, y, cx, cw, e->title, at | A_BOLD, true);
+			lk_draw_text(w, y, kx, kw, strcmp(e->kind, "info") == 0 ? _("Info event")
+			             : strcmp(e->kind, "targeted") == 0 ? _("Targeted session") : _("Group"),
+			             at, true);
+			if (ag.by_point)
+				snprintf(wbuf, sizeof wbuf, "%s", e->host_name);
+			else
+				snprintf(wbuf, sizeof wbuf, "%s%s%s", e->room_name, e->room_name[0] ? ", " : "",
+				         e->point_name);
+			lk_draw_text(w, y, wx, wwid, wbuf, at, true);
+			snprintf(seats, sizeof seats, "%d/%d", e->signed_up + e->attended + e->no_show,
+			         e->capacity);
+			lk_draw_text(w, y, sx, sw, gone ? _("cancelled") : seats, at, true);
+			continue;
+		}
 		if (l->appt < 0) {
 			char d[48];
 			lk_draw_text(w, y, 1, cols - 2, day_label(l->day, d, sizeof d), A_BOLD | A_UNDERLINE,
 			             false);
-			if (i + 1 >= ag.nlines || ag.lines[i + 1].appt < 0)
+			if (i + 1 >= ag.nlines || (ag.lines[i + 1].appt < 0 && ag.lines[i + 1].event < 0))
 				lk_draw_text(w, y, 16, cols - 17, "–", A_NORMAL, false);
 			continue;
 		}

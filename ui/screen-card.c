@@ -1,7 +1,8 @@
 /*
  * screen-card.c — the client card: who the client is and how to reach
  * them, their service line and responsible caseworker, upcoming
- * appointments and the statutory due list with overdue items marked.
+ * appointments and the statutory due list with overdue items marked (and,
+ * under it, no-shows at obligatory targeted sessions).
  *
  * Opening a card is audited (lk_audit "open-card") before anything is
  * shown; if the audit cannot be written, the card stays closed. Shows the
@@ -30,6 +31,7 @@
 #include "store/client.h"
 #include "store/consent.h"
 #include "store/due.h"
+#include "store/event.h"
 #include "store/signin.h"
 #include "store/tym.h"
 #include "ui/draw.h"
@@ -51,6 +53,10 @@ static struct {
 	struct lk_due_item due[LK_DUE_MAX];
 	size_t n_due;
 	bool due_failed, appts_failed;
+	/* No-shows at obligatory targeted sessions (store/event.h), under the
+	 * due list (docs/rules.md#targeted-session-counts). */
+	struct lk_client_event noshow[8];
+	int n_noshow;
 	int scroll;
 	int content;     /* rows of content at the last draw */
 	int page;        /* rows that fit */
@@ -221,6 +227,17 @@ collect_consent(const struct lk_consent *k, void *ctx)
 	return 0;
 }
 
+/* Keep a no-show at an obligatory session. */
+static int
+collect_noshow(const struct lk_client_event *e, void *ctx)
+{
+	(void)ctx;
+	if (e->obligation && strcmp(e->state, "no-show") == 0 &&
+	    card.n_noshow < (int)(sizeof card.noshow / sizeof card.noshow[0]))
+		card.noshow[card.n_noshow++] = *e;
+	return 0;
+}
+
 /* Read the open card's appointments, due list and consents again, without
  * a new audit row (also when a booking, the calendar or the TYM case
  * changed them: the screen's reread). */
@@ -241,6 +258,8 @@ read_card(struct lk_ui *ui)
 	if (card.n_due > LK_DUE_MAX)
 		card.n_due = LK_DUE_MAX;
 	due_order();
+	card.n_noshow = 0;
+	lk_event_client_list(ui->st, client_id, collect_noshow, NULL, &err);
 	card.n_consents = 0;
 	card.consents_failed = lk_consent_list(ui->st, client_id, collect_consent, NULL, &err) != LK_OK;
 	/* A TYM consent lasts as long as its case: after closing, the card no
@@ -536,6 +555,24 @@ due_state(enum lk_due_state s, const char **mark, enum lk_style *style)
 	return "?";
 }
 
+/* The no-shows at obligatory sessions, marked like overdue items. */
+static void
+draw_noshows(struct lk_ui *ui, struct pen *p)
+{
+	attr_t a = lk_style(ui->color, LK_STYLE_OVERDUE);
+	for (int i = 0; i < card.n_noshow; i++) {
+		char date[16], label[256];
+		int y = pen_y(p);
+		lk_date_fi(lk_time_date(card.noshow[i].start), date, sizeof date);
+		snprintf(label, sizeof label, _("Obligatory session: %s"), card.noshow[i].title);
+		lk_draw_text(p->w, y, 0, 1, "!", a, false);
+		lk_draw_text(p->w, y, 2, 10, date, a, false);
+		lk_draw_text(p->w, y, 13, 11, _("no-show"), a, false);
+		lk_draw_text(p->w, y, 25, p->cols - 26, label, a, false);
+		p->row++;
+	}
+}
+
 static void
 draw_due(struct lk_ui *ui, struct pen *p)
 {
@@ -556,6 +593,7 @@ draw_due(struct lk_ui *ui, struct pen *p)
 		                             : _("Nothing is due by law for this client."),
 		             card.due_failed ? lk_style(ui->color, LK_STYLE_ERROR) : A_NORMAL, false);
 		p->row++;
+		draw_noshows(ui, p);
 		return;
 	}
 	int sx = 13, sw = 11, lx = sx + sw + 1;
@@ -584,6 +622,7 @@ draw_due(struct lk_ui *ui, struct pen *p)
 			lk_draw_text(p->w, y, lx + drawn + 1, sw2, seq, row, false);
 		p->row++;
 	}
+	draw_noshows(ui, p);
 }
 
 static const struct word consent_kinds[] = {

@@ -39,6 +39,7 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_PISTE, N_("Piste"), NULL },
 	{ LK_VK_LOCK, N_("Lock"), NULL },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
+	{ LK_VK_EVENTS, NULL, NULL },   /* F12: on the bar where it fits is issue 18's order; in help */
 	LK_SEARCH_LIST_KEYS,
 	{ LK_VK_REDRAW, NULL, NULL },
 };
@@ -111,6 +112,9 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		break;
 	case LK_VK_REPORTS:
 		lk_ui_open(ui, LK_SCREEN_REPORT, NULL);
+		break;
+	case LK_VK_EVENTS:
+		lk_ui_open(ui, LK_SCREEN_EVENTS, NULL);
 		break;
 	default:
 		break;

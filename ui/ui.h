@@ -39,6 +39,7 @@ enum lk_screen_id {
 	LK_SCREEN_LOCK,
 	LK_SCREEN_CONFLICTS,
 	LK_SCREEN_REPORT,
+	LK_SCREEN_EVENTS,
 	LK_SCREEN_COUNT
 };
 
@@ -60,6 +61,7 @@ enum lk_request {
 	LK_REQ_BOOK_FOR,     /* the calendar asks the picker: book for which client? */
 	LK_REQ_LINK_VISIT,   /* Piste asks the picker: log the visit for which client? */
 	LK_REQ_BOOKED,       /* booking tells its caller: booked or moved (staff, day, id) */
+	LK_REQ_SIGN_UP,      /* events ask the picker: sign up which client? */
 };
 
 /* How to open a screen (lk_ui_open). */
@@ -77,7 +79,7 @@ struct lk_nav {
 	const char *client_id;       /* card, TYM, booking (NULL: a meeting without one); picker's answer */
 	const char *staff_id;        /* calendar: whose (NULL: as it was, else the desk's); booking: with whom */
 	const char *appointment_id;  /* calendar: the booking to choose; booking: the one to move */
-	lk_date day;                 /* calendar, booking: 0 or LK_NO_DATE for today */
+	lk_date day;                 /* calendar, booking, events: 0 or LK_NO_DATE for today */
 	unsigned flags;              /* enum lk_nav_flags */
 	/* The picker: its title and hint (msgids) and what it answers. */
 	const char *title, *hint;
@@ -154,6 +156,7 @@ extern const struct lk_screen lk_screen_lock;
 extern const struct lk_screen lk_screen_pick;
 extern const struct lk_screen lk_screen_conflicts;
 extern const struct lk_screen lk_screen_report;
+extern const struct lk_screen lk_screen_events;
 
 /* Who is at the desk (screen-signin.c, screen-lock.c). While `on` is
  * false (no staff member has a secret) the desk runs unsigned, as before. */

@@ -1,14 +1,41 @@
 /*
  * cmd-due.c — `luukku due CLIENT_ID`: the client's statutory due list.
  * TSV rows: item, due date, state (item = rule code, with /N for numbered
- * discussions: taydentava-2/5).
+ * discussions: taydentava-2/5), then a row per no-show at an obligatory
+ * targeted session: event-no-show, its date, no-show, the title.
  */
 #include <getopt.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/due.h"
+#include "store/event.h"
+
+struct noshow_out {
+	bool tsv;
+};
+
+/* A no-show at an obligatory targeted session: a line of its own after the
+ * statutory items (docs/rules.md#targeted-session-counts). */
+static int
+print_noshow(const struct lk_client_event *e, void *ctx)
+{
+	const struct noshow_out *o = ctx;
+	if (!e->obligation || strcmp(e->state, "no-show") != 0)
+		return 0;
+	char date[16];
+	if (o->tsv) {
+		printf("event-no-show\t%s\tno-show\t", lk_date_iso(lk_time_date(e->start), date, sizeof date));
+		cmd_tsv(stdout, e->title, true);
+		return 0;
+	}
+	printf("! ");
+	cmd_col(lk_date_fi(lk_time_date(e->start), date, sizeof date), 10);
+	printf(_("No-show at an obligatory session: %s\n"), e->title);
+	return 0;
+}
 
 static int
 exec_due(struct cmd_ctx *ctx, int argc, char **argv)
@@ -54,8 +81,11 @@ exec_due(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_col(_(lk_due_state_code(it->state)), 9);
 		printf("%s\n", done);
 	}
+	struct noshow_out no = { tsv };
+	if (lk_event_client_list(st, argv[optind], print_noshow, &no, &err) != LK_OK)
+		status = cmd_fail(ctx, &err);
 	lk_store_close(st);
-	return 0;
+	return status;
 }
 
 const struct cmd_entry cmd_due_entry = {

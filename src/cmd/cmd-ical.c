@@ -21,6 +21,13 @@
  * in (enough to tell one's own meetings apart); --names puts the full name
  * in for a calendar that stays on the desk. The identity code never does.
  *
+ * The staff member's hosted group sessions and info events (store/event.h),
+ * or a point's, go in too: UID the event's id @ the area, SUMMARY its
+ * title and kind, a cancelled one STATUS:CANCELLED (SEQUENCE 1). They name
+ * no client. --public with --point writes only the point's open info events,
+ * without staff or list figures: the feed for the area's web pages and the
+ * Työmarkkinatori event calendar.
+ *
  * The export is audited (docs/architecture.md#audit: exporting is audited): one row for the
  * calendar, and one per client in it, so `luukku audit --client` answers
  * "who has exported my data?".
@@ -39,6 +46,7 @@
 #include "store/appointment.h"
 #include "store/area.h"
 #include "store/audit.h"
+#include "store/event.h"
 #include "store/staff.h"
 
 #define MAX_DAYS 366   /* one export covers at most a year */
@@ -108,7 +116,10 @@ prop(FILE *f, const char *name, const char *value, bool text)
 	char esc[2048], line[2200], folded[2600];
 	if (text) {
 		char clean[2048];
-		lk_text_clean(value, 0, clean, sizeof clean);   /* the output rule */
+		/* The output rule; the line breaks a DESCRIPTION is built with stay,
+		 * for lk_ical_escape to write as "\n" (without LK_CLEAN_LF each
+		 * became U+FFFD). */
+		lk_text_clean(value, LK_CLEAN_LF, clean, sizeof clean);
 		lk_ical_escape(clean, esc, sizeof esc);   /* cut when too long: still valid */
 		value = esc;
 	}
@@ -191,12 +202,82 @@ event(FILE *f, struct lk_store *st, const struct lk_appointment *a, const char *
 	fputs("END:VEVENT\r\n", f);
 }
 
+struct events {
+	struct lk_event *e;
+	size_t n, cap;
+	bool oom;
+};
+
+static int
+collect_event(const struct lk_event *e, void *ctx)
+{
+	struct events *l = ctx;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct lk_event *p = realloc(l->e, cap * sizeof *p);
+		if (p == NULL) {
+			l->oom = true;
+			return 1;
+		}
+		l->e = p, l->cap = cap;
+	}
+	l->e[l->n++] = *e;
+	return 0;
+}
+
+/* One group session or info event as a VEVENT. */
+static void
+group_event(FILE *f, const struct lk_event *e, const char *area, const char *dtstamp,
+            bool public_feed)
+{
+	char buf[1024], b2[64];
+	bool cancelled = strcmp(e->status, "cancelled") == 0;
+	fputs("BEGIN:VEVENT\r\n", f);
+	snprintf(buf, sizeof buf, "%s@%s", e->id, area);
+	prop(f, "UID", buf, false);
+	prop(f, "DTSTAMP", dtstamp, false);
+	prop(f, "DTSTART;TZID=" LK_ICAL_TZID, lk_ical_local(e->start, b2, sizeof b2), false);
+	lk_time end_utc = lk_helsinki_to_utc(e->start) + e->minutes;
+	lk_time end = end_utc + lk_helsinki_offset_at(end_utc);
+	if (lk_helsinki_to_utc(end) == end_utc)
+		prop(f, "DTEND;TZID=" LK_ICAL_TZID, lk_ical_local(end, b2, sizeof b2), false);
+	else
+		prop(f, "DTEND", lk_ical_utc(end_utc, b2, sizeof b2), false);
+	prop(f, "SEQUENCE", cancelled ? "1" : "0", false);
+	const char *kind = strcmp(e->kind, "info") == 0 ? _("Info event")
+		: strcmp(e->kind, "targeted") == 0 ? _("Targeted session") : _("Group");
+	snprintf(buf, sizeof buf, "%s: %s", kind, e->title);
+	prop(f, "SUMMARY", buf, true);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->point_name, e->room_name[0] ? ", " : "",
+	         e->room_name, e->link[0] ? ", " : "", e->link);
+	prop(f, "LOCATION", buf, true);
+	int n;
+	if (public_feed) {
+		/* For the area's pages: what the event is, not who works or who comes. */
+		n = snprintf(buf, sizeof buf, "%s", e->description);
+		if (e->partner[0] && n >= 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, "%s%s: %s", n ? "\n" : "",
+			         _("Partner"), e->partner);
+	} else {
+		n = snprintf(buf, sizeof buf, "%s: %s", _("Staff"), e->host_name);
+		if (e->partner[0] && n > 0 && (size_t)n < sizeof buf)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, "\n%s: %s", _("Partner"), e->partner);
+		if (n > 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, "\n%s: %d/%d", _("Signed up"),
+			         e->signed_up + e->attended + e->no_show, e->capacity);
+	}
+	prop(f, "DESCRIPTION", buf, true);
+	prop(f, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED", false);
+	prop(f, "TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE", false);
+	fputs("END:VEVENT\r\n", f);
+}
+
 static int
 exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *staff = NULL, *point = NULL;
 	lk_date from = lk_today(), to = LK_NO_DATE;
-	bool names = false;
+	bool names = false, public_feed = false;
 	struct cmd_out out = { 0 };
 	struct cmd_opt opts[] = {
 		CMD_STRING("staff", &staff),
@@ -204,6 +285,7 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		CMD_DATE("from", &from),
 		CMD_DATE("to", &to),
 		CMD_FLAG("names", &names),
+		CMD_FLAG("public", &public_feed),
 		CMD_STRING("out", &out.path),
 		CMD_END,
 	};
@@ -212,6 +294,8 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	if ((staff == NULL) == (point == NULL))
 		return cmd_usage(ctx, "staff", _("give one of --staff ID and --point ID"));
+	if (public_feed && point == NULL)
+		return cmd_usage(ctx, "public", _("the public feed is a point's (--point ID)"));
 	if (to == LK_NO_DATE)
 		to = from + 90;
 	if (to < from)
@@ -224,6 +308,7 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	struct lk_err err = { 0 };
 	struct list l = { 0 };
+	struct events ev = { 0 };
 	char area[65] = "", calname[300], dtstamp[20];
 	char *text = NULL;
 	size_t len = 0;
@@ -237,9 +322,11 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(area, sizeof area, "luukku");
 	for (lk_date d = from; d <= to; d += 92) {
 		int days = to - d + 1 < 92 ? to - d + 1 : 92;
-		if (lk_agenda(st, staff, point, d, days, collect, &l, &err) != LK_OK)
+		if (!public_feed && lk_agenda(st, staff, point, d, days, collect, &l, &err) != LK_OK)
 			goto fail;
-		if (l.oom) {
+		if (lk_event_list(st, point, staff, d, days, collect_event, &ev, &err) != LK_OK)
+			goto fail;
+		if (l.oom || ev.oom) {
 			lk_err_set(&err, LK_EFAIL, "", "out of memory");
 			goto fail;
 		}
@@ -250,7 +337,17 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		lk_err_set(&err, LK_EFAIL, "", "out of memory");
 		goto fail;
 	}
-	if (staff)
+	if (public_feed) {
+		/* Only the open info events: the feed for the area's pages. */
+		size_t k = 0;
+		for (size_t i = 0; i < ev.n; i++)
+			if (strcmp(ev.e[i].kind, "info") == 0)
+				ev.e[k++] = ev.e[i];
+		ev.n = k;
+	}
+	if (public_feed)
+		snprintf(calname, sizeof calname, "%s: %s", where.name, _("info events"));
+	else if (staff)
 		snprintf(calname, sizeof calname, "Luukku: %s %s", who.surname, who.given_names);
 	else
 		snprintf(calname, sizeof calname, "Luukku: %s", where.name);
@@ -263,6 +360,8 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 	lk_ical_utc(stamp_utc(), dtstamp, sizeof dtstamp);
 	for (size_t i = 0; i < l.n; i++)
 		event(f, st, &l.a[i], area, point != NULL, names, dtstamp);
+	for (size_t i = 0; i < ev.n; i++)
+		group_event(f, &ev.e[i], area, dtstamp, public_feed);
 	fputs("END:VCALENDAR\r\n", f);
 	if (fclose(f) != 0) {
 		lk_err_set(&err, LK_EFAIL, "", "out of memory");
@@ -273,7 +372,8 @@ exec_ical(struct cmd_ctx *ctx, int argc, char **argv)
 		goto done;
 	/* Audit in one transaction: the calendar, then each client in it once. */
 	char detail[256], d0[16], d1[16];
-	snprintf(detail, sizeof detail, "ical %s %s %s..%s, %zu events, %s", staff ? "staff" : "point",
+	snprintf(detail, sizeof detail, "ical %s %s %s..%s, %zu events, %s",
+	         public_feed ? "public" : staff ? "staff" : "point",
 	         staff ? staff : point, lk_date_iso(from, d0, sizeof d0), lk_date_iso(to, d1, sizeof d1),
 	         l.n, names ? "names" : "initials");
 	bool audited = lk_store_begin(st, &err) == LK_OK;
@@ -302,11 +402,13 @@ fail:
 done:
 	free(text);
 	free(l.a);
+	free(ev.e);
 	lk_store_close(st);
 	return status;
 }
 
 const struct cmd_entry cmd_ical_entry = {
-	"ical", NULL, "--staff ID|--point ID [--from DATE] [--to DATE] [--names] [--out FILE]",
-	N_("the bookings as an iCalendar file for Outlook and other calendars"), exec_ical,
+	"ical", NULL,
+	"--staff ID|--point ID [--public] [--from DATE] [--to DATE] [--names] [--out FILE]",
+	N_("the bookings and events as an iCalendar file for Outlook and other calendars"), exec_ical,
 };

@@ -3,7 +3,7 @@
  * [--point ID|--municipality NAME] [--csv]`: the areas' targets at a glance
  * (issue 7). NAME is face-to-face, walk-in (--by topic|hour|weekday),
  * caseload, cadence (--within DAYS), tym, integration, outside-home,
- * channels or feedback; human columns by default, RFC 4180 CSV with a header row under
+ * channels, feedback or events; human columns by default, RFC 4180 CSV with a header row under
  * --csv. The figures and the targets come from report/report.h.
  */
 #include <getopt.h>
@@ -18,6 +18,7 @@
 #include "store/appointment.h"
 #include "store/csv-write.h"
 #include "report/report.h"
+#include "report/report-events.h"
 #include "report/report-feedback.h"
 #include "store/visit.h"
 
@@ -619,9 +620,39 @@ print_feedback(const struct lk_feedback_row *r, void *vctx)
 	return 0;
 }
 
+/* events: per point and kind, the events and their lists. */
+static const struct col events_cols[] = {
+	{ "point_id", NULL, 0, false },
+	{ "point", N_("Point"), 30, false },
+	{ "kind", N_("Kind"), 9, false },
+	{ "events", N_("Events"), 6, true },
+	{ "invited", N_("Invited"), 7, true },
+	{ "signed_up", N_("Signed up"), 9, true },
+	{ "waiting", N_("Waiting"), 7, true },
+	{ "attended", N_("Attended"), 8, true },
+	{ "no_shows", N_("No-shows"), 8, true },
+	{ "head_count", N_("Head count"), 10, true },
+	{ NULL, NULL, 0, false },
+};
+
+static int
+print_events(const struct lk_events_row *r, void *vctx)
+{
+	struct out *o = vctx;
+	char n[7][24];
+	const long v[] = { r->events, r->invited, r->signed_up, r->waiting, r->attended,
+	                   r->no_shows, r->head_count };
+	for (int i = 0; i < 7; i++)
+		num(v[i], n[i], sizeof n[i]);
+	const char *cells[] = { r->point_id, r->point_name, r->kind, n[0], n[1], n[2], n[3], n[4],
+	                        n[5], n[6] };
+	emit(o, events_cols, cells);
+	return 0;
+}
+
 static const char *const reports[] = {
 	"face-to-face", "walk-in", "caseload", "cadence", "tym", "integration", "outside-home",
-	"channels", "feedback", NULL,
+	"channels", "feedback", "events", NULL,
 };
 static const char *const groupings[] = {
 	[LK_WALKIN_BY_TOPIC] = "topic", [LK_WALKIN_BY_HOUR] = "hour",
@@ -667,7 +698,8 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 	int which = find(reports, name);
 	if (which < 0)
 		return cmd_usage(ctx, NULL, _("unknown report '%s' (face-to-face, walk-in, caseload, "
-		                              "cadence, tym, integration, outside-home, channels, feedback)"),
+		                              "cadence, tym, integration, outside-home, channels, feedback, "
+		                              "events)"),
 		                 name);
 	if (cmd_opt_seen(opts, "by") && strcmp(name, "walk-in"))
 		return cmd_usage(ctx, "by", _("only the walk-in report is grouped by --by"));
@@ -722,6 +754,10 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 		if (o.csv)
 			csv_header(feedback_header);
 		rc = lk_report_feedback(st, &f, true, print_feedback, &o, &err);
+	} else if (strcmp(name, "events") == 0) {
+		if (o.csv)
+			csv_cols(events_cols);
+		rc = lk_report_events(st, &f, print_events, &o, &err);
 	} else {
 		channel_table();
 		if (o.csv)
@@ -738,10 +774,11 @@ exec_report(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", NULL,
-	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels|feedback"
+	"face-to-face|walk-in|caseload|cadence|tym|integration|outside-home|channels|feedback|events"
 	" [--from DATE] [--to DATE] [--point ID|--municipality NAME] [--csv|--tsv]"
 	" [--by topic|hour|weekday] [--within DAYS]",
 	N_("the areas' targets: face-to-face shares, walk-in visits, caseloads, the statutory "
-	   "cadence, TYM, integration plans, visits outside the home municipality, channels, feedback"),
+	   "cadence, TYM, integration plans, visits outside the home municipality, channels, feedback, "
+	   "events"),
 	exec_report,
 };

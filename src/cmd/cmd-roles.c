@@ -40,6 +40,7 @@ static const struct {
 	{ "meeting", NULL, LK_CAP_BOOK, -1 },
 	{ "slots", NULL, LK_CAP_BOOK, -1 },
 	{ "agenda", NULL, LK_CAP_BOOK, -1 },
+	{ "event", NULL, LK_CAP_BOOK, -1 },         /* events are the calendar's */
 	{ "ical", NULL, LK_CAP_BOOK, -1 },          /* the agenda, exported */
 	{ "letter", NULL, LK_CAP_BOOK, LK_CAP_CARD },
 	/* tym show: the store itself checks a partner's team and consent. */

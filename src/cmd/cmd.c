@@ -37,6 +37,10 @@ extern const struct cmd_entry cmd_consent_give_entry, cmd_consent_withdraw_entry
 extern const struct cmd_entry cmd_import_clients_entry, cmd_import_staff_entry,
 	cmd_export_register_clients_entry, cmd_export_register_staff_entry,
 	cmd_export_register_appointments_entry, cmd_export_register_visits_entry;
+extern const struct cmd_entry cmd_event_add_entry, cmd_event_list_entry, cmd_event_show_entry,
+	cmd_event_invite_entry, cmd_event_sign_up_entry, cmd_event_cancel_entry,
+	cmd_event_attend_entry, cmd_event_count_entry, cmd_event_cancel_event_entry,
+	cmd_event_letter_entry, cmd_event_set_entry, cmd_event_help_entry;
 extern const struct cmd_entry cmd_enrol_entry, cmd_sync_entry, cmd_conflicts_entry,
 	cmd_conflicts_settle_entry;
 const struct cmd_entry *const cmd_table[] = {
@@ -58,7 +62,12 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_entry, &cmd_feedback_entry, &cmd_ical_entry, &cmd_letter_entry,
 	&cmd_import_clients_entry, &cmd_import_staff_entry, &cmd_export_register_clients_entry,
 	&cmd_export_register_staff_entry, &cmd_export_register_appointments_entry,
-	&cmd_export_register_visits_entry, NULL,
+	&cmd_export_register_visits_entry,
+	/* The event subcommands before `event` alone (its help). */
+	&cmd_event_add_entry, &cmd_event_list_entry, &cmd_event_show_entry, &cmd_event_invite_entry,
+	&cmd_event_sign_up_entry, &cmd_event_cancel_entry, &cmd_event_attend_entry,
+	&cmd_event_count_entry, &cmd_event_cancel_event_entry, &cmd_event_letter_entry,
+	&cmd_event_set_entry, &cmd_event_help_entry, NULL,
 };
 
 int

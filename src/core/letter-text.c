@@ -101,6 +101,38 @@ static const struct wording {
 	},
 };
 
+/* The invitation to an event, per standard language. */
+static const struct {
+	const char *title, *intro, *l_event, *l_kind, *l_host, *l_partner, *l_room;
+	const char *kinds[3];           /* info, targeted, group */
+	const char *obligation;
+	const char *cancel1, *cancel2;
+} invite[3] = {
+	[FI] = { "KUTSU TILAISUUTEEN", "sinut on kutsuttu työllisyyspalvelujen tilaisuuteen.",
+	         "Tilaisuus", "Laji", "Vetäjä", "Yhteistyössä", "Tila",
+	         { "Infotilaisuus", "Kohdennettu infotilaisuus", "Ryhmä" },
+	         "Osallistuminen on osa palveluprosessiasi: tilaisuus on\n"
+	         "täydentävä työnhakukeskustelu.",
+	         "Jos et pääse tulemaan, ilmoita siitä mahdollisimman pian",
+	         "soittamalla vetäjälle tai käymällä palvelupisteessä." },
+	[SV] = { "INBJUDAN TILL ETT TILLFÄLLE",
+	         "du är inbjuden till ett tillfälle hos sysselsättningstjänsterna.",
+	         "Tillfälle", "Typ", "Värd", "Partner", "Rum",
+	         { "Infotillfälle", "Riktat infotillfälle", "Grupp" },
+	         "Deltagandet är en del av din serviceprocess: tillfället är ett\n"
+	         "kompletterande jobbsökningssamtal.",
+	         "Om du inte kan komma, meddela det så snart som möjligt",
+	         "genom att ringa värden eller besöka servicestället." },
+	[EN] = { "INVITATION TO AN EVENT", "you are invited to an event of the employment services.",
+	         "Event", "Kind", "Host", "Together with", "Room",
+	         { "Info event", "Targeted info session", "Group" },
+	         "Attending is part of your service process: the session is a\n"
+	         "supplementary job-search discussion.",
+	         "If you cannot come, please let us know as soon as possible",
+	         "by calling the host or visiting the service point." },
+};
+static const char *const event_kind_codes[] = { "info", "targeted", "group" };
+
 /* Plain Finnish (selkosuomi): short sentences, everyday words, questions
  * as headings, one thing per line. */
 static const struct {
@@ -410,6 +442,66 @@ plain(struct sb *s, const struct lk_letter *l)
 	add(s, "\n");
 }
 
+static void
+invitation(struct sb *s, const struct lk_letter *l, int lang)
+{
+	const struct wording *w = &words[lang];
+	char buf[512], t0[32], t1[32], date[16], adr[256];
+	int k = index_of(event_kind_codes, 3, l->event_kind);
+	add(s, "%s\n\n", invite[lang].title);
+	add(s, w->greeting, l->client_name);
+	add(s, "\n\n%s\n\n", invite[lang].intro);
+	row(s, invite[lang].l_event, l->event_title);
+	row(s, invite[lang].l_kind, k >= 0 ? invite[lang].kinds[k] : l->event_kind);
+	snprintf(buf, sizeof buf, w->when, w->weekdays[lk_weekday(lk_time_date(l->start)) - 1],
+	         lk_date_fi(lk_time_date(l->start), date, sizeof date),
+	         clock_t_(l->start, w->clock_sep, t0, sizeof t0),
+	         clock_t_(l->start + l->minutes, w->clock_sep, t1, sizeof t1));
+	row(s, w->l_time, buf);
+	address(l, adr, sizeof adr);
+	snprintf(buf, sizeof buf, "%s%s%s", l->point_name, adr[0] ? "\n" : "", adr);
+	row(s, w->l_place, buf);
+	if (l->event_room && l->event_room[0])
+		row(s, invite[lang].l_room, l->event_room);
+	row(s, invite[lang].l_host, l->staff_name);
+	if (l->event_partner && l->event_partner[0])
+		row(s, invite[lang].l_partner, l->event_partner);
+	if (l->obligation)
+		add(s, "\n%s\n", invite[lang].obligation);
+	add(s, "\n%s\n%s\n", invite[lang].cancel1, invite[lang].cancel2);
+	add(s, "\n%s\n%s\n", w->regards, l->staff_name);
+	if (l->point_name && l->point_name[0])
+		add(s, "%s\n", l->point_name);
+}
+
+/* The invitation in plain Finnish. */
+static void
+plain_invitation(struct sb *s, const struct lk_letter *l)
+{
+	static const char *const kinds[] = {
+		"Infotilaisuus.\nKuulet työllisyyspalveluista.",
+		"Infotilaisuus.\nKuulet asioista, jotka koskevat sinua.",
+		"Ryhmä.\nTapaat muita ja teette asioita yhdessä.",
+	};
+	char t0[32], date[16], adr[256];
+	int k = index_of(event_kind_codes, 3, l->event_kind);
+	add(s, "SINUT KUTSUTAAN TILAISUUTEEN\n\n");
+	add(s, selko.greeting, l->client_name);
+	add(s, "\n\nMikä tilaisuus on?\n%s\n%s\n", l->event_title, k >= 0 ? kinds[k] : "");
+	add(s, "\n%s\n", selko.q_when);
+	add(s, selko.when, selko.weekdays[lk_weekday(lk_time_date(l->start)) - 1],
+	    lk_date_fi(lk_time_date(l->start), date, sizeof date),
+	    clock_t_(l->start, '.', t0, sizeof t0));
+	add(s, "\n");
+	add(s, "Tilaisuus kestää %d minuuttia.", l->minutes);
+	address(l, adr, sizeof adr);
+	add(s, "\n\n%s\n%s\n%s%s", selko.q_where, l->point_name, adr, adr[0] ? "\n" : "");
+	add(s, "\nKuka pitää tilaisuuden?\n%s\n", l->staff_name);
+	if (l->obligation)
+		add(s, "\nSinun pitää tulla.\nTämä on osa työnhakuasi.\n");
+	add(s, "\n%s\n%s\n%s\n", selko.q_cancel, selko.cancel1, selko.cancel2);
+}
+
 bool
 lk_letter_lang_known(const char *lang)
 {
@@ -430,14 +522,21 @@ lk_letter_render(const struct lk_letter *l, char *buf, size_t size)
 	for (int i = 0; l->lang && i < 3; i++)
 		if (strcmp(words[i].code, l->lang) == 0)
 			lang = i;
-	if (lang == FI && l->plain)
+	if (l->event_title && lang == FI && l->plain)
+		plain_invitation(&s, l);
+	else if (l->event_title)
+		invitation(&s, l, lang);
+	else if (lang == FI && l->plain)
 		plain(&s, l);
 	else
 		standard(&s, l, lang);
 	if (!lk_letter_lang_known(l->lang)) {
 		/* Neither Finnish nor Swedish nor English: the English text follows. */
 		add(&s, "\n----------------------------------------------------------------------\n\n");
-		standard(&s, l, EN);
+		if (l->event_title)
+			invitation(&s, l, EN);
+		else
+			standard(&s, l, EN);
 	}
 	return s.over ? -1 : (int)s.n;
 }

@@ -13,6 +13,10 @@
  * A table per language also keeps each letter readable as a whole, and
  * plain Finnish is no locale gettext knows.
  *
+ * The same tables write the invitation to a group session or info event
+ * (event_title set): what, when, where, who hosts it, and when the
+ * invitation is part of the service process, that attending is expected.
+ *
  * Pure C: renders into the caller's buffer; no I/O, no SQLite, no locale.
  */
 #ifndef LK_CORE_LETTER_TEXT_H
@@ -38,6 +42,16 @@ struct lk_letter {
 	const char *street, *postcode, *town;
 	const char *opens, *closes;   /* "08:00", "16:00" */
 	const char *interpreter;   /* language code, "" when none booked */
+	/* An invitation to a group session or info event (store/event.h)
+	 * instead of a booking: the title (NULL for a booking's letter), the
+	 * event kind (info, targeted, group), the room or link, a partner
+	 * organisation ("" for none), and whether attending is part of the
+	 * service process. kind, channel and interpreter are not read then. */
+	const char *event_title;
+	const char *event_kind;
+	const char *event_room;
+	const char *event_partner;
+	bool obligation;
 };
 
 /* Whether a letter language is one with its own wording (fi, sv, en). */

@@ -72,6 +72,7 @@ static const struct {
 	{ "audit", 0 },
 	{ "client", C }, { "measure", C }, { "plan", C },
 	{ "appointment", B }, { "appointment_event", B },
+	{ "event", B }, { "event_participant", B },   /* events: the calendar's (015) */
 	{ "tym_case", T }, { "tym_member", T }, { "tym_review", T },
 	{ "consent", C | T | W },
 	{ "visit", W | K | O }, { "visit_count", W | O }, { "feedback", W | K },

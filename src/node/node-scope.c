@@ -49,6 +49,11 @@ static const struct {
 	                "JOIN tym_case c ON c.id = r.case_id WHERE r.id = ?" },
 	{ "tym_member", "SELECT c.client_id, NULL FROM tym_member m "
 	                "JOIN tym_case c ON c.id = m.case_id WHERE m.id = ?" },
+	/* Events like bookings (015_event.sql): an event by its point, a
+	 * participant by the client. */
+	{ "event", "SELECT NULL, point_id FROM event WHERE id = ?" },
+	{ "event_participant", "SELECT p.client_id, e.point_id FROM event_participant p "
+	                       "JOIN event e ON e.id = p.event_id WHERE p.id = ?" },
 	{ "appointment_event", "SELECT a.client_id, a.point_id FROM appointment_event e "
 	                       "JOIN appointment a ON a.id = e.appointment_id WHERE e.id = ?" },
 };

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/audit.h"
+#include "store/event.h"
 #include "store/slots.h"
 #include "store/store-internal.h"
 #include "store/validate.h"
@@ -340,6 +341,13 @@ lk_booking_time_synced(struct lk_store *st, const char *id, struct lk_err *err)
 	return rc;
 }
 
+enum lk_status
+lk_appointment_clash(struct lk_store *st, const char *staff, const char *room, lk_time start,
+                     int minutes, const char *except, struct lk_err *err)
+{
+	return find_clash(st, staff, room, NULL, start, minutes, except, err);
+}
+
 static enum lk_status
 check_booking(const struct lk_booking *b, lk_time *start, struct lk_err *err)
 {
@@ -460,7 +468,8 @@ lk_book(struct lk_store *st, const struct lk_booking *in, char *id_out, struct l
 	                             start, b->minutes, b->held, err)) != LK_OK)
 		goto fail;
 	if ((rc = find_clash(st, b->staff, b->room, b->client, start, b->minutes, NULL,
-	                     err)) != LK_OK)
+	                     err)) != LK_OK ||
+	    (rc = lk_event_clash(st, b->staff, b->room, start, b->minutes, NULL, err)) != LK_OK)
 		goto fail;
 	if (b->client && strcmp(b->kind, "alkuhaastattelu") == 0 &&
 	    (rc = lk_initial_interview_clash(st, b->client, NULL, err)) != LK_OK)
@@ -710,7 +719,9 @@ lk_appointment_reschedule(struct lk_store *st, const char *id, const char *at,
 		goto fail;
 	if ((rc = find_clash(st, a.staff_id, a.room_id[0] ? a.room_id : NULL,
 	                     a.client_id[0] ? a.client_id : NULL, start, a.minutes, a.id,
-	                     err)) != LK_OK)
+	                     err)) != LK_OK ||
+	    (rc = lk_event_clash(st, a.staff_id, a.room_id[0] ? a.room_id : NULL, start, a.minutes,
+	                         NULL, err)) != LK_OK)
 		goto fail;
 	char from[20], to[20];
 	lk_time_iso(a.start, from, sizeof from);

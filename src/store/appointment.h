@@ -2,8 +2,9 @@
  * appointment.h — booking meetings and holding them.
  *
  * A booking that overlaps another live booking (not cancelled, not a no-show)
- * of the same staff member or the same room is refused with LK_ECLASH and
- * the clash named. Nothing is deleted: cancel, no-show and done are states.
+ * of the same staff member or the same room, or a live event (store/event.h)
+ * they host or it holds, is refused with LK_ECLASH and the clash named.
+ * Nothing is deleted: cancel, no-show and done are states.
  * Every step of a booking's life (booked, checked in, done, no-show,
  * cancelled, rescheduled) is appended to its history (appointment_event)
  * in the same transaction; a move keeps where the booking was.
@@ -89,6 +90,11 @@ struct lk_appointment_event {
  * a step of its history and an audit entry ("meeting-recorded"). */
 enum lk_status lk_book(struct lk_store *st, const struct lk_booking *b, char *id_out,
                        struct lk_err *err);
+/* Does a live booking of `staff` or in `room` overlap [start, start +
+ * minutes)? LK_ECLASH naming it (events ask this too); `except` skipped. */
+enum lk_status lk_appointment_clash(struct lk_store *st, const char *staff, const char *room,
+                                    lk_time start, int minutes, const char *except,
+                                    struct lk_err *err);
 /* Move a booking on: "checked-in", "done", "no-show", "cancelled". */
 /* The working hours of phone and video meetings (minutes of the day):
  * staff NULL sets the default (08:00–16:00 until set), else one staff

@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/hetu.h"
 #include "store/area.h"
+#include "store/demo-events.h"
 #include "store/demo-names.h"
 #include "store/demo.h"
 #include "store/store-internal.h"
@@ -777,8 +778,8 @@ lk_demo_build(struct lk_store *st, const char *area, long clients, unsigned long
 		goto out;
 	if ((rc = load_points(&d)) == LK_OK && (rc = prepare_all(&d)) == LK_OK &&
 	    (rc = make_staff(&d)) == LK_OK && (rc = make_clients(&d, clients, seed)) == LK_OK &&
-	    !(flags & LK_DEMO_ONLY_CLIENTS))
-		rc = make_visits(&d);
+	    !(flags & LK_DEMO_ONLY_CLIENTS) && (rc = make_visits(&d)) == LK_OK)
+		rc = lk_demo_events(st, seed, d.today, &stats->events, err);
 	finalize_all(&d);
 	if (rc == LK_OK) {
 		int cw = staff_at(&d, d.main_point, "caseworker", 0);

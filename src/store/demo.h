@@ -4,7 +4,8 @@
  * FTE (commuting staff serving the points the data names), and N synthetic
  * clients with names from built-in lists and identity codes only from the
  * temporary range 900–999, with a spread of job-search starts, meetings,
- * measures, plans, TYM cases, KOTO dates and walk-in visits.
+ * measures, plans, TYM cases, KOTO dates, walk-in visits and, around
+ * "today", group sessions and info events with their lists.
  *
  * The same area, client count, seed and "today" give the same database.
  */
@@ -15,6 +16,7 @@
 
 struct lk_demo_stats {
 	long staff, clients, appointments, measures, plans, tym_cases, visits;
+	long events;   /* group sessions and info events (demo-events.c) */
 };
 
 enum lk_demo_flags {

@@ -1,11 +1,15 @@
 /*
  * due.c — gather one client's facts from the store and ask core's cadence
- * rules what is due.
+ * rules what is due. Attendance at events counts as core's table says
+ * (core/event-rules.c: an attended obligatory targeted session is a
+ * supplementary discussion).
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/event-rules.h"
 #include "store/due.h"
 #include "store/idmap.h"
 #include "store/store-internal.h"
@@ -25,9 +29,23 @@ static const struct {
 	{ "tym-paivitys", LK_MEET_TYM_UPDATE },
 };
 
+/* Attendance at events, as "event:KIND:OBLIGATION:ATTENDANCE" kinds that
+ * meeting_kind() hands to core's table (docs/rules.md#targeted-session-counts). */
+#define EVENT_MEETINGS \
+	"SELECT 'event:' || e.kind || ':' || p.obligation || ':' || p.attendance, e.start" \
+	" FROM event_participant p JOIN event e ON e.id = p.event_id" \
+	" WHERE p.attendance IS NOT NULL AND e.status = 'planned'"
+
 static enum lk_meeting_kind
 meeting_kind(const char *kind)
 {
+	if (strncmp(kind, "event:", 6) == 0) {
+		char ev[16] = "", att[16] = "";
+		int obligation = 0;
+		if (sscanf(kind + 6, "%15[^:]:%d:%15s", ev, &obligation, att) != 3)
+			return LK_MEET_OTHER;
+		return lk_event_counts_as(ev, obligation != 0, att);
+	}
 	for (size_t i = 0; i < sizeof meeting_kinds / sizeof meeting_kinds[0]; i++)
 		if (strcmp(meeting_kinds[i].kind, kind) == 0)
 			return meeting_kinds[i].meeting;
@@ -44,8 +62,9 @@ static const char *const due_sql[Q_COUNT] = {
 		" (SELECT min(made) FROM plan WHERE client_id = ?1 AND type IN"
 		"   ('kotoutumissuunnitelma', 'monialainen-kotoutumissuunnitelma'))"
 		", job_search_end FROM client WHERE id = ?1",
-	[Q_MEETINGS] = "SELECT kind, substr(start, 1, 10) FROM appointment"
-	               " WHERE client_id = ? AND status = 'done' ORDER BY start",
+	[Q_MEETINGS] = "SELECT kind, substr(start, 1, 10) FROM ("
+	               "SELECT kind, start FROM appointment WHERE client_id = ?1 AND status = 'done'"
+	               " UNION ALL " EVENT_MEETINGS " AND p.client_id = ?1) ORDER BY start",
 	[Q_MEASURES] = "SELECT k.exempting, m.start, m.end FROM measure m"
 	               " JOIN measure_kind k ON k.code = m.kind WHERE m.client_id = ?",
 	/* The newest TYM case, open or closed. */
@@ -73,7 +92,10 @@ static const char preload_measures_sql[] = "SELECT DISTINCT client_id FROM measu
 static const char preload_tym_sql[] = "SELECT DISTINCT client_id FROM tym_case";
 static const char preload_meetings_sql[] =
 	"SELECT client_id, kind, substr(start, 1, 10), start, rowid FROM appointment"
-	" WHERE client_id IS NOT NULL AND status = 'done'";
+	" WHERE client_id IS NOT NULL AND status = 'done'"
+	" UNION ALL SELECT p.client_id, 'event:' || e.kind || ':' || p.obligation || ':' ||"
+	" p.attendance, substr(e.start, 1, 10), e.start, -p.rowid FROM event_participant p"
+	" JOIN event e ON e.id = p.event_id WHERE p.attendance IS NOT NULL AND e.status = 'planned'";
 
 struct due_facts {
 	char *id;

@@ -36,4 +36,16 @@ enum lk_status lk_letter_make(struct lk_store *st, const char *id, const char *l
                               enum lk_letter_plain plain, char *buf, size_t size,
                               struct lk_letter_made *made, struct lk_err *err);
 
+/* The invitation to event `event_id` for a client on its list (invited,
+ * signed up or waiting), the same way: in `lang` or the client's own, plain
+ * Finnish by `plain`; the host signs it; an obligatory invitation says that
+ * attending is part of the service process (store/event-letter.c).
+ * LK_ENOTFOUND for an unknown event ("id") or a client not on the list
+ * ("client"); LK_ECLASH for a cancelled event ("id") or a client who
+ * cancelled or was marked already ("client"). */
+enum lk_status lk_letter_make_invitation(struct lk_store *st, const char *event_id,
+                                         const char *client_id, const char *lang,
+                                         enum lk_letter_plain plain, char *buf, size_t size,
+                                         struct lk_letter_made *made, struct lk_err *err);
+
 #endif

@@ -6,6 +6,7 @@
 #define LK_STORE_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
@@ -42,6 +43,11 @@ enum lk_status lk_sql_err(struct lk_store *st, struct lk_err *err, const char *w
 
 /* True if changes to `table` are captured and synced. */
 bool lk_store_synced(const char *table);
+
+/* The desk's next hybrid logical clock stamp (wall ms << 16 | counter,
+ * never smaller than the last issued): ordering that is alike on every
+ * node (event sign-ups). */
+int64_t lk_store_stamp(struct lk_store *st);
 
 /* Apply the embedded migrations newer than the file's user_version. */
 enum lk_status lk_migrate(struct lk_store *st, struct lk_err *err);

@@ -30,6 +30,7 @@ static const char *const synced_tables[] = {
 	"appointment_event",
 	"feedback",   /* anonymous quick feedback (008_feedback.sql) */
 	"conflict",   /* settling one is a person's change (sync-conflict.h) */
+	"event", "event_participant",   /* group sessions and info events (015_event.sql) */
 	NULL,
 };
 
@@ -295,8 +296,8 @@ lk_store_begin(struct lk_store *st, struct lk_err *err)
 
 /* A hybrid logical clock stamp: wall milliseconds << 16 | counter, never
  * smaller than the last one this desk issued (kept in meta). */
-static int64_t
-next_hlc(struct lk_store *st)
+int64_t
+lk_store_stamp(struct lk_store *st)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -356,7 +357,7 @@ lk_store_commit(struct lk_store *st, struct lk_err *err)
 		if (s == NULL) {
 			rc = LK_EFAIL;
 		} else {
-			int64_t hlc = next_hlc(st);
+			int64_t hlc = lk_store_stamp(st);
 			sqlite3_bind_int64(s, 1, hlc);
 			sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_blob(s, 3, cs, n, SQLITE_STATIC);

@@ -37,7 +37,7 @@ struct stamp {
 	char desk[LK_DESK_NAME_MAX + 8];
 };
 
-/* Appointment ids touched by one apply, checked for clashes at the end. */
+/* Appointment (or event) ids touched by one apply, checked for clashes at the end. */
 struct touched {
 	char (*id)[72];
 	int n, cap;
@@ -718,6 +718,74 @@ clash_check(struct lk_store *st, const char *id, struct lk_apply_stats *stats,
 	return rc;
 }
 
+/* The same for an event and the bookings of its host or room (store/event.h:
+ * events clash with bookings both ways): the booking and the event both
+ * stand, and a 'clash' conflict on the booking names the event. `id` is a
+ * booking's (is_event false) or an event's. */
+#define EVENT_CLASH_SQL(where) \
+	"SELECT a.id, e.id, CASE WHEN e.host_id = a.staff_id THEN 'staff_id' ELSE 'room_id' END" \
+	" FROM appointment a JOIN event e" \
+	"  ON (e.host_id = a.staff_id OR (a.room_id IS NOT NULL AND e.room_id = a.room_id))" \
+	"  AND e.status = 'planned' AND a.status NOT IN ('cancelled', 'no-show')" \
+	"  AND e.start < strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes')" \
+	"  AND a.start < strftime('%Y-%m-%d %H:%M', e.start, '+' || e.minutes || ' minutes')" \
+	" WHERE " where
+
+static enum lk_status
+event_clash_check(struct lk_store *st, const char *id, bool is_event,
+                  struct lk_apply_stats *stats, struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st, is_event ? EVENT_CLASH_SQL("e.id = ?")
+	                                          : EVENT_CLASH_SQL("a.id = ?"), err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	enum lk_status rc = LK_OK;
+	while (rc == LK_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char appt[72], event[72], field[16], idsrc[256];
+		lk_col_text(s, 0, appt, sizeof appt);
+		lk_col_text(s, 1, event, sizeof event);
+		lk_col_text(s, 2, field, sizeof field);
+		snprintf(idsrc, sizeof idsrc, "clash|%s|%s|%s", appt, event, field);
+		rc = conflict_add(st, "clash", "appointment", appt, field, appt, event, NULL, NULL,
+		                  idsrc, &stats->conflicts, err);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Two events of the same host or room at overlapping times, made offline:
+ * both stand, a 'clash' conflict on the event table flags the pair. */
+static enum lk_status
+event_pair_check(struct lk_store *st, const char *id, struct lk_apply_stats *stats,
+                 struct lk_err *err)
+{
+	sqlite3_stmt *s = lk_prepare(st,
+		"SELECT b.id, CASE WHEN b.host_id = a.host_id THEN 'host_id' ELSE 'room_id' END"
+		" FROM event a JOIN event b ON b.id <> a.id"
+		"  AND (b.host_id = a.host_id OR (a.room_id IS NOT NULL AND b.room_id = a.room_id))"
+		"  AND b.status = 'planned'"
+		"  AND b.start < strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes')"
+		"  AND a.start < strftime('%Y-%m-%d %H:%M', b.start, '+' || b.minutes || ' minutes')"
+		" WHERE a.id = ? AND a.status = 'planned'", err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	enum lk_status rc = LK_OK;
+	while (rc == LK_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char other[72], field[16], idsrc[256];
+		lk_col_text(s, 0, other, sizeof other);
+		lk_col_text(s, 1, field, sizeof field);
+		const char *lo = strcmp(id, other) < 0 ? id : other;
+		const char *hi = lo == id ? other : id;
+		snprintf(idsrc, sizeof idsrc, "clash|%s|%s|%s", lo, hi, field);
+		rc = conflict_add(st, "clash", "event", lo, field, lo, hi, NULL, NULL, idsrc,
+		                  &stats->conflicts, err);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum lk_status
 lk_sync_clock_seen(struct lk_store *st, int64_t hlc)
 {
@@ -742,7 +810,7 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 	struct stamp in = { .hlc = hlc };
 	snprintf(in.desk, sizeof in.desk, "%s", desk);
 	struct table *t = calloc(1, sizeof *t);
-	struct touched tc = { 0 }, timed = { 0 };
+	struct touched tc = { 0 }, te = { 0 }, timed = { 0 };   /* bookings, events, bookings to time */
 	sqlite3_changeset_iter *it = NULL;
 	if (t == NULL)
 		return lk_err_set(err, LK_EFAIL, "db", "out of memory");
@@ -770,7 +838,8 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 		else
 			rc = apply_delete(st, it, t, row, stats, err);
 		if (rc == LK_OK && t->detect && op != SQLITE_DELETE &&
-		    strcmp(t->name, "appointment") == 0 && touch(&tc, row) != LK_OK)
+		    ((strcmp(t->name, "appointment") == 0 && touch(&tc, row) != LK_OK) ||
+		     (strcmp(t->name, "event") == 0 && touch(&te, row) != LK_OK)))
 			rc = lk_err_set(err, LK_EFAIL, "db", "out of memory");
 		/* A booking new here, or one moved: its time to the rule. */
 		if (rc == LK_OK && (flags & LK_APPLY_TIME) && strcmp(t->name, "appointment") == 0 &&
@@ -784,7 +853,11 @@ lk_sync_apply(struct lk_store *st, const void *cs, int n, int64_t hlc, const cha
 	for (int i = 0; rc == LK_OK && i < timed.n; i++)
 		rc = lk_booking_time_synced(st, timed.id[i], err);
 	for (int i = 0; rc == LK_OK && i < tc.n; i++)
-		rc = clash_check(st, tc.id[i], stats, err);
+		if ((rc = clash_check(st, tc.id[i], stats, err)) == LK_OK)
+			rc = event_clash_check(st, tc.id[i], false, stats, err);
+	for (int i = 0; rc == LK_OK && i < te.n; i++)
+		if ((rc = event_clash_check(st, te.id[i], true, stats, err)) == LK_OK)
+			rc = event_pair_check(st, te.id[i], stats, err);
 	if (rc == LK_OK)
 		rc = lk_sync_clock_seen(st, hlc) == LK_OK ? LK_OK : lk_sql_err(st, err, "clock");
 out:
@@ -792,6 +865,7 @@ out:
 		sqlite3changeset_finalize(it);
 	free(tc.id);
 	free(timed.id);
+	free(te.id);
 	free(t);
 	return rc;
 }

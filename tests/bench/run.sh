@@ -16,10 +16,12 @@
 #   7. the reports of issue 7 on the 20 000-client area, whole and one
 #      point (report.sh);
 #   8. the register import of issue 16: 20 000 clients from a CSV file into
-#      a fresh desk, the same file again, and the export (import.sh).
+#      a fresh desk, the same file again, and the export (import.sh);
+#   9. the events of issue 17 on the 20 000-client area: inviting a target
+#      group of about 5 000, opening a participant list of 200 (events.sh).
 # BENCH_LARGE sets the large register's size (1000000); BENCH_ONLY=search,
-# tty, sync, load, first-sync, report or import runs one part (report builds only
-# the 20 000-client area).
+# tty, sync, load, first-sync, report, import or events runs one part (report and
+# events build only the 20 000-client area).
 set -e
 build=${1:-build}
 dir=$build/bench
@@ -30,6 +32,7 @@ only=${BENCH_ONLY:-}
 part() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 for n in 20000 $large; do
 	[ "$only" = report ] && [ "$n" != 20000 ] && continue
+	[ "$only" = events ] && [ "$n" != 20000 ] && continue
 	[ "$only" = import ] && continue
 	db=$dir/demo-$n.db
 	if [ ! -f "$db" ]; then
@@ -81,4 +84,8 @@ fi
 if part import; then
 	echo "== import and export of the register, 20 000 clients"
 	timeout 600 sh tests/bench/import.sh "$build/luukku"
+fi
+if part events; then
+	echo "== events, 20 000 clients"
+	timeout 1200 sh tests/bench/events.sh "$build/luukku" "$dir/demo-20000.db"
 fi

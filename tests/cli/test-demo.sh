@@ -7,7 +7,9 @@ expect 0 "the same again" "$LUUKKU" --db "$T/b.db" demo --area pohjois-karjala -
 dump() {
 	sqlite3 "$1" "select id, surname, given_names, hetu, municipality_id, job_search_start from client order by id;
 		select id, client_id, staff_id, kind, start, status from appointment order by id;
-		select id, surname, role, home_point_id from staff order by id;"
+		select id, surname, role, home_point_id from staff order by id;
+		select id, kind, point_id, host_id, start from event order by id;
+		select id, client_id, signup_stamp, attendance from event_participant order by id;"
 }
 same "same seed, same database" "$(dump "$T/a.db" | md5sum)" "$(dump "$T/b.db" | md5sum)"
 "$LUUKKU" --db "$T/c.db" demo --area pohjois-karjala --clients 300 --seed 8 2>/dev/null
@@ -34,6 +36,15 @@ same "every service line is present" \
 same "TYM cases have their start team" \
 	"$(sqlite3 "$T/a.db" "select count(*) from tym_case t where (select count(*) from tym_member m where m.case_id = t.id and m.team = 'start') < 3")" "0"
 [ "$(sqlite3 "$T/a.db" "select count(*) from visit")" -gt 0 ] && ok "walk-in visits" || not_ok "walk-in visits"
+same "events of every kind around today" \
+	"$(sqlite3 "$T/a.db" "select group_concat(kind) from (select distinct kind from event order by kind)")" \
+	"group,info,targeted"
+same "no event clashes with a booking of its host" "$(sqlite3 "$T/a.db" "select count(*) from event e
+	join appointment a on a.staff_id = e.host_id and a.status not in ('cancelled', 'no-show')
+	and a.start < strftime('%Y-%m-%d %H:%M', e.start, '+' || e.minutes || ' minutes')
+	and e.start < strftime('%Y-%m-%d %H:%M', a.start, '+' || a.minutes || ' minutes')")" "0"
+[ "$(sqlite3 "$T/a.db" "select count(*) from event_participant where attendance is not null")" -gt 0 ] &&
+	ok "held events have their attendance" || not_ok "held events have their attendance"
 same "the desk is set to the main office" "$(sqlite3 "$T/a.db" "select value from meta where key = 'desk_point'")" \
 	"joensuun-palvelupiste"
 expect 0 "due lists compute for demo clients" "$LUUKKU" --db "$T/a.db" due --tsv \

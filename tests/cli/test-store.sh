@@ -10,8 +10,9 @@ sqlite3 "$T/old.db" "PRAGMA user_version = 1;
 	INSERT INTO client(id, surname, given_names, created) VALUES ('c1', 'Vanha', 'Veikko', '2025-01-01 08:00');"
 expect 0 "an older file opens" "$LUUKKU" --db "$T/old.db" client find --tsv vanha
 same "its client is there" "$(echo "$OUT" | cut -f1,2)" "$(printf 'c1\tVanha, Veikko')"
+# (the newest migration's number: numbers held for other branches are gaps)
 same "it was migrated in place" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" \
-	"$(ls "$SCHEMA"/*.sql | wc -l)"
+	"$(ls "$SCHEMA"/*.sql | sed 's|.*/||; s/_.*//; s/^0*//' | sort -n | tail -1)"
 same "the new table exists" "$(sqlite3 "$T/old.db" "select count(*) from sqlite_schema where name = 'conflict'")" "1"
 same "its client got the plain-language flag, off" \
 	"$(sqlite3 "$T/old.db" "select plain_language from client where id = 'c1'")" "0"

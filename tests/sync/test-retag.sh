@@ -35,11 +35,12 @@ same "an untagged entry does not reach a point desk" \
 	"$(q jk1 "select count(*) from audit where action = 'sign-in-failed'")" "0"
 node_stop
 # A version-10 file has none of the later migrations' changes either:
-# undo 012's column, 013's tables and 014's column too, so the migrations
-# from 11 on run as on a real one.
+# undo 012's column, 013's tables, 014's column and 015's tables too, so the
+# migrations from 11 on run as on a real one.
 q node "alter table client drop column plain_language; drop table sync_sent;
  drop table sync_orphan; drop table hub_log_epoch; alter table hub_desk drop column safe_hlc;
- alter table hub_desk drop column held_hlc; pragma user_version = 10"
+ alter table hub_desk drop column held_hlc; drop view event_participant_state;
+ drop table event_participant; drop table event; pragma user_version = 10"
 same "no flag before the migration" "$(q node "select count(*) from meta where key = 'hub_retag_audit'")" "0"
 
 # Restart: migration 011 flags the log, start-up re-tags it and drops the flag.

@@ -179,11 +179,11 @@ assert_screen help-agenda <<'SCREEN'
   n           Asiakas ei saapunut
   c           Peru varaus (paina kahdesti)
   m           Kirjoita asiakkaan kutsukirje tiedostoon
+  F12 e       Viikon ryhmät ja tilaisuudet
   t           Siirry tähän päivään
   s           Valitse kuka tahansa virkailija tai toimipiste nimellä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
-  PgUp        Sivu ylöspäin
  Paikallinen tila · 2 asiakasta
 F3Takaisin F10Lopeta
 SCREEN

@@ -70,11 +70,11 @@ assert_screen keys-agenda-help <<'SCREEN'
   n           Asiakas ei saapunut
   c           Peru varaus (paina kahdesti)
   m           Kirjoita asiakkaan kutsukirje tiedostoon
+  F12 e       Viikon ryhmät ja tilaisuudet
   t           Siirry tähän päivään
   s           Valitse kuka tahansa virkailija tai toimipiste nimellä
   ↑ k         Edellinen varaus
   ↓ j         Seuraava varaus
-  PgUp        Sivu ylöspäin
  Paikallinen tila · 0 asiakasta
 F3Takaisin F10Lopeta
 SCREEN

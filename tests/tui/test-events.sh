@@ -1,0 +1,270 @@
+#!/bin/sh
+# tests/tui/test-events.sh — the events screen (ui/screen-events.c): F12
+# from the lookup opens a week of events at the desk's point; Enter opens a
+# targeted session's list (the target group invited with `luukku event
+# invite`); F5 signs a client up through the picker, past the capacity onto
+# the waiting list; c twice cancels a sign-up and the first waiting moves
+# up; after the start d and n mark attendance, one key per person; a on a
+# list invites a target group by a filter counted live; a on the week makes
+# a new targeted session, whose group is then invited the same way.
+#
+#   sh tests/tui/test-events.sh build/luukku
+#
+# Uses only temporary identity codes (individual numbers 900–999).
+. "$(dirname "$0")/lib.sh"
+
+lk init --area pohjois-karjala >/dev/null
+desk=$(lk staff add --name "Räsänen, Pirjo" --role caseworker --point joensuun-palvelupiste)
+printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$desk" >"$TMPDIR_TUI/luukku.ini"
+n=0
+for given in Aino Eero Ilona; do
+	n=$((n + 1))
+	lk client add --name "Kutsuttu, $given" --hetu "$(hetu 0${n}0185 - 90$n)" \
+		--municipality Joensuu --job-search-start 2025-06-01 >/dev/null
+done
+lk client add --name "Myöhäinen, Matti" --hetu "$(hetu 121280 - 999)" --municipality Joensuu >/dev/null
+E=$(lk event add --title "Työnhaun info" --kind targeted --point joensuun-palvelupiste \
+	--at "2026-03-04 10:00" --minutes 90 --capacity 2 --host "$desk" --obligation)
+lk event invite "$E" --municipality Joensuu --months 6 >/dev/null
+
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+# The host's calendar shows the event among the bookings; e opens the week's events.
+keys F4
+wait_for "Kalenteri" >/dev/null
+keys w
+wait_for "Työnhaun info" && ok "the event is in the host's calendar" ||
+	not_ok "the event is in the host's calendar"
+keys e
+wait_for "Tilaisuudet 2.3.2026" >/dev/null && ok "e opens the week's events from the calendar" ||
+	not_ok "e opens the week's events from the calendar"
+keys F3
+wait_for "Kalenteri" >/dev/null
+keys F3
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Työnhaun info" >/dev/null
+assert_screen events-week <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Tilaisuudet 2.3.2026–8.3.2026
+
+  Aika              Nimi                Laji                       Paikat
+> ke 10:00-11:30    Työnhaun info       Kohdennettu infotilaisuus  0/2
+
+
+
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                     1 tilaisuus
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Kutsuttu Aino" >/dev/null
+assert_screen events-list <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 0 ilmoittautunut, 0 jonossa, 3 kutsuttu
+
+> Kutsuttu Aino                    kutsuttu
+  Kutsuttu Eero                    kutsuttu
+  Kutsuttu Ilona                   kutsuttu
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+# Sign three up through the picker: the third waits.
+for who in "kutsuttu aino" "kutsuttu eero" "kutsuttu ilona"; do
+	keys F5
+	wait_for "kuka asiakas" >/dev/null
+	type_text "$who"
+	wait_for "1 osuma" >/dev/null
+	keys Enter
+	wait_for "Työnhaun info ·" >/dev/null
+done
+wait_for "Jonossa, sija 1" && ok "past the capacity onto the waiting list" ||
+	not_ok "past the capacity onto the waiting list"
+assert_screen events-signed <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 2 ilmoittautunut, 1 jonossa, 0 kutsuttu
+
+> Kutsuttu Aino                    ilmoittautunut
+  Kutsuttu Eero                    ilmoittautunut
+  Kutsuttu Ilona                   odottaa 1
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+# c twice on Aino: Ilona moves up.
+keys c
+wait_for "uudelleen" >/dev/null
+keys c
+wait_for "jonosta nousi: Kutsuttu Ilona" && ok "the first waiting moves up, named" ||
+	not_ok "the first waiting moves up, named"
+# A group added meanwhile: its target group by a filter with a live count.
+lk event add --title "Työnhakuryhmä" --kind group --point joensuun-palvelupiste \
+	--at "2026-03-05 13:00" --minutes 60 --capacity 8 --host "$desk" >/dev/null
+keys F3
+wait_for "Työnhakuryhmä" >/dev/null
+keys Down Enter
+wait_for "Listalla ei ole vielä ketään" >/dev/null
+keys a
+wait_for "Täytä ainakin yksi kenttä" >/dev/null
+type_text "joensuu"
+wait_for "Kohderyhmässä 3, kutsuttaisiin 3" && ok "the group counted as it is typed" ||
+	not_ok "the group counted as it is typed"
+keys Down
+type_text "x"
+wait_for "Kuukaudet: kokonaisluku" && ok "a field that does not read is named" ||
+	not_ok "a field that does not read is named"
+keys BSpace Down Down Down
+type_text "30"
+assert_screen events-invite <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 2.3.2026
+ Kutsu kohderyhmä: Työnhakuryhmä
+ Alueen työnhakijat; tyhjät kentät eivät rajaa.
+
+  Kotikunta                              joensuu
+  Työnhaussa vähintään kuukautta
+  Ikäväli (esim. 25-54)
+  Asiointikieli
+> Ei tapaamista seuraavina päivinä       30
+
+  Kohderyhmässä 3, kutsuttaisiin 3
+
+  Enter kutsuu heidät; kutsu velvoittaa, jos tilaisuus velvoittaa.
+
+ Paikallinen tila · 4 asiakasta                                      0 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Kutsuttu Aino" >/dev/null
+same_list=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event list --tsv | grep Työnhakuryhmä | cut -f1)" --tsv | cut -f3 | sort | uniq -c | tr -s ' ')
+[ "$same_list" = " 3 invited" ] && ok "Enter invited the group" || not_ok "Enter invited the group: $same_list"
+keys F10
+assert_exit 0
+
+# After the start: attendance, one key per person.
+LUUKKU_NOW="2026-03-04 11:00"
+export LUUKKU_NOW
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Työnhaun info" >/dev/null
+keys Enter
+wait_for "Kutsuttu Eero" >/dev/null
+keys d
+wait_for "Osallistui" >/dev/null
+keys n
+wait_for "Ei saapunut" >/dev/null
+assert_screen events-marked <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 4.3.2026
+ Työnhaun info · Kohdennettu infotilaisuus (osallistuminen velvoite)
+ ke 4.3.2026 10:00-11:30 · Joensuun palvelupiste · Räsänen Pirjo
+ 2 paikkaa, 2 ilmoittautunut, 0 jonossa, 0 kutsuttu
+
+  Kutsuttu Eero                    osallistui
+  Kutsuttu Ilona                   ei saapunut
+> Kutsuttu Aino                    peruttu
+
+
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                      3 listalla
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+# The no-show of an obligatory session shows on the client's card.
+keys F3
+wait_for "Tilaisuudet" >/dev/null
+keys F3
+wait_for "Haku" >/dev/null
+type_text "kutsuttu ilona"
+wait_for "1 osuma" >/dev/null
+keys Enter
+wait_for "Lakisääteiset määräajat" >/dev/null
+keys PgDn PgDn PgDn
+wait_for "Velvoittava tilaisuus: Työnhaun info" && ok "the card shows the obligatory no-show" ||
+	not_ok "the card shows the obligatory no-show"
+keys F10
+assert_exit 0
+out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event show "$E" --tsv | cut -f2,3 | tr '\t\n' ':;')
+[ "$out" = "Kutsuttu Eero:attended;Kutsuttu Ilona:no-show;Kutsuttu Aino:cancelled;" ] &&
+	ok "the marks are in the store" || not_ok "the marks are in the store: $out"
+
+# A targeted session made on the screen, and its group invited by a filter.
+tui_start 80 16 --config "$TMPDIR_TUI/luukku.ini"
+wait_for "Haku" >/dev/null
+keys F12
+wait_for "Tilaisuudet" >/dev/null
+keys a
+wait_for "Uusi tilaisuus" >/dev/null
+type_text "Kohdennettu info"
+keys Down
+type_text "targeted"
+keys Down
+type_text "2026-03-04 10:00"
+keys Down
+type_text "60"
+keys Down
+type_text "20"
+keys Down
+type_text "x"
+keys Enter
+wait_for "at: Räsänen Pirjo" && ok "a clash is named on the form" || not_ok "a clash is named on the form"
+keys Up Up Up
+keys C-u
+type_text "2026-03-06 09:00"
+assert_screen events-new <<'SCREEN'
+ Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 4.3.2026
+ Uusi tilaisuus
+ Vetäjä: sinä; paikka: tämä toimipiste (toistuva ryhmä: komentorivi).
+
+  Nimi                               Kohdennettu info
+  Laji (info, targeted, group)       targeted
+> Alkaa (VVVV-KK-PP HH:MM)           2026-03-06 09:00
+  Minuutit                           60
+  Paikat                             20
+  Osallistuminen velvoite (x)        x
+
+
+
+
+ Paikallinen tila · 4 asiakasta                                   2 tilaisuutta
+F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+SCREEN
+keys Enter
+wait_for "Listalla ei ole vielä ketään" && ok "the new session's list opens" ||
+	not_ok "the new session's list opens"
+keys a
+wait_for "Kutsu kohderyhmä: Kohdennettu info" >/dev/null
+type_text "joensuu"
+wait_for "Kohderyhmässä 3, kutsuttaisiin 3" >/dev/null
+keys Enter
+wait_for "3 kutsuttu" && ok "its group invited" || not_ok "its group invited"
+keys F10
+assert_exit 0
+out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event list --from 2026-03-06 --days 1 --tsv | cut -f2,3,4,9,10)
+[ "$out" = "$(printf '2026-03-06 09:00\t60\ttargeted\t20\t3')" ] &&
+	ok "the session and its invitations are in the store" ||
+	not_ok "the session and its invitations are in the store: $out"
+[ "$(sqlite3 "$TMPDIR_TUI/test.db" "select obligation from event where title = 'Kohdennettu info'")" = 1 ] &&
+	ok "as an obligation" || not_ok "as an obligation"
+finish
