@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/audit.h"
 #include "store/import-internal.h"
 #include "store/staff.h"
 #include "store/store-internal.h"
@@ -53,8 +52,9 @@ struct stmts {
 };
 
 static void
-finalize_all(struct stmts *q)
+finalize_all(void *qv)
 {
+	struct stmts *q = qv;
 	sqlite3_finalize(q->staff);
 	sqlite3_finalize(q->point);
 	sqlite3_finalize(q->served);
@@ -64,8 +64,9 @@ finalize_all(struct stmts *q)
 }
 
 static enum lk_status
-prepare_all(struct lk_store *st, struct stmts *q, struct lk_err *err)
+prepare_all(struct lk_store *st, void *qv, struct lk_err *err)
 {
+	struct stmts *q = qv;
 	memset(q, 0, sizeof *q);
 	q->staff = lk_prepare(st, "SELECT surname, given_names, role, organisation, home_point_id"
 	                      " FROM staff WHERE id = ?", err);
@@ -233,9 +234,12 @@ check_row(struct stmts *q, struct lk_import_result *res, int line, char **cells,
 }
 
 static enum lk_status
-import_row(struct lk_store *st, struct stmts *q, struct lk_import_result *res,
-           struct lk_seen *seen, int line, char **cells, struct lk_err *err)
+import_row(struct lk_store *st, void *qv, const struct lk_import_opts *o,
+           struct lk_import_result *res, struct lk_seen *seen, int line, char **cells,
+           struct lk_err *err)
 {
+	struct stmts *q = qv;
+	(void)o;   /* a staff row has no options */
 	struct row r;
 	if (!check_row(q, res, line, cells, &r))
 		return LK_OK;
@@ -337,48 +341,14 @@ import_row(struct lk_store *st, struct stmts *q, struct lk_import_result *res,
 	return LK_OK;
 }
 
+static const struct lk_import_kind kind = {
+	"staff", names, sizeof(struct stmts), prepare_all, finalize_all, import_row,
+};
+
 enum lk_status
 lk_import_staff(struct lk_store *st, const char *text, size_t len,
                 const struct lk_import_opts *o, struct lk_import_result *res,
                 struct lk_err *err)
 {
-	struct lk_import_file f;
-	enum lk_status rc = lk_import_open(&f, text, len, names, res, err);
-	if (rc != LK_OK || res->problems) {
-		lk_import_close(&f);
-		return rc != LK_OK ? rc : LK_EINPUT;
-	}
-	struct stmts q;
-	struct lk_seen *seen = lk_seen_new();
-	if (seen == NULL) {
-		lk_import_close(&f);
-		return lk_err_set(err, LK_EFAIL, "", "out of memory");
-	}
-	if ((rc = lk_store_begin(st, err)) != LK_OK)
-		goto out;
-	if ((rc = prepare_all(st, &q, err)) != LK_OK) {
-		lk_store_rollback(st);
-		goto out;
-	}
-	char *cells[NCOL];
-	while (rc == LK_OK && lk_import_row(&f, res, cells) > 0)
-		rc = import_row(st, &q, res, seen, f.rd.rec_line, cells, err);
-	finalize_all(&q);
-	if (rc == LK_OK && res->problems)
-		rc = LK_EINPUT;
-	if (rc == LK_OK && !o->dry_run) {
-		char detail[160];
-		snprintf(detail, sizeof detail,
-		         "staff: %ld rows, %ld added, %ld updated (%ld fields), %ld unchanged",
-		         res->rows, res->added, res->updated, res->fields, res->unchanged);
-		rc = lk_audit(st, o->actor, "import", NULL, detail, err);
-	}
-	if (rc == LK_OK && !o->dry_run)
-		rc = lk_store_commit(st, err);
-	else
-		lk_store_rollback(st);
-out:
-	lk_seen_free(seen);
-	lk_import_close(&f);
-	return rc;
+	return lk_import_run(st, text, len, &kind, o, res, err);
 }

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "store/csv-write.h"
+#include "store/audit.h"
 #include "store/import-internal.h"
 #include "store/validate.h"
 
@@ -309,4 +310,51 @@ lk_seen_add(struct lk_seen *s, const char *key, int line)
 	s->line[j] = line;
 	s->n += s->key[j] != NULL;
 	return 0;
+}
+
+enum lk_status
+lk_import_run(struct lk_store *st, const char *text, size_t len,
+              const struct lk_import_kind *kind, const struct lk_import_opts *o,
+              struct lk_import_result *res, struct lk_err *err)
+{
+	struct lk_import_file f;
+	enum lk_status rc = lk_import_open(&f, text, len, kind->names, res, err);
+	if (rc != LK_OK || res->problems) {
+		lk_import_close(&f);
+		return rc != LK_OK ? rc : LK_EINPUT;
+	}
+	void *q = calloc(1, kind->qsize);
+	struct lk_seen *seen = lk_seen_new();
+	if (q == NULL || seen == NULL) {
+		rc = lk_err_set(err, LK_EFAIL, "", "out of memory");
+		goto out;
+	}
+	if ((rc = lk_store_begin(st, err)) != LK_OK)
+		goto out;
+	if ((rc = kind->prepare(st, q, err)) != LK_OK) {
+		lk_store_rollback(st);
+		goto out;
+	}
+	char *cells[32];
+	while (rc == LK_OK && lk_import_row(&f, res, cells) > 0)
+		rc = kind->row(st, q, o, res, seen, f.rd.rec_line, cells, err);
+	kind->finalize(q);
+	if (rc == LK_OK && res->problems)
+		rc = LK_EINPUT;
+	if (rc == LK_OK && !o->dry_run) {
+		char detail[160];
+		snprintf(detail, sizeof detail,
+		         "%s: %ld rows, %ld added, %ld updated (%ld fields), %ld unchanged",
+		         kind->what, res->rows, res->added, res->updated, res->fields, res->unchanged);
+		rc = lk_audit(st, o->actor, "import", NULL, detail, err);
+	}
+	if (rc == LK_OK && !o->dry_run)
+		rc = lk_store_commit(st, err);
+	else
+		lk_store_rollback(st);
+out:
+	free(q);
+	lk_seen_free(seen);
+	lk_import_close(&f);
+	return rc;
 }
