@@ -84,7 +84,8 @@ $(BUILD)/luukku: $(CMD_OBJ) $(BUILD)/libluukku.a
 # The central node: its main(), the language set-up and config loader it
 # shares with luukku, and the library (only the node, sync, store and core
 # parts end up linked).
-NODE_OBJ  = $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/src/cmd/config.o
+NODE_OBJ  = $(BUILD)/src/cmd/luukkud.o $(BUILD)/src/cmd/i18n.o $(BUILD)/src/cmd/config.o \
+            $(BUILD)/src/cmd/cmd-guard.o
 $(BUILD)/luukkud: $(NODE_OBJ) $(BUILD)/libluukku.a
 	$(CC) $(LDFLAGS) -o $@ $(NODE_OBJ) $(BUILD)/libluukku.a $(LIBS)
 

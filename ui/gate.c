@@ -7,7 +7,8 @@
  *
  * A screen's rights are checked before it reads anything (its open()).
  * Screens never call one another: they ask the gate, with one struct
- * lk_nav. Never draws, never touches the store itself.
+ * lk_nav. Never draws, never touches the store itself (a refusal's audit
+ * row is rights.c's).
  */
 #include <string.h>
 
@@ -52,6 +53,15 @@ static const struct row rows[LK_SCREEN_COUNT] = {
 	[LK_SCREEN_EVENTS] = { &lk_screen_events, CAP, LK_CAP_BOOK, LK_CAP_BOOK, false, false },
 };
 
+/* A screen's name in the audit trail (a refusal's detail). */
+static const char *const screen_names[LK_SCREEN_COUNT] = {
+	[LK_SCREEN_LOOKUP] = "lookup", [LK_SCREEN_CARD] = "card", [LK_SCREEN_HELP] = "help",
+	[LK_SCREEN_AGENDA] = "calendar", [LK_SCREEN_BOOKING] = "booking", [LK_SCREEN_TYM] = "tym",
+	[LK_SCREEN_PISTE] = "piste", [LK_SCREEN_PICK] = "pick", [LK_SCREEN_SIGNIN] = "sign-in",
+	[LK_SCREEN_LOCK] = "lock", [LK_SCREEN_CONFLICTS] = "conflicts", [LK_SCREEN_REPORT] = "report",
+	[LK_SCREEN_EVENTS] = "events",
+};
+
 /* The screen behind an id. */
 const struct lk_screen *
 lk_ui_screen(enum lk_screen_id id)
@@ -86,7 +96,9 @@ allowed(struct lk_ui *ui, enum lk_screen_id id)
 	}
 	if (lk_ui_can(ui, r->cap) || lk_ui_can(ui, r->alt))
 		return true;
-	lk_ui_refuse(ui);
+	char what[64];
+	snprintf(what, sizeof what, "screen %s", screen_names[id]);
+	lk_ui_refuse_what(ui, what);
 	return false;
 }
 

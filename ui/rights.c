@@ -5,9 +5,11 @@
  * needs is a column of the screen table (gate.c), checked by the gate.
  *
  * While sign-in is off (no staff member has a secret) every capability
- * holds, as before sign-in existed. Never draws, never touches the store.
+ * holds, as before sign-in existed. Never draws; its one write to the
+ * store is a refusal's audit row, through the audit API.
  */
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/staff.h"
 #include "ui/ui.h"
 
@@ -46,6 +48,21 @@ lk_ui_refuse(struct lk_ui *ui)
 	lk_ui_message(ui, true, _("Not for the role %s"), r ? _(r->label) : ui->session.role);
 }
 
+/* The refusal, audited with the client in view as the CLI's refusals are
+ * (cmd-roles.c): the only write of this file, and through the store. */
+void
+lk_ui_refuse_what(struct lk_ui *ui, const char *what)
+{
+	lk_ui_refuse(ui);
+	const struct lk_screen *s = lk_ui_screen(ui->cur);
+	const char *client = s->client ? s->client(ui) : NULL;
+	if (client == NULL || client[0] == '\0')
+		return;
+	struct lk_err err = { 0 };
+	if (lk_audit(ui->st, ui->opt->staff_id, "refused", client, what, &err) != LK_OK)
+		lk_ui_message(ui, true, "%s", _("The refusal could not be recorded in the audit trail"));
+}
+
 bool
 lk_ui_key_can(const struct lk_ui *ui, enum lk_vkey vk)
 {
@@ -68,6 +85,9 @@ lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (vk == LK_VK_LOCK || lk_ui_key_can(ui, vk))
 		return true;
-	lk_ui_refuse(ui);
+	const struct lk_binding *b = lk_binding(vk);
+	char what[64];
+	snprintf(what, sizeof what, "key %s", b && b->name ? b->name : "?");
+	lk_ui_refuse_what(ui, what);
 	return false;
 }

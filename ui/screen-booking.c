@@ -836,6 +836,14 @@ status(struct lk_ui *ui, char *buf, size_t size)
 		                              (unsigned long)bk.nslots), bk.nslots);
 }
 
+/* The client the meeting is booked for (a refusal's audit row, rights.c). */
+static const char *
+in_view(struct lk_ui *ui)
+{
+	(void)ui;
+	return bk.has_client ? bk.client_id : NULL;
+}
+
 const struct lk_screen lk_screen_booking = {
 	.title = N_("Book a meeting"),
 	.keys = keys,
@@ -849,4 +857,5 @@ const struct lk_screen lk_screen_booking = {
 	.text_input = text_input,
 	.settle = settle,
 	.status = status,
+	.client = in_view,
 };

@@ -760,6 +760,14 @@ draw(struct lk_ui *ui, WINDOW *w)
 	                     card.scroll + card.page < card.content);
 }
 
+/* The client on the card (a refusal's audit row, rights.c). */
+static const char *
+in_view(struct lk_ui *ui)
+{
+	(void)ui;
+	return card.c.id[0] ? card.c.id : NULL;
+}
+
 const struct lk_screen lk_screen_card = {
 	.title = N_("Client card"),
 	.keys = keys,
@@ -775,4 +783,5 @@ const struct lk_screen lk_screen_card = {
 	.text_input = text_input,
 	.settle = NULL,
 	.status = NULL,
+	.client = in_view,
 };

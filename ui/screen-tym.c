@@ -692,6 +692,14 @@ draw(struct lk_ui *ui, WINDOW *w)
 		     ty.notice_error ? lk_style(ui->color, LK_STYLE_ERROR) : A_BOLD);
 }
 
+/* The client whose TYM part is shown (a refusal's audit row, rights.c). */
+static const char *
+in_view(struct lk_ui *ui)
+{
+	(void)ui;
+	return ty.client_id[0] ? ty.client_id : NULL;
+}
+
 const struct lk_screen lk_screen_tym = {
 	.title = N_("TYM case"),
 	.keys = keys,
@@ -707,4 +715,5 @@ const struct lk_screen lk_screen_tym = {
 	.settle = NULL,
 	.status = NULL,
 	.key_shown = key_shown,
+	.client = in_view,
 };

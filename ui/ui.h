@@ -142,6 +142,9 @@ struct lk_screen {
 	/* The bar's keys to leave off first when it is narrow, the first
 	 * first; ends with LK_VK_NONE (NULL: the later keys go first). */
 	const enum lk_vkey *bar_drop;
+	/* The client the screen has in view (NULL, or NULL returned: none),
+	 * named in the audit row of a refusal on it (rights.c). */
+	const char *(*client)(struct lk_ui *ui);
 };
 
 extern const struct lk_screen lk_screen_lookup;
@@ -241,6 +244,10 @@ bool lk_screen_text(struct lk_ui *ui, const struct lk_screen *s);
  * with that refusal). */
 bool lk_ui_can(const struct lk_ui *ui, enum lk_cap cap);
 void lk_ui_refuse(struct lk_ui *ui);
+/* lk_ui_refuse, and while the current screen has a client in view one
+ * audit row 'refused' with the client and `what` ("screen tym", "key
+ * reveal"), through the store's audit API. */
+void lk_ui_refuse_what(struct lk_ui *ui, const char *what);
 bool lk_ui_key_allowed(struct lk_ui *ui, enum lk_vkey vk);
 /* The same question without the refusal: may the role use the key on the
  * current screen (the bar leaves off the keys it may not; the lock needs

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/cmd.h"
+#include "cmd/cmd-guard.h"
 #include "core/text.h"
 
 struct guard {

@@ -122,11 +122,7 @@ cmd_check_role(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **
 			goto out;
 	} else if (!(rules[i].cap == LK_CAP_KIOSK && lk_role_can(who.role, LK_CAP_KIOSK))) {
 		/* Only the unattended kiosk runs on an account without a secret. */
-		fprintf(stderr, "luukku %s: --staff: %s %s\n", ctx->name, name,
-		        _("has no secret, and sign-in accounts are in use: an administrator sets one "
-		          "with luukku staff passwd"));
-		lk_audit(st, ctx->staff_id, "refused", client_of(e, argc, argv), ctx->name, NULL);
-		status = LK_ECLASH;
+		status = cmd_signin_nosecret(ctx, st, client_of(e, argc, argv));
 		goto out;
 	}
 	bool self = strcmp(e->name, "staff") == 0 && e->sub && strcmp(e->sub, "passwd") == 0 &&

@@ -13,7 +13,9 @@
  * the check by the same growing wait as the desk's sign-in screen. An
  * unknown --staff is such a failure too, audited without the name and
  * slowed by this desk's earlier failures of names that are no account
- * (cmd_signin_unknown), as on the sign-in screen. A
+ * (cmd_signin_unknown), as on the sign-in screen. An account without a
+ * secret (not the kiosk's) is asked and answered word for word the same,
+ * naming nobody, and audited as refused (cmd_signin_nosecret). A
  * success is audited as sign-in with the command's name. The secret is
  * wiped from memory after the check; it never reaches a message.
  */
@@ -147,24 +149,42 @@ wrong_secret(struct cmd_ctx *ctx)
 	return LK_ECLASH;
 }
 
-int
-cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st)
+/* Refuse like a wrong secret: the secret is asked for as for an account,
+ * and the answer is the one an unknown name or a wrong secret gets. The
+ * audit row is the caller's, written by `audit`. */
+static int
+refuse_as_wrong(struct cmd_ctx *ctx, struct lk_store *st, const char *client)
 {
-	/* The name given is repeated nowhere: it may be a PIN typed as one.
-	 * The secret is asked for as for an account, and the answer is the
-	 * same as for a wrong secret. */
 	char secret[LK_SECRET_MAX + 2];
 	const char *where = "--secret-fd";
 	wait_failures(ctx, st);
 	enum source got = get_secret(ctx, secret, sizeof secret, &where);
 	sodium_memzero(secret, sizeof secret);
-	lk_signin_failed(st, ctx->staff_id, "cli: unknown --staff", NULL);
+	if (client == NULL)
+		lk_signin_failed(st, ctx->staff_id, "cli: unknown --staff", NULL);
+	else
+		lk_audit(st, ctx->staff_id, "refused", client[0] ? client : NULL, ctx->name, NULL);
 	if (got == BAD_FILE) {
 		fprintf(stderr, "luukku %s: LUUKKU_SECRET_FILE: %s\n", ctx->name,
 		        _("cannot be read, or is not a file of yours readable by you only (mode 0600)"));
 		return LK_ECLASH;
 	}
 	return got == NONE ? no_secret(ctx, where) : wrong_secret(ctx);
+}
+
+int
+cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st)
+{
+	/* The name given is repeated nowhere: it may be a PIN typed as one. */
+	return refuse_as_wrong(ctx, st, NULL);
+}
+
+int
+cmd_signin_nosecret(struct cmd_ctx *ctx, struct lk_store *st, const char *client)
+{
+	/* Nor is the account's owner named: the answer does not tell an
+	 * account without a secret from no account at all. */
+	return refuse_as_wrong(ctx, st, client ? client : "");
 }
 
 int

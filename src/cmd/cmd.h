@@ -70,6 +70,10 @@ int cmd_signin(struct cmd_ctx *ctx, struct lk_store *st, const char *who);
  * earlier failures of unknown names, audit a failure without the name,
  * refuse (LK_ECLASH). */
 int cmd_signin_unknown(struct cmd_ctx *ctx, struct lk_store *st);
+/* The acting --staff is an account without a secret (not the kiosk's):
+ * asked and answered word for word as an unknown --staff, audited as
+ * 'refused' with `client` (or none). */
+int cmd_signin_nosecret(struct cmd_ctx *ctx, struct lk_store *st, const char *client);
 /* The role rule of the CLI (cmd-roles.c): when the database has sign-in
  * accounts, a command that touches client data needs the acting staff
  * member (--staff or [desk] staff) and a role with the capability; 0 when
@@ -95,11 +99,7 @@ int cmd_out_finish(const struct cmd_ctx *ctx, struct cmd_out *o, const char *buf
  * store to refuse as no such client. Never a name search: the Piste desk
  * has no search capability (core/roles.c). */
 const char *cmd_client_ref(struct lk_store *st, const char *arg, char *buf, size_t size);
-/* The output rule (cmd-guard.c): standard output / standard error through
- * the sanitiser of core/text.h. stderr for every run; stdout for every
- * command but the ncurses terminal and the kiosk. */
-void cmd_guard_stderr(void);
-void cmd_guard_stdout(void);
+#include "cmd/cmd-guard.h"
 /* For getopt's '?' and ':' cases: name the option that was wrong. */
 int cmd_bad_option(const struct cmd_ctx *ctx, char **argv, int c);
 /* The options of a command that takes only --tsv and `nargs` arguments (cmd-opts.c)

@@ -30,6 +30,7 @@
 
 #include <iniparser.h>
 
+#include "cmd/cmd-guard.h"
 #include "cmd/config.h"
 #include "i18n.h"
 #include "store/area.h"
@@ -349,6 +350,10 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* The output rule of luukku's CLI (cmd-guard.c): what a desk sent
+	 * (names, messages) reaches the log and the terminal only cleaned. */
+	cmd_guard_stderr();
+	cmd_guard_stdout();
 	struct lk_node_config o = { 0 };
 	const char *lang = getenv("LUUKKU_LANG");
 	lk_config_quiet();

@@ -1,6 +1,7 @@
 # Every look at a client's data by any path, and every refusal with the
 # client it concerned, is in `audit --client`; an unknown client there is
-# exit 3.
+# exit 3. Every action the code writes is explained in luukku.1 (AUDIT
+# ACTIONS).
 . "$(dirname "$0")/lib.sh"
 
 P=joensuun-palvelupiste
@@ -40,5 +41,25 @@ same "the refusal is audited with the client" "$(rows refused)" "1"
 expect 4 "nor book for the client" as_staff "$K" book --client "$C" --staff "$K" --kind muu \
 	--at "2026-03-03 10:00" --minutes 30 --channel face
 same "audited with the client too" "$(rows refused)" "2"
+
+# Every action the code writes to the audit trail is explained in
+# luukku.1 (AUDIT ACTIONS): the actions named in lk_audit calls, and the
+# sign-in and unlock actions with their -failed forms (store/signin.c).
+top=$(cd "$(dirname "$0")/../.." && pwd)
+man=$top/docs/luukku.1
+actions=$( {
+	grep -rhoE 'lk_audit\([^;]*' "$top/src" "$top/ui" | grep -oE '"[a-z]+(-[a-z]+)+"|"(export|import|refused)"'
+	grep -rhoE 'lk_signin_verify\([^;]*' "$top/src" "$top/ui" | grep -oE '"[a-z]+(-[a-z]+)*"' |
+		awk '{ print; sub(/"$/, "-failed\""); print }'
+	} | tr -d '"' | sort -u)
+[ -n "$actions" ] || not_ok "no audit action found in the code"
+section=$(sed -n '/^\.SH AUDIT ACTIONS/,/^\.SH /p' "$man")
+for a in $actions; do
+	if printf '%s\n' "$section" | grep -qE "^\.BR? (.*[ \"])?$a( |\"|\$)"; then
+		ok "luukku.1 explains the audit action $a"
+	else
+		not_ok "luukku.1 explains the audit action $a"
+	fi
+done
 
 done_testing

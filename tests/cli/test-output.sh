@@ -5,7 +5,7 @@
 # output path may send any of it raw: client find, client show (also
 # --tsv), agenda, letter, consent list, piste queue, report --csv, ical
 # (stdout and --out), audit, export (JSON) and the error messages that
-# echo arguments. CSV cells that could start a formula begin with '.
+# echo arguments, and luukkud's stderr. CSV cells that could start a formula begin with '.
 . "$(dirname "$0")/lib.sh"
 
 P=joensuun-palvelupiste
@@ -81,6 +81,12 @@ out "an unknown client id with ESC in it" lk client show "$(printf 'x\033]0;pwne
 out "an unknown command with ESC" lk "$(printf 'x\033[2J')"
 out "a bad --lang with ESC" "$LUUKKU" --db "$DB" --lang "$(printf '\033[2J')" client find x
 out "a bad kind with C1" lk book --client "$C" --staff "$S" --kind "$(printf '\302\233')" --at "2026-03-03 12:00" --minutes 30 --channel face
+# luukkud writes through the same guard: what a desk sent (names,
+# messages) and the arguments it echoes reach its log only cleaned.
+LUUKKUD=$(dirname "$LUUKKU")/luukkud
+out "luukkud: an unknown command with ESC" "$LUUKKUD" "$(printf 'x\033]0;pwned\007\302\233\342\200\256')"
+out "luukkud: a --db with ESC" "$LUUKKUD" --db "$T/$(printf 'q\033[2J')/n.db" revoke x
+contains "luukkud: the control shown as U+FFFD" "$(cat "$T/e")" "q$(printf '\357\277\275')[2J"
 
 # CSV: the formula-looking names are neutralised.
 lk report cadence --csv >"$T/r.csv"

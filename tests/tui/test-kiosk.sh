@@ -5,7 +5,7 @@
 # queue (`luukku piste queue`), and the ticket screen asks for quick
 # feedback (test-feedback.sh gives it); digits in the name are refused; half-typed
 # input is cleared after idle (LUUKKU_KIOSK_IDLE_MS); staff leave with the
-# code and F12; [desk] role = kiosk in the config starts the kiosk without
+# code and F12, a wrong code audited (kiosk-exit-failed); [desk] role = kiosk in the config starts the kiosk without
 # a command, and an unknown role is refused (status 2).
 #
 #   sh tests/tui/test-kiosk.sh build/luukku
@@ -176,6 +176,9 @@ type_text "wrong"
 keys Enter
 see "a wrong staff code is refused" "Väärä henkilökunnan koodi"
 alive "still on the kiosk"
+n=$(sql "SELECT count(*) FROM audit WHERE action = 'kiosk-exit-failed' AND staff_id IS NULL AND client_id IS NULL")
+[ "$n" = 1 ] && ok "the wrong code is audited once (kiosk-exit-failed)" ||
+	not_ok "the wrong code is audited once (kiosk-exit-failed): $n rows"
 keys F12
 type_text "sala-1234"
 keys Enter

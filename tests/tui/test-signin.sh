@@ -12,7 +12,8 @@
 # file); failures of names that are no account slow down alike after a
 # restart, on the terminal and the command line (this desk's audit rows
 # without a staff member), and the names are stored nowhere (any
-# file). A Piste desk
+# file); a key the role may not use is refused on the status line and
+# audited with the client in view. A Piste desk
 # signs in to the Piste screen and cannot leave it for the register.
 #
 #   sh tests/tui/test-signin.sh build/luukku
@@ -341,6 +342,9 @@ check "the partner opened no card" "$(sql "select count(*) from audit where acti
 check "the TYM read is audited" "$(sql "select count(*) from audit where action = 'open-tym' and staff_id = '$S'")" "1"
 keys o
 see "the partner may not change consent" "Ei roolille"
+# The refusal is audited with the client in view, as the CLI's are.
+V=$(sql "select id from client where surname = 'Virtala'")
+check "the refusal is audited with the client" "$(sql "select staff_id || ' ' || client_id || ' ' || detail from audit where action = 'refused' and detail like 'key %'")" "$S $V key consent"
 check "consent unchanged" "$(sql "select count(*) from consent where kind = 'tym' and withdrawn_at is not null")" "0"
 keys F10
 assert_exit 0
