@@ -60,7 +60,7 @@ assert_screen events-week <<'SCREEN'
 
 
  Paikallinen tila · 4 asiakasta                                     1 tilaisuus
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   EnterLista  F3Takaisin F8Muokkaa cPeru tilaisuus F10Lopeta
 SCREEN
 keys Enter
 wait_for "Kutsuttu Aino" >/dev/null
@@ -80,7 +80,7 @@ assert_screen events-list <<'SCREEN'
 
 
  Paikallinen tila · 4 asiakasta                                      3 listalla
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   F3Takaisin F5Ilmoita mKirje  F10Lopeta
 SCREEN
 # Sign three up through the picker: the third waits.
 for who in "kutsuttu aino" "kutsuttu eero" "kutsuttu ilona"; do
@@ -109,7 +109,7 @@ assert_screen events-signed <<'SCREEN'
 
 
  Paikallinen tila · 4 asiakasta                                      3 listalla
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   F3Takaisin F5Ilmoita mKirje  F10Lopeta
 SCREEN
 # c twice on Aino: Ilona moves up.
 keys c
@@ -151,7 +151,7 @@ assert_screen events-invite <<'SCREEN'
   Enter kutsuu heidät; kutsu velvoittaa, jos tilaisuus velvoittaa.
 
  Paikallinen tila · 4 asiakasta                                      0 listalla
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   F3Takaisin F10Lopeta
 SCREEN
 keys Enter
 wait_for "Kutsuttu Aino" >/dev/null
@@ -189,7 +189,7 @@ assert_screen events-marked <<'SCREEN'
 
 
  Paikallinen tila · 4 asiakasta                                      3 listalla
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   F3Takaisin F5Ilmoita mKirje  F10Lopeta
 SCREEN
 # The no-show of an obligatory session shows on the client's card.
 keys F3
@@ -235,7 +235,7 @@ type_text "2026-03-06 09:00"
 assert_screen events-new <<'SCREEN'
  Luukku · Pohjois-Karjala · Joensuun palvelupiste      Pirjo Räsänen · 4.3.2026
  Uusi tilaisuus
- Vetäjä: sinä; paikka: tämä toimipiste (toistuva ryhmä: komentorivi).
+ Vetäjä: sinä; paikka: tämä toimipiste.
 
   Nimi                               Kohdennettu info
   Laji (info, targeted, group)       targeted
@@ -243,12 +243,12 @@ assert_screen events-new <<'SCREEN'
   Minuutit                           60
   Paikat                             20
   Osallistuminen velvoite (x)        x
-
+  Viikoittain: mon,wed until PVM
 
 
 
  Paikallinen tila · 4 asiakasta                                   2 tilaisuutta
-F1Ohje   EnterLista  F3Takaisin F5Ilmoita F10Lopeta
+F1Ohje   F3Takaisin F10Lopeta
 SCREEN
 keys Enter
 wait_for "Listalla ei ole vielä ketään" && ok "the new session's list opens" ||
