@@ -927,6 +927,13 @@ draw_people(struct lk_ui *ui, WINDOW *w)
 	char line[512], d[16], s[24];
 	snprintf(line, sizeof line, "%s · %s%s", e->title, kind_label(e->kind),
 	         e->obligation ? _(" (attendance an obligation)") : "");
+	if (strcmp(e->kind, "group") == 0) {   /* on the title line: the one with room */
+		size_t l = strlen(line);
+		if (ev.checked_name[0])
+			snprintf(line + l, sizeof line - l, _(", benefit checked by %s"), ev.checked_name);
+		else
+			snprintf(line + l, sizeof line - l, "%s", _(", benefit effect not checked"));
+	}
 	lk_draw_text(w, 0, 1, cols - 2, line, lk_style(ui->color, LK_STYLE_TITLE), false);
 	snprintf(line, sizeof line, "%s %s %s · %s%s%s · %s", _(weekdays[lk_weekday(lk_time_date(e->start)) - 1]),
 	         lk_date_fi(lk_time_date(e->start), d, sizeof d), span(e, s, sizeof s), e->point_name,
@@ -937,13 +944,6 @@ draw_people(struct lk_ui *ui, WINDOW *w)
 	if (strcmp(e->kind, "info") == 0 && e->head_count >= 0) {
 		size_t l = strlen(line);
 		snprintf(line + l, sizeof line - l, _(", head count %d"), e->head_count);
-	}
-	if (strcmp(e->kind, "group") == 0) {
-		size_t l = strlen(line);
-		if (ev.checked_name[0])
-			snprintf(line + l, sizeof line - l, _(", benefit checked by %s"), ev.checked_name);
-		else
-			snprintf(line + l, sizeof line - l, "%s", _(", benefit effect not checked"));
 	}
 	if (strcmp(e->status, "cancelled") == 0) {
 		size_t l = strlen(line);
