@@ -439,6 +439,7 @@ create(struct lk_ui *ui)
 	ev.people = true;
 	ev.psel = ev.ptop = 0;
 	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 }
 
 /* A form's field as text. */
@@ -537,7 +538,7 @@ edit_save(struct lk_ui *ui)
 	lk_ui_message(ui, false, "%s", _("Event changed"));
 	ev.editing = false;
 	load(ui);
-	lk_ui_changed(ui, LK_CHANGED_CLIENT);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT | LK_CHANGED_APPOINTMENTS);
 }
 
 /* A one-field question: the cancel's reason, the head count. */
@@ -593,7 +594,7 @@ prompt_answer(struct lk_ui *ui)
 	lk_ui_message(ui, false, "%s", _("Event cancelled; the people on its list stay on it"));
 	ev.prompt = P_NONE;
 	load(ui);
-	lk_ui_changed(ui, LK_CHANGED_CLIENT);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT | LK_CHANGED_APPOINTMENTS);
 }
 
 /* The selected client's invitation letter, in the client's language, to
