@@ -64,7 +64,7 @@ static struct {
 	char edit_id[65];            /* the event the form edits or cancels */
 	char checked_name[204];      /* the lead who checked a group's benefit effect */
 	int field;
-	wchar_t val[8][64];
+	wchar_t val[8][204];        /* a title's 200 characters and more */
 	size_t len[8];
 	bool stale;                  /* count again after the keys */
 	int matched, fresh;          /* the dry run's count */
@@ -326,6 +326,15 @@ mark(struct lk_ui *ui, enum lk_vkey vk)
 	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
+/* A form's field as text, cut to size (always ended). */
+static void
+field_text(int i, char *buf, size_t size)
+{
+	if (wcstombs(buf, ev.val[i], size) == (size_t)-1)
+		buf[0] = '\0';
+	buf[size - 1] = '\0';
+}
+
 /* The filter as the store takes it; false with ev.problem set when a
  * field does not read. strings: room for the text fields. */
 static bool
@@ -335,8 +344,7 @@ group_filter(struct lk_invite_filter *f, char (*text)[96])
 	                                .no_meeting_days = -1 };
 	ev.problem[0] = '\0';
 	for (int i = 0; i < F_COUNT; i++)
-		if (wcstombs(text[i], ev.val[i], 96) == (size_t)-1)
-			text[i][0] = '\0';
+		field_text(i, text[i], sizeof text[i]);
 	if (text[F_MUNI][0])
 		f->municipality = text[F_MUNI];
 	if (text[F_LANG][0])
@@ -400,10 +408,9 @@ invite(struct lk_ui *ui)
 static void
 create(struct lk_ui *ui)
 {
-	char text[C_COUNT][256];
+	char text[C_COUNT][832];
 	for (int i = 0; i < C_COUNT; i++)
-		if (wcstombs(text[i], ev.val[i], sizeof text[i]) == (size_t)-1)
-			text[i][0] = '\0';
+		field_text(i, text[i], sizeof text[i]);
 	char *end;
 	long minutes = strtol(text[C_MINUTES], &end, 10);
 	if (!text[C_MINUTES][0] || *end)
@@ -442,13 +449,6 @@ create(struct lk_ui *ui)
 	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
 }
 
-/* A form's field as text. */
-static void
-field_text(int i, char *buf, size_t size)
-{
-	if (wcstombs(buf, ev.val[i], size) == (size_t)-1)
-		buf[0] = '\0';
-}
 
 static void
 field_set(int i, const char *text)
@@ -511,7 +511,7 @@ edit_save(struct lk_ui *ui)
 		refused(ui, &err);
 		return;
 	}
-	char text[E_COUNT][256], at[32], n[16];
+	char text[E_COUNT][832], at[32], n[16];
 	for (int i = 0; i < E_COUNT; i++)
 		field_text(i, text[i], sizeof text[i]);
 	struct lk_event_input in = { .actor = ui->opt ? ui->opt->staff_id : NULL };
@@ -557,7 +557,7 @@ prompt_start(int which, const struct lk_event *e)
 static void
 prompt_answer(struct lk_ui *ui)
 {
-	char text[256];
+	char text[832];
 	field_text(0, text, sizeof text);
 	struct lk_err err = { 0 };
 	const char *by = ui->opt ? ui->opt->staff_id : NULL;
@@ -994,8 +994,7 @@ draw_invite(struct lk_ui *ui, WINDOW *w)
 	for (int i = 0; i < F_COUNT; i++, y++) {
 		bool sel = i == ev.field;
 		char val[96];
-		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
-			val[0] = '\0';
+		field_text(i, val, sizeof val);
 		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
 		lk_draw_text(w, y, 2, 38, _(field_names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
 		int x = 41 + lk_draw_text(w, y, 41, cols - 42, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,
@@ -1054,9 +1053,8 @@ draw_create(struct lk_ui *ui, WINDOW *w)
 	int y = 3;
 	for (int i = 0; i < count; i++, y++) {
 		bool sel = i == ev.field;
-		char val[256];
-		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
-			val[0] = '\0';
+		char val[832];
+		field_text(i, val, sizeof val);
 		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
 		lk_draw_text(w, y, 2, 34, _(names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
 		int x = 37 + lk_draw_text(w, y, 37, cols - 38, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,

@@ -271,7 +271,8 @@ out=$("$LUUKKU" --db "$TMPDIR_TUI/test.db" event list --from 2026-03-06 --days 1
 # event hosted by a lead, added before it starts.
 lead=$(lk staff add --name "Johtaja, Leena" --role lead --point joensuun-palvelupiste)
 printf '[desk]\nstaff = %s\npoint = joensuun-palvelupiste\n' "$lead" >"$TMPDIR_TUI/lead.ini"
-I=$(LUUKKU_NOW="2026-03-02 08:00"; export LUUKKU_NOW; lk event add --title "Avoin info" \
+long="Avoin info: työnhaku, koulutus, yrittäjyys ja palvelut Joensuun palvelupisteessä"
+I=$(LUUKKU_NOW="2026-03-02 08:00"; export LUUKKU_NOW; lk event add --title "$long" \
 	--kind info --point joensuun-palvelupiste --at "2026-03-04 09:00" --minutes 60 \
 	--capacity 30 --host "$lead")
 G=$(lk event list --tsv | grep Työnhakuryhmä | cut -f1)
@@ -383,9 +384,9 @@ wait_for "Tilaisuus peruttu" >/dev/null
 	ok "c cancelled the event with its reason, kept" || not_ok "c cancelled the event with its reason, kept"
 # i on an open info event's list: the head count, a bad number named.
 keys Up Up Up Enter
-wait_for "Avoin info · Infotilaisuus" >/dev/null
+wait_for "Avoin info: työnhaku" >/dev/null
 keys i
-wait_for "Osallistujamäärä: Avoin info" >/dev/null
+wait_for "Osallistujamäärä: Avoin info:" >/dev/null
 type_text "x"
 keys Enter
 wait_for "people: osallistujamäärä on 0–100000" && ok "a head count that does not read is named" ||
@@ -430,6 +431,18 @@ type_text "mon until 2026-03-23"
 keys Enter
 wait_for "Viikoittainen sarja lisätty: 3 tilaisuutta" && ok "a weekly series from the form" ||
 	not_ok "a weekly series from the form"
+# A long title survives an edit of another field.
+keys F3
+wait_for "Tilaisuudet" >/dev/null
+keys Up Up Up Up F8
+wait_for "Muokkaa tilaisuutta" >/dev/null
+keys Down Down Down C-u
+type_text "25"
+keys Enter
+wait_for "Tilaisuus muutettu" >/dev/null
+[ "$(sql "select capacity || ':' || title from event where id = '$I'")" = "25:$long" ] &&
+	ok "an edit keeps a title longer than the field shows" ||
+	not_ok "an edit keeps a title longer than the field shows: $(sql "select title from event where id = '$I'")"
 keys F10
 assert_exit 0
 out=$(lk event list --from 2026-03-09 --days 21 --tsv | grep Kävelyryhmä | cut -f2 | tr '\n' ';')
