@@ -68,6 +68,7 @@ static struct {
 	struct line lines[ROWS_MAX + EVENTS_MAX + 8];
 	int nlines;
 	int sel;                        /* index into rows, -1 for none */
+	int esel;                       /* an event line chosen instead: into events, -1 for none */
 	int top;                        /* first line shown */
 	char select_id[65];             /* choose this booking after loading */
 	char confirm[65];               /* cancel pressed once for this booking */
@@ -102,12 +103,13 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_EVENTS, NULL, N_("The week's group sessions and info events") },
 	{ LK_VK_TODAY, NULL, NULL },
 	{ LK_VK_NEXT_STAFF, NULL, N_("Choose any staff member or point by name") },
-	{ LK_VK_UP, NULL, N_("Previous booking") },
-	{ LK_VK_DOWN, NULL, N_("Next booking") },
+	{ LK_VK_UP, NULL, N_("Previous booking or event") },
+	{ LK_VK_DOWN, NULL, N_("Next booking or event") },
 	{ LK_VK_PGUP, NULL, NULL },
 	{ LK_VK_PGDN, NULL, NULL },
 	{ LK_VK_REDRAW, NULL, NULL },
-	{ LK_VK_OPEN, NULL, N_("Choosing: open the chosen calendar") },
+	{ LK_VK_OPEN, NULL, N_("On an event line: open the event on the events screen. "
+	                      "Choosing: open the chosen calendar") },
 	{ LK_VK_ERASE, NULL, NULL },
 	{ LK_VK_CLEAR, NULL, NULL },
 };
@@ -244,6 +246,7 @@ load(struct lk_ui *ui)
 	lk_event_list(ui->st, ag.by_point ? ag.point : NULL, ag.by_point ? NULL : ag.staff,
 	              first_day(), ag.week ? 7 : 1, collect_event, NULL, &err);
 	build_lines();
+	ag.esel = -1;
 	ag.sel = ag.n > 0 ? 0 : -1;
 	for (int i = 0; i < ag.n && keep[0]; i++)
 		if (strcmp(ag.rows[i].id, keep) == 0)
@@ -318,9 +321,31 @@ static int
 sel_line(void)
 {
 	for (int i = 0; i < ag.nlines; i++)
-		if (ag.lines[i].appt == ag.sel)
+		if (ag.esel >= 0 ? ag.lines[i].event == ag.esel : ag.lines[i].appt == ag.sel)
 			return i;
 	return 0;
+}
+
+/* Up and Down over the bookings and the event lines between them. */
+static void
+move_sel(enum lk_vkey vk)
+{
+	int items[ROWS_MAX + EVENTS_MAX], n = 0, cur = -1;
+	int now = ag.sel >= 0 || ag.esel >= 0 ? sel_line() : -1;
+	for (int i = 0; i < ag.nlines; i++)
+		if (ag.lines[i].appt >= 0 || ag.lines[i].event >= 0) {
+			if (i == now)
+				cur = n;
+			items[n++] = i;
+		}
+	if (n == 0)
+		return;
+	if (cur < 0)
+		cur = 0;
+	else
+		lk_list_move(&cur, n, vk, 10);
+	ag.sel = ag.lines[items[cur]].appt;
+	ag.esel = ag.lines[items[cur]].event;
 }
 
 static void
@@ -670,8 +695,13 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 	case LK_VK_DOWN:
 	case LK_VK_PGUP:
 	case LK_VK_PGDN:
-		lk_list_move(&ag.sel, ag.n, vk, 10);
+		move_sel(vk);
 		break;
+	case LK_VK_OPEN:
+		if (ag.esel >= 0)
+			lk_ui_open(ui, LK_SCREEN_EVENTS,
+			           &(const struct lk_nav){ .event_id = ag.events[ag.esel].id });
+		return;
 	case LK_VK_CHECKIN:
 		set_status(ui, "checked-in");
 		break;
@@ -788,7 +818,11 @@ draw(struct lk_ui *ui, WINDOW *w)
 		if (l->event >= 0) {
 			const struct lk_event *e = &ag.events[l->event];
 			bool gone = strcmp(e->status, "cancelled") == 0;
-			attr_t at = gone ? A_DIM : A_NORMAL;
+			bool esel = l->event == ag.esel;
+			attr_t at = esel ? lk_style(ui->color, LK_STYLE_SELECTED) : gone ? A_DIM : A_NORMAL;
+			if (esel)
+				lk_draw_fill(w, y, 1, cols - 1, at);
+			lk_draw_text(w, y, 0, 1, esel ? ">" : " ", A_BOLD, false);
 			int m0 = lk_time_minute_of_day(e->start), m1 = m0 + e->minutes;
 			char span[32], seats[32], wbuf[200];
 			snprintf(span, sizeof span, "%02d:%02d–%02d:%02d", m0 / 60, m0 % 60, m1 / 60 % 24,

@@ -11,19 +11,32 @@
  * days; the group's size is counted live (the store's dry run) as the
  * fields are typed, and Enter invites it; on the week, a opens a new event
  * (title, kind, start, minutes, places, obligation; hosted by the desk's
- * staff member at its point). Reached through the gate from the lookup
- * and the calendar (F12); the gate checks the calendar's capability.
+ * staff member at its point; a group's weekly series as `--repeat` takes
+ * it). On the week, r (F8) edits the selected event (title, start, length,
+ * places, room) and c cancels it (a reason, then Enter again to confirm;
+ * never deleted). On a list, m writes the selected client's invitation
+ * letter to a file like the calendar's appointment letter, i takes the
+ * head count of an open info event, and o records that the signed-in lead
+ * checked a group's benefit effect. Reached through the gate from the
+ * lookup and the calendar (F12, or Enter on an event line of the calendar:
+ * nav.event_id opens its list); the gate checks the calendar's capability.
  *
  * Reads and writes only through store/event.h; never writes SQL. A mark
  * changes the client's due list: it says so (lk_ui_changed).
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/event.h"
+#include "store/letter.h"
+#include "store/staff.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 
@@ -45,9 +58,14 @@ static struct {
 	/* The target-group filter (on a list, key a). */
 	bool inviting;
 	bool creating;               /* the new-event form (on the week, key a) */
+	bool editing;                /* the event's form (on the week, key r) */
+	int prompt;                  /* a one-field question: P_REASON, P_COUNT */
+	bool sure;                   /* the cancel's reason given: Enter again cancels */
+	char edit_id[65];            /* the event the form edits or cancels */
+	char checked_name[204];      /* the lead who checked a group's benefit effect */
 	int field;
-	wchar_t val[6][64];
-	size_t len[6];
+	wchar_t val[8][204];        /* a title's 200 characters and more */
+	size_t len[8];
 	bool stale;                  /* count again after the keys */
 	int matched, fresh;          /* the dry run's count */
 	char problem[256];           /* why it cannot count ("" when it can) */
@@ -60,16 +78,26 @@ static const char *const field_names[F_COUNT] = {
 };
 
 /* The new event: hosted by the desk's staff member at the desk's point. */
-enum { C_TITLE, C_KIND, C_AT, C_MINUTES, C_CAPACITY, C_OBLIGATION, C_COUNT };
+enum { C_TITLE, C_KIND, C_AT, C_MINUTES, C_CAPACITY, C_OBLIGATION, C_REPEAT, C_COUNT };
 static const char *const create_names[C_COUNT] = {
 	N_("Title"), N_("Kind (info, targeted, group)"), N_("Start (YYYY-MM-DD HH:MM)"),
 	N_("Minutes"), N_("Places"), N_("Attendance an obligation (x)"),
+	N_("Weekly (group): mon,wed until DATE"),
 };
+
+/* Editing an event: what lk_event_set changes. */
+enum { E_TITLE, E_AT, E_MINUTES, E_CAPACITY, E_ROOM, E_COUNT };
+static const char *const edit_names[E_COUNT] = {
+	N_("Title"), N_("Start (YYYY-MM-DD HH:MM)"), N_("Minutes"), N_("Places"),
+	N_("Room (id; empty: none)"),
+};
+
+enum { P_NONE, P_REASON, P_COUNT };
 
 static int
 nfields(void)
 {
-	return ev.creating ? C_COUNT : F_COUNT;
+	return ev.prompt ? 1 : ev.editing ? E_COUNT : ev.creating ? C_COUNT : F_COUNT;
 }
 
 static const struct lk_screen_key keys[] = {
@@ -77,10 +105,19 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_OPEN, N_("List"), N_("Open the selected event's list") },
 	{ LK_VK_BACK, N_("Back"), N_("Back to the week (from a list), else to where you came from") },
 	{ LK_VK_BOOK, N_("Sign up"), N_("Sign a client up for the event (the waiting list when full)") },
+	{ LK_VK_RESCHEDULE, N_("Edit"), N_("On the week: change the selected event (title, start, "
+	                                    "minutes, places, room)") },
+	{ LK_VK_CANCEL, N_("Cancel event"), N_("On the week: cancel the selected event (a reason, "
+	                                        "then Enter again; never deleted). On a list: cancel "
+	                                        "the selected client's sign-up (press twice)") },
+	{ LK_VK_LETTER, N_("Letter"), N_("On a list: the selected client's invitation letter, "
+	                                  "written to a file") },
+	{ LK_VK_CHECKIN, N_("Head count"), N_("On an info event's list: how many people came") },
+	{ LK_VK_CONSENT, N_("Benefit checked"), N_("On a group's list: you, a lead, checked its "
+	                                            "effect on unemployment benefit") },
 	{ LK_VK_QUIT, N_("Quit"), NULL },
 	{ LK_VK_DONE, NULL, N_("The selected client attended") },
 	{ LK_VK_NOSHOW, NULL, N_("The selected client did not come") },
-	{ LK_VK_CANCEL, NULL, N_("Cancel the selected client's sign-up (press twice)") },
 	{ LK_VK_ADD, NULL, N_("On the week: a new event. On a list: invite a target group "
 	                      "(a filter with a live count; Enter invites)") },
 	{ LK_VK_ERASE, NULL, NULL },
@@ -95,6 +132,11 @@ static const struct lk_screen_key keys[] = {
 	{ LK_VK_HOME, NULL, NULL },
 	{ LK_VK_END, NULL, NULL },
 	{ LK_VK_REDRAW, NULL, NULL },
+};
+
+/* Narrow: these leave the bar first. */
+static const enum lk_vkey bar_drop[] = {
+	LK_VK_CONSENT, LK_VK_CHECKIN, LK_VK_LETTER, LK_VK_CANCEL, LK_VK_RESCHEDULE, LK_VK_NONE,
 };
 
 static const char *const weekdays[] = {
@@ -157,6 +199,13 @@ load(struct lk_ui *ui)
 		if (lk_event_get(ui->st, ev.cur.id, &ev.cur, &err) != LK_OK ||
 		    lk_event_participants(ui->st, ev.cur.id, keep_person, NULL, &err) != LK_OK)
 			lk_ui_message(ui, true, "%s", err.msg);
+		ev.checked_name[0] = '\0';
+		struct lk_staff sf;
+		struct lk_err e2 = { 0 };
+		if (ev.cur.benefit_checked_by[0] &&
+		    lk_staff_get(ui->st, ev.cur.benefit_checked_by, &sf, &e2) == LK_OK)
+			snprintf(ev.checked_name, sizeof ev.checked_name, "%s %s", sf.given_names,
+			         sf.surname);
 		if (ev.psel >= ev.np)
 			ev.psel = ev.np - 1;
 		if (ev.psel < 0)
@@ -182,9 +231,21 @@ open_events(struct lk_ui *ui, const struct lk_nav *nav)
 	snprintf(ev.point, sizeof ev.point, "%s",
 	         ui->opt && ui->opt->point_id ? ui->opt->point_id : "");
 	ev.people = false;
-	ev.inviting = ev.creating = false;
+	ev.inviting = ev.creating = ev.editing = ev.sure = false;
+	ev.prompt = P_NONE;
 	ev.sel = ev.top = 0;
 	ev.confirm[0] = '\0';
+	if (nav->event_id) {   /* the calendar's event line: its list, its week behind */
+		struct lk_err err = { 0 };
+		if (lk_event_get(ui->st, nav->event_id, &ev.cur, &err) != LK_OK) {
+			lk_ui_message(ui, true, "%s", err.msg);
+			return false;
+		}
+		lk_date d = lk_time_date(ev.cur.start);
+		ev.from = d - (lk_weekday(d) - 1);
+		ev.people = true;
+		ev.psel = ev.ptop = 0;
+	}
 	return true;
 }
 
@@ -265,6 +326,15 @@ mark(struct lk_ui *ui, enum lk_vkey vk)
 	lk_ui_changed(ui, LK_CHANGED_CLIENT);
 }
 
+/* A form's field as text, cut to size (always ended). */
+static void
+field_text(int i, char *buf, size_t size)
+{
+	if (wcstombs(buf, ev.val[i], size) == (size_t)-1)
+		buf[0] = '\0';
+	buf[size - 1] = '\0';
+}
+
 /* The filter as the store takes it; false with ev.problem set when a
  * field does not read. strings: room for the text fields. */
 static bool
@@ -274,8 +344,7 @@ group_filter(struct lk_invite_filter *f, char (*text)[96])
 	                                .no_meeting_days = -1 };
 	ev.problem[0] = '\0';
 	for (int i = 0; i < F_COUNT; i++)
-		if (wcstombs(text[i], ev.val[i], 96) == (size_t)-1)
-			text[i][0] = '\0';
+		field_text(i, text[i], sizeof text[i]);
 	if (text[F_MUNI][0])
 		f->municipality = text[F_MUNI];
 	if (text[F_LANG][0])
@@ -339,10 +408,9 @@ invite(struct lk_ui *ui)
 static void
 create(struct lk_ui *ui)
 {
-	char text[C_COUNT][256];
+	char text[C_COUNT][832];
 	for (int i = 0; i < C_COUNT; i++)
-		if (wcstombs(text[i], ev.val[i], sizeof text[i]) == (size_t)-1)
-			text[i][0] = '\0';
+		field_text(i, text[i], sizeof text[i]);
 	char *end;
 	long minutes = strtol(text[C_MINUTES], &end, 10);
 	if (!text[C_MINUTES][0] || *end)
@@ -356,30 +424,267 @@ create(struct lk_ui *ui)
 		.minutes = (int)minutes, .capacity = (int)capacity,
 		.host = ui->opt && ui->opt->staff_id && ui->opt->staff_id[0] ? ui->opt->staff_id : NULL,
 		.obligation = text[C_OBLIGATION][0] != '\0',
+		.repeat = text[C_REPEAT][0] ? text[C_REPEAT] : NULL,
 		.actor = ui->opt ? ui->opt->staff_id : NULL,
 	};
-	char ids[1][LK_ID_LEN + 1];
+	static char ids[LK_REPEAT_MAX][LK_ID_LEN + 1];
 	size_t n = 0;
 	struct lk_err err = { 0 };
-	if (lk_event_add(ui->st, &in, ids, 1, &n, &err) != LK_OK) {
+	if (lk_event_add(ui->st, &in, ids, LK_REPEAT_MAX, &n, &err) != LK_OK) {
 		snprintf(ev.problem, sizeof ev.problem, "%.31s: %.200s", err.field, err.msg);
+		lk_ui_message(ui, true, "%.31s: %.200s", err.field, err.msg);
 		return;
 	}
 	struct lk_err e2 = { 0 };
 	if (lk_event_get(ui->st, ids[0], &ev.cur, &e2) != LK_OK)
 		return;
-	lk_ui_message(ui, false, "%s", _("Event added"));
+	if (n > 1)
+		lk_ui_message(ui, false, _("Weekly series added: %zu events"), n);
+	else
+		lk_ui_message(ui, false, "%s", _("Event added"));
 	ev.creating = false;
 	ev.people = true;
 	ev.psel = ev.ptop = 0;
 	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_APPOINTMENTS);
+}
+
+
+static void
+field_set(int i, const char *text)
+{
+	size_t n = mbstowcs(ev.val[i], text, sizeof ev.val[i] / sizeof ev.val[i][0] - 1);
+	ev.len[i] = n == (size_t)-1 ? 0 : n;
+	ev.val[i][ev.len[i]] = L'\0';
+}
+
+/* A whole number typed; -1 (refused by the store, naming the field) else. */
+static int
+number(const char *text)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+	return !text[0] || *end || v < 0 || v > 1000000 ? -1 : (int)v;
+}
+
+static void
+refused(struct lk_ui *ui, const struct lk_err *err)
+{
+	snprintf(ev.problem, sizeof ev.problem, "%.31s: %.200s", err->field, err->msg);
+	lk_ui_message(ui, true, "%s", ev.problem);
+}
+
+/* The edit form of the selected event, filled with what it holds. */
+static void
+edit_start(struct lk_ui *ui)
+{
+	if (ev.n == 0)
+		return;
+	const struct lk_event *e = &ev.rows[ev.sel];
+	if (strcmp(e->status, "cancelled") == 0) {
+		lk_ui_message(ui, true, "%s", _("The event is cancelled"));
+		return;
+	}
+	memset(ev.len, 0, sizeof ev.len);
+	memset(ev.val, 0, sizeof ev.val);
+	char buf[32];
+	field_set(E_TITLE, e->title);
+	field_set(E_AT, lk_time_iso(e->start, buf, sizeof buf));
+	snprintf(buf, sizeof buf, "%d", e->minutes);
+	field_set(E_MINUTES, buf);
+	snprintf(buf, sizeof buf, "%d", e->capacity);
+	field_set(E_CAPACITY, buf);
+	field_set(E_ROOM, e->room_id);
+	snprintf(ev.edit_id, sizeof ev.edit_id, "%s", e->id);
+	ev.editing = true;
+	ev.field = 0;
+	ev.problem[0] = '\0';
+}
+
+/* Save the edit form: only the fields that changed go to the store. */
+static void
+edit_save(struct lk_ui *ui)
+{
+	struct lk_event e;
+	struct lk_err err = { 0 };
+	if (lk_event_get(ui->st, ev.edit_id, &e, &err) != LK_OK) {
+		refused(ui, &err);
+		return;
+	}
+	char text[E_COUNT][832], at[32], n[16];
+	for (int i = 0; i < E_COUNT; i++)
+		field_text(i, text[i], sizeof text[i]);
+	struct lk_event_input in = { .actor = ui->opt ? ui->opt->staff_id : NULL };
+	if (strcmp(text[E_TITLE], e.title) != 0)
+		in.title = text[E_TITLE];
+	if (strcmp(text[E_AT], lk_time_iso(e.start, at, sizeof at)) != 0)
+		in.at = text[E_AT];
+	snprintf(n, sizeof n, "%d", e.minutes);
+	if (strcmp(text[E_MINUTES], n) != 0)
+		in.minutes = number(text[E_MINUTES]);
+	snprintf(n, sizeof n, "%d", e.capacity);
+	if (strcmp(text[E_CAPACITY], n) != 0)
+		in.capacity = number(text[E_CAPACITY]);
+	if (strcmp(text[E_ROOM], e.room_id) != 0)
+		in.room = text[E_ROOM];
+	if (in.minutes == 0 && strcmp(text[E_MINUTES], "0") == 0)
+		in.minutes = -1;   /* 0 would mean "not changed" to the store */
+	if (in.capacity == 0 && strcmp(text[E_CAPACITY], "0") == 0)
+		in.capacity = -1;
+	if (lk_event_set(ui->st, ev.edit_id, &in, &err) != LK_OK) {
+		refused(ui, &err);
+		return;
+	}
+	lk_ui_message(ui, false, "%s", _("Event changed"));
+	ev.editing = false;
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT | LK_CHANGED_APPOINTMENTS);
+}
+
+/* A one-field question: the cancel's reason, the head count. */
+static void
+prompt_start(int which, const struct lk_event *e)
+{
+	memset(ev.len, 0, sizeof ev.len);
+	memset(ev.val, 0, sizeof ev.val);
+	snprintf(ev.edit_id, sizeof ev.edit_id, "%s", e->id);
+	ev.prompt = which;
+	ev.sure = false;
+	ev.field = 0;
+	ev.problem[0] = '\0';
+}
+
+static void
+prompt_answer(struct lk_ui *ui)
+{
+	char text[832];
+	field_text(0, text, sizeof text);
+	struct lk_err err = { 0 };
+	const char *by = ui->opt ? ui->opt->staff_id : NULL;
+	if (ev.prompt == P_COUNT) {
+		int people = number(text);
+		if (lk_event_count(ui->st, ev.edit_id, people, by, &err) != LK_OK) {
+			refused(ui, &err);
+			return;
+		}
+		lk_ui_message(ui, false, _("Head count: %d"), people);
+		ev.prompt = P_NONE;
+		load(ui);
+		return;
+	}
+	if (!text[0]) {
+		snprintf(ev.problem, sizeof ev.problem, "%s", _("reason: why is the event cancelled?"));
+		lk_ui_message(ui, true, "%s", ev.problem);
+		return;
+	}
+	if (!ev.sure) {
+		char k[32], b[32];
+		lk_key_label(LK_VK_OPEN, false, NULL, 0, true, k, sizeof k);
+		lk_key_label(LK_VK_BACK, false, NULL, 0, true, b, sizeof b);
+		ev.sure = true;
+		lk_ui_ask(ui, _("Cancel the event for good? %s cancels it, %s keeps it."), k, b);
+		return;
+	}
+	ev.sure = false;
+	lk_ui_ask(ui, NULL);
+	if (lk_event_cancel(ui->st, ev.edit_id, text, by, &err) != LK_OK) {
+		refused(ui, &err);
+		return;
+	}
+	lk_ui_message(ui, false, "%s", _("Event cancelled; the people on its list stay on it"));
+	ev.prompt = P_NONE;
+	load(ui);
+	lk_ui_changed(ui, LK_CHANGED_CLIENT | LK_CHANGED_APPOINTMENTS);
+}
+
+/* The selected client's invitation letter, in the client's language, to
+ * $XDG_DATA_HOME/luukku/letters/ (else ~/.local/share/luukku/letters/) as
+ * the calendar writes the appointment letter: owner-only, no name in the
+ * file name, audited as printed. */
+static void
+write_letter(struct lk_ui *ui)
+{
+	if (ev.np == 0) {
+		lk_ui_message(ui, false, "%s", _("Nobody on the list"));
+		return;
+	}
+	const struct lk_participant *p = &ev.who[ev.psel];
+	struct lk_err err = { 0 };
+	struct lk_letter_made made;
+	char text[8192], dir[1024], path[1200], when[20], detail[160];
+	if (lk_letter_make_invitation(ui->st, ev.cur.id, p->client_id, NULL, LK_LETTER_PLAIN_CLIENT,
+	                              text, sizeof text, &made, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%.31s: %.200s", err.field, err.msg);
+		return;
+	}
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(dir, sizeof dir, "%s/luukku", xdg);
+	else
+		snprintf(dir, sizeof dir, "%s/.local/share/luukku", home && *home ? home : ".");
+	strncat(dir, "/letters", sizeof dir - strlen(dir) - 1);
+	for (char *q = dir + 1; ; q++) {   /* mkdir -p, each new level 0700 */
+		if (*q == '/' || *q == '\0') {
+			char c = *q;
+			*q = '\0';
+			mkdir(dir, 0700);
+			*q = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	lk_time_iso(ev.cur.start, when, sizeof when);
+	snprintf(path, sizeof path, "%s/invitation-%.10s-%.2s%.2s-%.8s-%.8s.txt", dir, when,
+	         when + 11, when + 14, ev.cur.id, p->client_id);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	bool ok = fd >= 0 && write(fd, text, (size_t)made.len) == made.len;
+	if (fd >= 0 && close(fd) != 0)
+		ok = false;
+	if (!ok) {
+		lk_ui_message(ui, true, _("Could not write %s"), path);
+		return;
+	}
+	snprintf(detail, sizeof detail, "event-letter %s %s%s screen", ev.cur.id, made.lang,
+	         made.plain ? " plain" : "");
+	if (lk_audit(ui->st, ui->opt ? ui->opt->staff_id : NULL, "print-letter", made.client_id,
+	             detail, &err) != LK_OK) {
+		unlink(path);
+		lk_ui_message(ui, true, "%s", err.msg);
+		return;
+	}
+	char shown[1200];
+	size_t h = home && *home ? strlen(home) : 0;
+	if (h && strncmp(path, home, h) == 0 && path[h] == '/')
+		snprintf(shown, sizeof shown, "~%s", path + h);
+	else
+		snprintf(shown, sizeof shown, "%s", path);
+	lk_ui_message(ui, false, _("Letter: %s"), shown);
+}
+
+/* The signed-in lead checked the group's effect on unemployment benefit. */
+static void
+benefit_checked(struct lk_ui *ui)
+{
+	const char *by = ui->opt ? ui->opt->staff_id : NULL;
+	struct lk_err err = { 0 };
+	if (by == NULL || by[0] == '\0') {
+		lk_ui_message(ui, true, "%s", _("benefit-checked-by: no staff member at this desk"));
+		return;
+	}
+	struct lk_event_input in = { .benefit_checked_by = by, .actor = by };
+	if (lk_event_set(ui->st, ev.cur.id, &in, &err) != LK_OK) {
+		lk_ui_message(ui, true, "%.31s: %.200s", err.field, err.msg);
+		return;
+	}
+	load(ui);
+	lk_ui_message(ui, false, _("Benefit effect checked by %s"), ev.checked_name);
 }
 
 static bool
 typing(struct lk_ui *ui)
 {
 	(void)ui;
-	return ev.inviting || ev.creating;
+	return ev.inviting || ev.creating || ev.editing || ev.prompt;
 }
 
 static void
@@ -391,8 +696,12 @@ text_input(struct lk_ui *ui, wchar_t ch)
 	ev.val[ev.field][ev.len[ev.field]++] = ch;
 	ev.val[ev.field][ev.len[ev.field]] = L'\0';
 	ev.stale = true;
-	if (ev.creating)
+	if (!ev.inviting)
 		ev.problem[0] = '\0';   /* the refusal was of what stood before */
+	if (ev.sure) {             /* the reason changed: ask again */
+		ev.sure = false;
+		lk_ui_ask(ui, NULL);
+	}
 }
 
 static void
@@ -406,9 +715,16 @@ settle(struct lk_ui *ui)
 static void
 invite_key(struct lk_ui *ui, enum lk_vkey vk)
 {
+	if (ev.sure && vk != LK_VK_OPEN) {
+		ev.sure = false;
+		lk_ui_ask(ui, NULL);
+		if (vk == LK_VK_BACK)
+			return;   /* kept: back on the reason */
+	}
 	switch (vk) {
 	case LK_VK_BACK:
-		ev.inviting = ev.creating = false;
+		ev.inviting = ev.creating = ev.editing = false;
+		ev.prompt = P_NONE;
 		return;
 	case LK_VK_UP:
 		ev.field = (ev.field + nfields() - 1) % nfields();
@@ -425,11 +741,15 @@ invite_key(struct lk_ui *ui, enum lk_vkey vk)
 		ev.len[ev.field] = 0;
 		ev.val[ev.field][0] = L'\0';
 		ev.stale = true;
-		if (ev.creating)
+		if (!ev.inviting)
 			ev.problem[0] = '\0';
 		return;
 	case LK_VK_OPEN:
-		if (ev.creating)
+		if (ev.prompt)
+			prompt_answer(ui);
+		else if (ev.editing)
+			edit_save(ui);
+		else if (ev.creating)
 			create(ui);
 		else
 			invite(ui);
@@ -444,7 +764,7 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 {
 	if (vk != LK_VK_CANCEL)
 		ev.confirm[0] = '\0';
-	if (ev.inviting || ev.creating) {
+	if (typing(ui)) {
 		invite_key(ui, vk);
 		return;
 	}
@@ -463,6 +783,20 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		case LK_VK_NOSHOW:
 		case LK_VK_CANCEL:
 			mark(ui, vk);
+			return;
+		case LK_VK_LETTER:
+			write_letter(ui);
+			return;
+		case LK_VK_CHECKIN:
+			if (strcmp(ev.cur.kind, "info") != 0) {
+				lk_ui_message(ui, true, "%s",
+				              _("Only an open info event is counted by heads"));
+				return;
+			}
+			prompt_start(P_COUNT, &ev.cur);
+			return;
+		case LK_VK_CONSENT:
+			benefit_checked(ui);
 			return;
 		case LK_VK_ADD:
 			if (strcmp(ev.cur.kind, "info") == 0) {
@@ -491,6 +825,18 @@ key(struct lk_ui *ui, enum lk_vkey vk)
 		memset(ev.len, 0, sizeof ev.len);
 		memset(ev.val, 0, sizeof ev.val);
 		ev.problem[0] = '\0';
+		return;
+	case LK_VK_RESCHEDULE:
+		edit_start(ui);
+		return;
+	case LK_VK_CANCEL:
+		if (ev.n == 0)
+			return;
+		if (strcmp(ev.rows[ev.sel].status, "cancelled") == 0) {
+			lk_ui_message(ui, true, "%s", _("The event is already cancelled"));
+			return;
+		}
+		prompt_start(P_REASON, &ev.rows[ev.sel]);
 		return;
 	case LK_VK_OPEN:
 		if (ev.n == 0)
@@ -582,6 +928,13 @@ draw_people(struct lk_ui *ui, WINDOW *w)
 	char line[512], d[16], s[24];
 	snprintf(line, sizeof line, "%s · %s%s", e->title, kind_label(e->kind),
 	         e->obligation ? _(" (attendance an obligation)") : "");
+	if (strcmp(e->kind, "group") == 0) {   /* on the title line: the one with room */
+		size_t l = strlen(line);
+		if (ev.checked_name[0])
+			snprintf(line + l, sizeof line - l, _(", benefit checked by %s"), ev.checked_name);
+		else
+			snprintf(line + l, sizeof line - l, "%s", _(", benefit effect not checked"));
+	}
 	lk_draw_text(w, 0, 1, cols - 2, line, lk_style(ui->color, LK_STYLE_TITLE), false);
 	snprintf(line, sizeof line, "%s %s %s · %s%s%s · %s", _(weekdays[lk_weekday(lk_time_date(e->start)) - 1]),
 	         lk_date_fi(lk_time_date(e->start), d, sizeof d), span(e, s, sizeof s), e->point_name,
@@ -589,6 +942,14 @@ draw_people(struct lk_ui *ui, WINDOW *w)
 	lk_draw_text(w, 1, 1, cols - 2, line, A_NORMAL, false);
 	snprintf(line, sizeof line, _("%d places, %d signed up, %d waiting, %d invited"), e->capacity,
 	         e->signed_up + e->attended + e->no_show, e->waiting, e->invited);
+	if (strcmp(e->kind, "info") == 0 && e->head_count >= 0) {
+		size_t l = strlen(line);
+		snprintf(line + l, sizeof line - l, _(", head count %d"), e->head_count);
+	}
+	if (strcmp(e->status, "cancelled") == 0) {
+		size_t l = strlen(line);
+		snprintf(line + l, sizeof line - l, _(", CANCELLED: %s"), e->cancel_reason);
+	}
 	lk_draw_text(w, 2, 1, cols - 2, line, A_NORMAL, false);
 	if (ev.np == 0) {
 		lk_draw_text(w, LIST_TOP + 1, 2, cols - 3, _("Nobody on the list yet."), A_NORMAL, false);
@@ -633,8 +994,7 @@ draw_invite(struct lk_ui *ui, WINDOW *w)
 	for (int i = 0; i < F_COUNT; i++, y++) {
 		bool sel = i == ev.field;
 		char val[96];
-		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
-			val[0] = '\0';
+		field_text(i, val, sizeof val);
 		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
 		lk_draw_text(w, y, 2, 38, _(field_names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
 		int x = 41 + lk_draw_text(w, y, 41, cols - 42, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,
@@ -658,22 +1018,45 @@ draw_invite(struct lk_ui *ui, WINDOW *w)
 	lk_draw_text(w, y + 2, 2, cols - 3, line, A_NORMAL, false);
 }
 
-/* The new-event form. */
+/* The new-event form, the edit form and the one-field questions. */
 static void
 draw_create(struct lk_ui *ui, WINDOW *w)
 {
 	int cols = getmaxx(w);
-	lk_draw_text(w, 0, 1, cols - 2, _("New event"), lk_style(ui->color, LK_STYLE_TITLE), false);
-	lk_draw_text(w, 1, 1, cols - 2, _("Hosted by you at this desk's point; a group's weekly series from the CLI."),
-	             A_NORMAL, false);
+	char title[512];
+	const char *hint;
+	const char *const *names = create_names;
+	int count = C_COUNT;
+	if (ev.prompt) {
+		static const char *const reason[] = { N_("Reason") }, *const people[] = { N_("People") };
+		names = ev.prompt == P_REASON ? reason : people;
+		count = 1;
+		snprintf(title, sizeof title, ev.prompt == P_REASON ? _("Cancel the event: %s")
+		         : _("Head count: %s"), ev.cur.title);
+		if (ev.prompt == P_REASON)
+			for (int i = 0; i < ev.n; i++)
+				if (strcmp(ev.rows[i].id, ev.edit_id) == 0)
+					snprintf(title, sizeof title, _("Cancel the event: %s"), ev.rows[i].title);
+		hint = ev.prompt == P_REASON ? _("The event stays, marked cancelled, with the reason.")
+		     : _("How many people came to the open info event.");
+	} else if (ev.editing) {
+		names = edit_names;
+		count = E_COUNT;
+		snprintf(title, sizeof title, "%s", _("Edit the event"));
+		hint = _("The new time and room are checked for clashes.");
+	} else {
+		snprintf(title, sizeof title, "%s", _("New event"));
+		hint = _("Hosted by you at this desk's point.");
+	}
+	lk_draw_text(w, 0, 1, cols - 2, title, lk_style(ui->color, LK_STYLE_TITLE), false);
+	lk_draw_text(w, 1, 1, cols - 2, hint, A_NORMAL, false);
 	int y = 3;
-	for (int i = 0; i < C_COUNT; i++, y++) {
+	for (int i = 0; i < count; i++, y++) {
 		bool sel = i == ev.field;
-		char val[256];
-		if (wcstombs(val, ev.val[i], sizeof val) == (size_t)-1)
-			val[0] = '\0';
+		char val[832];
+		field_text(i, val, sizeof val);
 		lk_draw_text(w, y, 0, 1, sel ? ">" : " ", A_BOLD, false);
-		lk_draw_text(w, y, 2, 34, _(create_names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
+		lk_draw_text(w, y, 2, 34, _(names[i]), lk_style(ui->color, LK_STYLE_LABEL), true);
 		int x = 37 + lk_draw_text(w, y, 37, cols - 38, val, sel ? A_BOLD | A_UNDERLINE : A_NORMAL,
 		                          false);
 		if (sel) {
@@ -688,7 +1071,7 @@ draw_create(struct lk_ui *ui, WINDOW *w)
 static void
 draw(struct lk_ui *ui, WINDOW *w)
 {
-	if (ev.creating) {
+	if (ev.creating || ev.editing || ev.prompt) {
 		draw_create(ui, w);
 		return;
 	}
@@ -714,15 +1097,40 @@ status(struct lk_ui *ui, char *buf, size_t size)
 		                              (unsigned long)ev.n), ev.n);
 }
 
+/* The bar: the week's keys on the week, the list's on a list. */
+static bool
+key_shown(struct lk_ui *ui, enum lk_vkey vk)
+{
+	(void)ui;
+	bool form = ev.inviting || ev.creating || ev.editing || ev.prompt;
+	switch (vk) {
+	case LK_VK_OPEN:
+	case LK_VK_RESCHEDULE:
+	case LK_VK_CANCEL:
+		return !form && !ev.people;
+	case LK_VK_BOOK:
+	case LK_VK_LETTER:
+		return !form && ev.people;
+	case LK_VK_CHECKIN:
+		return !form && ev.people && strcmp(ev.cur.kind, "info") == 0;
+	case LK_VK_CONSENT:
+		return !form && ev.people && strcmp(ev.cur.kind, "group") == 0;
+	default:
+		return true;
+	}
+}
+
 const struct lk_screen lk_screen_events = {
 	.title = N_("Events"),
 	.keys = keys,
 	.n_keys = (int)(sizeof keys / sizeof keys[0]),
 	.text = false,
 	.typing = typing,
-	.text_help = N_("In the target-group filter, typed text goes into the chosen field."),
+	.text_help = N_("In the forms, typed text goes into the chosen field."),
 	.about = N_("A week of group sessions and info events at this desk's point.\n"
 	            "Enter opens an event's list: sign up, cancel, attended, no-show."),
+	.key_shown = key_shown,
+	.bar_drop = bar_drop,
 	.open = open_events,
 	.enter = enter,
 	.result = result,

@@ -80,6 +80,7 @@ struct lk_nav {
 	const char *staff_id;        /* calendar: whose (NULL: as it was, else the desk's); booking: with whom */
 	const char *appointment_id;  /* calendar: the booking to choose; booking: the one to move */
 	lk_date day;                 /* calendar, booking, events: 0 or LK_NO_DATE for today */
+	const char *event_id;        /* events: open this event's list (its week behind it) */
 	unsigned flags;              /* enum lk_nav_flags */
 	/* The picker: its title and hint (msgids) and what it answers. */
 	const char *title, *hint;

@@ -144,6 +144,7 @@ exec_set(struct cmd_ctx *ctx, int argc, char **argv)
 		CMD_STRING("partner", &in.partner),
 		CMD_STRING("lang", &in.lang),
 		CMD_STRING("description", &in.description),
+		CMD_STRING("benefit-checked-by", &in.benefit_checked_by),
 		CMD_END,
 	};
 	int status;
@@ -563,7 +564,8 @@ const struct cmd_entry cmd_event_add_entry = {
 const struct cmd_entry cmd_event_set_entry = {
 	"event", "set",
 	"ID [--title T] [--at \"YYYY-MM-DD HH:MM\"] [--minutes N] [--capacity N] [--host ID] "
-	"[--room ID|\"\"] [--link TEXT] [--partner TEXT] [--lang L] [--description TEXT]",
+	"[--room ID|\"\"] [--link TEXT] [--partner TEXT] [--lang L] [--description TEXT] "
+	"[--benefit-checked-by LEAD_ID]",
 	N_("change one occurrence of an event (clashes refused as when added)"), exec_set,
 };
 const struct cmd_entry cmd_event_list_entry = {

@@ -408,6 +408,20 @@ lk_event_set(struct lk_store *st, const char *id, const struct lk_event_input *i
 	    (rc = lk_appointment_clash(st, host, room, t, minutes, NULL, err)) != LK_OK ||
 	    (rc = lk_event_clash(st, host, room, t, minutes, e.id, err)) != LK_OK)
 		goto fail;
+	if (in->benefit_checked_by) {
+		if (strcmp(e.kind, "group") != 0) {
+			rc = lk_err_set(err, LK_EINPUT, "benefit-checked-by",
+			                "the benefit effect is checked for groups");
+			goto fail;
+		}
+		if ((rc = require(st, "SELECT 1 FROM staff WHERE id = ?1 AND role IN ('lead', 'admin')",
+		                  in->benefit_checked_by, NULL, LK_EINPUT, "benefit-checked-by",
+		                  "'%.64s' is no team or service lead", err)) != LK_OK ||
+		    (rc = update_event(st, "UPDATE event SET benefit_checked_by = ?2"
+		                       " WHERE id = ?1 AND ?3 = ?3", e.id, in->benefit_checked_by, 0,
+		                       err)) != LK_OK)
+			goto fail;
+	}
 	char at[20];
 	sqlite3_stmt *s = lk_prepare(st,
 		"UPDATE event SET title = coalesce(?2, title), start = ?3, minutes = ?4,"

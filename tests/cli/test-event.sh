@@ -94,6 +94,16 @@ same "on their days, one series" \
 	"2026-03-09 13:00,2026-03-12 13:00,2026-03-16 13:00,2026-03-19 13:00|1"
 expect 2 "a recurrence that does not parse" lk event add --title X --kind group --point $P \
 	--at "2026-03-09 15:00" --minutes 60 --capacity 8 --host "$S2" --repeat "someday"
+# The benefit check set afterwards (the screen's o): a lead's, a group's.
+G1=$(sql "select id from event where title = 'Ryhmä' order by start limit 1")
+sql "update event set benefit_checked_by = NULL where title = 'Ryhmä'" >/dev/null
+expect 2 "set: the benefit check is a lead's" lk event set "$G1" --benefit-checked-by "$S2"
+contains "set: naming --benefit-checked-by" "$ERR" "--benefit-checked-by"
+expect 2 "set: only a group's benefit effect is checked" lk event set "$M" --benefit-checked-by "$LEAD"
+contains "set: naming --benefit-checked-by for a non-group" "$ERR" "--benefit-checked-by"
+expect 0 "set: a lead checks a group's benefit effect" lk event set "$G1" --benefit-checked-by "$LEAD"
+same "the check is stored, that occurrence only" \
+	"$(sql "select count(*) from event where title = 'Ryhmä' and benefit_checked_by = '$LEAD'")" "1"
 
 # --- invite -----------------------------------------------------------------
 expect 0 "a dry run counts the target group" lk event invite "$E" --municipality Joensuu \

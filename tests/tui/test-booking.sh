@@ -182,8 +182,8 @@ assert_screen help-agenda <<'SCREEN'
   F12 e       Viikon ryhmät ja tilaisuudet
   t           Siirry tähän päivään
   s           Valitse kuka tahansa virkailija tai toimipiste nimellä
-  ↑ k         Edellinen varaus
-  ↓ j         Seuraava varaus
+  ↑ k         Edellinen varaus tai tilaisuus
+  ↓ j         Seuraava varaus tai tilaisuus
  Paikallinen tila · 2 asiakasta
 F3Takaisin F10Lopeta
 SCREEN

@@ -73,8 +73,8 @@ assert_screen keys-agenda-help <<'SCREEN'
   F12 e       Viikon ryhmät ja tilaisuudet
   t           Siirry tähän päivään
   s           Valitse kuka tahansa virkailija tai toimipiste nimellä
-  ↑ k         Edellinen varaus
-  ↓ j         Seuraava varaus
+  ↑ k         Edellinen varaus tai tilaisuus
+  ↓ j         Seuraava varaus tai tilaisuus
  Paikallinen tila · 0 asiakasta
 F3Takaisin F10Lopeta
 SCREEN
