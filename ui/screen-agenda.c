@@ -19,24 +19,21 @@
  * point) come among the bookings by start, on lines of their own that are
  * not chosen (store/event.h; the events screen, F12 or e, works on them).
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
 #include "i18n.h"
 #include "store/appointment.h"
 #include "store/area.h"
-#include "store/audit.h"
 #include "store/event.h"
 #include "store/letter.h"
 #include "store/slots.h"
 #include "store/staff.h"
 #include "ui/draw.h"
+#include "ui/letter-file.h"
 #include "ui/ui.h"
 
 #define ROWS_MAX 400
@@ -402,53 +399,17 @@ write_letter(struct lk_ui *ui)
 	const struct lk_appointment *a = &ag.rows[ag.sel];
 	struct lk_err err = { 0 };
 	struct lk_letter_made made;
-	char text[8192], dir[1024], path[1200], when[20], detail[128];
+	char text[8192], name[128], when[20], detail[128];
 	if (lk_letter_make(ui->st, a->id, NULL, LK_LETTER_PLAIN_CLIENT, text, sizeof text, &made, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%s", err.msg);
 		return;
 	}
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(dir, sizeof dir, "%s/luukku", xdg);
-	else
-		snprintf(dir, sizeof dir, "%s/.local/share/luukku", home && *home ? home : ".");
-	strncat(dir, "/letters", sizeof dir - strlen(dir) - 1);
-	for (char *p = dir + 1; ; p++) {   /* mkdir -p, each new level 0700 */
-		if (*p == '/' || *p == '\0') {
-			char c = *p;
-			*p = '\0';
-			mkdir(dir, 0700);
-			*p = c;
-			if (c == '\0')
-				break;
-		}
-	}
 	lk_time_iso(a->start, when, sizeof when);   /* "2026-03-03 10:00" */
-	snprintf(path, sizeof path, "%s/letter-%.10s-%.2s%.2s-%.8s.txt", dir, when, when + 11,
-	         when + 14, a->id);
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	bool ok = fd >= 0 && write(fd, text, (size_t)made.len) == made.len;
-	if (fd >= 0 && close(fd) != 0)
-		ok = false;
-	if (!ok) {
-		lk_ui_message(ui, true, _("Could not write %s"), path);
-		return;
-	}
+	snprintf(name, sizeof name, "letter-%.10s-%.2s%.2s-%.8s.txt", when, when + 11, when + 14,
+	         a->id);
 	snprintf(detail, sizeof detail, "letter %s %s%s screen", a->id, made.lang,
 	         made.plain ? " plain" : "");
-	if (lk_audit(ui->st, ui->opt->staff_id, "print-letter", made.client_id, detail, &err) != LK_OK) {
-		unlink(path);
-		lk_ui_message(ui, true, "%s", err.msg);
-		return;
-	}
-	/* ~/… where it is under the home directory: the status line is short. */
-	char shown[1200];
-	size_t h = home && *home ? strlen(home) : 0;
-	if (h && strncmp(path, home, h) == 0 && path[h] == '/')
-		snprintf(shown, sizeof shown, "~%s", path + h);
-	else
-		snprintf(shown, sizeof shown, "%s", path);
-	lk_ui_message(ui, false, _("Letter: %s"), shown);
+	lk_ui_save_letter(ui, name, text, (size_t)made.len, made.client_id, detail);
 }
 
 /* ---- choosing whose calendar: every staff member and point ---- */

@@ -24,20 +24,17 @@
  * Reads and writes only through store/event.h; never writes SQL. A mark
  * changes the client's due list: it says so (lk_ui_changed).
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #include "i18n.h"
-#include "store/audit.h"
 #include "store/event.h"
 #include "store/letter.h"
 #include "store/staff.h"
 #include "ui/draw.h"
+#include "ui/letter-file.h"
 #include "ui/ui.h"
 
 #define EVENTS_MAX 200
@@ -611,54 +608,18 @@ write_letter(struct lk_ui *ui)
 	const struct lk_participant *p = &ev.who[ev.psel];
 	struct lk_err err = { 0 };
 	struct lk_letter_made made;
-	char text[8192], dir[1024], path[1200], when[20], detail[160];
+	char text[8192], name[128], when[20], detail[160];
 	if (lk_letter_make_invitation(ui->st, ev.cur.id, p->client_id, NULL, LK_LETTER_PLAIN_CLIENT,
 	                              text, sizeof text, &made, &err) != LK_OK) {
 		lk_ui_message(ui, true, "%.31s: %.200s", err.field, err.msg);
 		return;
 	}
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(dir, sizeof dir, "%s/luukku", xdg);
-	else
-		snprintf(dir, sizeof dir, "%s/.local/share/luukku", home && *home ? home : ".");
-	strncat(dir, "/letters", sizeof dir - strlen(dir) - 1);
-	for (char *q = dir + 1; ; q++) {   /* mkdir -p, each new level 0700 */
-		if (*q == '/' || *q == '\0') {
-			char c = *q;
-			*q = '\0';
-			mkdir(dir, 0700);
-			*q = c;
-			if (c == '\0')
-				break;
-		}
-	}
 	lk_time_iso(ev.cur.start, when, sizeof when);
-	snprintf(path, sizeof path, "%s/invitation-%.10s-%.2s%.2s-%.8s-%.8s.txt", dir, when,
-	         when + 11, when + 14, ev.cur.id, p->client_id);
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	bool ok = fd >= 0 && write(fd, text, (size_t)made.len) == made.len;
-	if (fd >= 0 && close(fd) != 0)
-		ok = false;
-	if (!ok) {
-		lk_ui_message(ui, true, _("Could not write %s"), path);
-		return;
-	}
+	snprintf(name, sizeof name, "invitation-%.10s-%.2s%.2s-%.8s-%.8s.txt", when, when + 11,
+	         when + 14, ev.cur.id, p->client_id);
 	snprintf(detail, sizeof detail, "event-letter %s %s%s screen", ev.cur.id, made.lang,
 	         made.plain ? " plain" : "");
-	if (lk_audit(ui->st, ui->opt ? ui->opt->staff_id : NULL, "print-letter", made.client_id,
-	             detail, &err) != LK_OK) {
-		unlink(path);
-		lk_ui_message(ui, true, "%s", err.msg);
-		return;
-	}
-	char shown[1200];
-	size_t h = home && *home ? strlen(home) : 0;
-	if (h && strncmp(path, home, h) == 0 && path[h] == '/')
-		snprintf(shown, sizeof shown, "~%s", path + h);
-	else
-		snprintf(shown, sizeof shown, "%s", path);
-	lk_ui_message(ui, false, _("Letter: %s"), shown);
+	lk_ui_save_letter(ui, name, text, (size_t)made.len, made.client_id, detail);
 }
 
 /* The signed-in lead checked the group's effect on unemployment benefit. */
