@@ -178,6 +178,26 @@ at_place(struct lk_store *st, const char *id, int place, char *buf)
 	sqlite3_finalize(s);
 }
 
+
+/* One update of a client's row on an event's list: sql (a literal) binds
+ * the row's id as ?1, value as ?2 and the acting staff member as ?3. */
+static enum lk_status
+mark(struct lk_store *st, const char *id, const char *client, const char *sql,
+     const char *value, const char *actor, const char *what, struct lk_err *err)
+{
+	char pid[LK_ID_LEN + 1];
+	lk_event_participant_id(id, client, pid);
+	sqlite3_stmt *s = lk_prepare(st, sql, err);
+	if (s == NULL)
+		return LK_EFAIL;
+	sqlite3_bind_text(s, 1, pid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+	lk_bind_text(s, 3, actor);
+	enum lk_status rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, what);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum lk_status
 lk_event_cancel_signup(struct lk_store *st, const char *id, const char *client,
                        const char *actor, char *moved_up, struct lk_err *err)
@@ -201,21 +221,11 @@ lk_event_cancel_signup(struct lk_store *st, const char *id, const char *client,
 	char first_waiting[204] = "";
 	if (strcmp(now_state, "signed-up") == 0)
 		at_place(st, id, e.capacity + 1, first_waiting);
-	char pid[LK_ID_LEN + 1], now[20];
-	lk_event_participant_id(id, client, pid);
-	sqlite3_stmt *s = lk_prepare(st,
-		"UPDATE event_participant SET cancelled = ?2, staff_id = (SELECT id FROM staff WHERE id = ?3)"
-		" WHERE id = ?1", err);
-	if (s == NULL) {
-		rc = LK_EFAIL;
-		goto fail;
-	}
-	sqlite3_bind_text(s, 1, pid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, lk_time_iso(lk_now(), now, sizeof now), -1, SQLITE_STATIC);
-	lk_bind_text(s, 3, actor);
-	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "cancel");
-	sqlite3_finalize(s);
-	if (rc != LK_OK)
+	char now[20];
+	if ((rc = mark(st, id, client,
+	               "UPDATE event_participant SET cancelled = ?2,"
+	               " staff_id = (SELECT id FROM staff WHERE id = ?3) WHERE id = ?1",
+	               lk_time_iso(lk_now(), now, sizeof now), actor, "cancel", err)) != LK_OK)
 		goto fail;
 	if ((rc = lk_store_commit(st, err)) == LK_OK && moved_up)
 		memcpy(moved_up, first_waiting, sizeof first_waiting);
@@ -254,21 +264,10 @@ lk_event_attend(struct lk_store *st, const char *id, const char *client, const c
 		rc = lk_err_set(err, LK_ECLASH, "client", "the client cancelled");
 		goto fail;
 	}
-	char pid[LK_ID_LEN + 1];
-	lk_event_participant_id(id, client, pid);
-	sqlite3_stmt *s = lk_prepare(st,
-		"UPDATE event_participant SET attendance = ?2,"
-		" staff_id = (SELECT id FROM staff WHERE id = ?3) WHERE id = ?1", err);
-	if (s == NULL) {
-		rc = LK_EFAIL;
-		goto fail;
-	}
-	sqlite3_bind_text(s, 1, pid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, as, -1, SQLITE_TRANSIENT);
-	lk_bind_text(s, 3, actor);
-	rc = sqlite3_step(s) == SQLITE_DONE ? LK_OK : lk_sql_err(st, err, "attendance");
-	sqlite3_finalize(s);
-	if (rc != LK_OK)
+	if ((rc = mark(st, id, client,
+	               "UPDATE event_participant SET attendance = ?2,"
+	               " staff_id = (SELECT id FROM staff WHERE id = ?3) WHERE id = ?1",
+	               as, actor, "attendance", err)) != LK_OK)
 		goto fail;
 	return lk_store_commit(st, err);
 fail:
