@@ -93,7 +93,14 @@ $(BUILD)/libluukku.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: %.c
+# The flags an object was compiled with, rewritten only when they change:
+# an object made with another TEST_CLOCK (or SAN, or CFLAGS) is compiled
+# again, so a build directory never mixes a test clock into a plain binary.
+$(BUILD)/gen/flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CPPFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CPPFLAGS) $(CFLAGS)' >$@
+
+$(BUILD)/%.o: %.c $(BUILD)/gen/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
@@ -187,7 +194,10 @@ bench: deps
 	$(MAKE) BUILD=build/bench-clock TEST_CLOCK=1 all $(BENCH_BIN) build/bench-clock/tests/lkproxy
 	sh tests/bench/run.sh build/bench-clock
 
+# Never a binary with the test clock: refused by flag and by content.
 install: all
+	@if [ "$(TEST_CLOCK)" = 1 ] || grep -aq LUUKKU_NOW $(BUILD)/luukku $(BUILD)/luukkud; then \
+		echo "make install: $(BUILD) holds a test build (TEST_CLOCK=1); install takes only the system clock's build" >&2; exit 1; fi
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/luukku $(DESTDIR)$(BINDIR)/luukku
 	install -m 0755 $(BUILD)/luukkud $(DESTDIR)$(SBINDIR)/luukkud

@@ -102,7 +102,7 @@ enum lk_status lk_report_caseload(struct lk_store *st, const struct lk_report_fi
                                   lk_caseload_cb cb, void *ctx, struct lk_err *err);
 
 /* The day a report stands on: the filter's `to`, else today (lk_today,
- * which honours LUUKKU_NOW). */
+ * which a test build lets LUUKKU_NOW pin). */
 lk_date lk_report_day(const struct lk_report_filter *f);
 
 /* Statutory cadence (core/cadence.c through store/due.c) as of
