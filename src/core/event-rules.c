@@ -9,9 +9,6 @@
 #include "core/event-rules.h"
 
 const char *const lk_event_kinds[] = { "info", "targeted", "group", NULL };
-const char *const lk_participant_states[] = {
-	"invited", "signed-up", "waiting", "cancelled", "attended", "no-show", NULL,
-};
 
 /* docs/rules.md#targeted-session-counts: a targeted info session the client
  * was invited to as part of the service process (--obligation) is a

@@ -19,7 +19,6 @@
 #include "core/date.h"
 
 extern const char *const lk_event_kinds[];        /* info, targeted, group */
-extern const char *const lk_participant_states[]; /* invited, signed-up, … */
 
 /* At most this many occurrences in one series (two a week for a year). */
 #define LK_REPEAT_MAX 106

@@ -87,18 +87,6 @@ lk_text_check(const char *s, unsigned flags)
 	return LK_TEXT_OK;
 }
 
-const char *
-lk_text_strerror(enum lk_text_fault f)
-{
-	switch (f) {
-	case LK_TEXT_OK:       return "ok";
-	case LK_TEXT_EUTF8:    return "not valid UTF-8 text";
-	case LK_TEXT_ECONTROL: return "contains a control character";
-	case LK_TEXT_EBIDI:    return "contains a bidirectional text control";
-	}
-	return "not valid text";
-}
-
 size_t
 lk_text_clean_step(const unsigned char *s, size_t n, bool more, unsigned flags, char out[4],
                    size_t *used)

@@ -50,8 +50,6 @@ enum lk_text_fault {
 
 /* Check NUL-terminated s against the rule; flags LK_TEXT_NAME or 0. */
 enum lk_text_fault lk_text_check(const char *s, unsigned flags);
-/* English message (a gettext msgid) for a fault. */
-const char *lk_text_strerror(enum lk_text_fault f);
 
 #define LK_CLEAN_TAB  1u    /* keep tabs */
 #define LK_CLEAN_LF   2u    /* keep newlines */

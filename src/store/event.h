@@ -69,7 +69,7 @@ struct lk_event {
 struct lk_participant {
 	char client_id[65];
 	char client_name[204];
-	char state[12];            /* lk_participant_states */
+	char state[12];            /* invited, signed-up, waiting, cancelled, attended, no-show */
 	int place;                 /* place among live sign-ups (1-based), 0 if none */
 	bool obligation;
 };

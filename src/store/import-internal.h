@@ -1,34 +1,14 @@
 /*
  * import-internal.h — what import-clients.c and import-staff.c share
- * (import.c): the file's encoding check, the header, the problem list,
- * checks of a cell, and a set of keys already seen in the file.
+ * (import.c): the problem list, checks of a cell, a set of keys already
+ * seen in the file, and the driver that reads a file and runs a kind's
+ * rows in one transaction.
  */
 #ifndef LK_IMPORT_INTERNAL_H
 #define LK_IMPORT_INTERNAL_H
 
-#include "store/csv.h"
 #include "store/import.h"
 
-struct lk_import_file {
-	struct lk_csv_reader rd;
-	int ncols;              /* columns the caller knows */
-	const char *const *names;
-	int *cell_col;          /* cell index of the header -> column, or -1 */
-	int ncells;             /* cells of the header */
-	int col_cell[32];       /* column -> cell index, or -1 when absent */
-};
-
-/* Check the encoding, find the delimiter, read and map the header against
- * names (NULL-ended, at most 32). Header problems go to res. LK_OK (maybe
- * with problems), or err (not UTF-8 text, no header). */
-enum lk_status lk_import_open(struct lk_import_file *f, const char *text, size_t len,
-                              const char *const *names, struct lk_import_result *res,
-                              struct lk_err *err);
-void lk_import_close(struct lk_import_file *f);
-/* The next data row (blank rows skipped): 1, 0 at the end, -1 broken
- * quoting (added to res). cells[col] is the row's text of each known
- * column, unguarded, "" when the file lacks the column. */
-int lk_import_row(struct lk_import_file *f, struct lk_import_result *res, char **cells);
 /* Add "line N, column C: message" (fmt an English msgid). */
 void lk_import_problem(struct lk_import_result *res, int line, const char *column,
                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -39,8 +19,6 @@ bool lk_import_text(struct lk_import_result *res, int line, const char *column, 
 
 /* Keys seen in the file, with the line they were first on. */
 struct lk_seen;
-struct lk_seen *lk_seen_new(void);
-void lk_seen_free(struct lk_seen *s);
 /* 0 when key is new (now remembered at line), else the line it was on. */
 int lk_seen_add(struct lk_seen *s, const char *key, int line);
 

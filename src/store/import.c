@@ -11,10 +11,20 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "store/csv-write.h"
 #include "store/audit.h"
+#include "store/csv-write.h"
+#include "store/csv.h"
 #include "store/import-internal.h"
 #include "store/validate.h"
+
+struct lk_import_file {
+	struct lk_csv_reader rd;
+	int ncols;              /* columns the caller knows */
+	const char *const *names;
+	int *cell_col;          /* cell index of the header -> column, or -1 */
+	int ncells;             /* cells of the header */
+	int col_cell[32];       /* column -> cell index, or -1 when absent */
+};
 
 /* The file's bytes as UTF-8: counts of valid multi-byte characters and of
  * bytes that are no part of one. */
@@ -118,8 +128,11 @@ column_key(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-enum lk_status
-lk_import_open(struct lk_import_file *f, const char *text, size_t len,
+/* Check the encoding, find the delimiter, read and map the header against
+ * names (NULL-ended, at most 32). Header problems go to res. LK_OK (maybe
+ * with problems), or err (not UTF-8 text, no header). */
+static enum lk_status
+file_open(struct lk_import_file *f, const char *text, size_t len,
                const char *const *names, struct lk_import_result *res, struct lk_err *err)
 {
 	memset(f, 0, sizeof *f);
@@ -174,16 +187,19 @@ lk_import_open(struct lk_import_file *f, const char *text, size_t len,
 	return LK_OK;
 }
 
-void
-lk_import_close(struct lk_import_file *f)
+static void
+file_close(struct lk_import_file *f)
 {
 	lk_csv_reader_free(&f->rd);
 	free(f->cell_col);
 	f->cell_col = NULL;
 }
 
-int
-lk_import_row(struct lk_import_file *f, struct lk_import_result *res, char **cells)
+/* The next data row (blank rows skipped): 1, 0 at the end, -1 broken
+ * quoting (added to res). cells[col] is the row's text of each known
+ * column, unguarded, "" when the file lacks the column. */
+static int
+file_row(struct lk_import_file *f, struct lk_import_result *res, char **cells)
 {
 	for (;;) {
 		int got = lk_csv_read(&f->rd);
@@ -228,8 +244,10 @@ struct lk_seen {
 	int *line;
 };
 
-struct lk_seen *
-lk_seen_new(void)
+static void seen_free(struct lk_seen *s);
+
+static struct lk_seen *
+seen_new(void)
 {
 	struct lk_seen *s = calloc(1, sizeof *s);
 	if (s == NULL)
@@ -238,14 +256,14 @@ lk_seen_new(void)
 	s->key = calloc(s->cap, sizeof *s->key);
 	s->line = calloc(s->cap, sizeof *s->line);
 	if (s->key == NULL || s->line == NULL) {
-		lk_seen_free(s);
+		seen_free(s);
 		return NULL;
 	}
 	return s;
 }
 
-void
-lk_seen_free(struct lk_seen *s)
+static void
+seen_free(struct lk_seen *s)
 {
 	if (s == NULL)
 		return;
@@ -318,13 +336,13 @@ lk_import_run(struct lk_store *st, const char *text, size_t len,
               struct lk_import_result *res, struct lk_err *err)
 {
 	struct lk_import_file f;
-	enum lk_status rc = lk_import_open(&f, text, len, kind->names, res, err);
+	enum lk_status rc = file_open(&f, text, len, kind->names, res, err);
 	if (rc != LK_OK || res->problems) {
-		lk_import_close(&f);
+		file_close(&f);
 		return rc != LK_OK ? rc : LK_EINPUT;
 	}
 	void *q = calloc(1, kind->qsize);
-	struct lk_seen *seen = lk_seen_new();
+	struct lk_seen *seen = seen_new();
 	if (q == NULL || seen == NULL) {
 		rc = lk_err_set(err, LK_EFAIL, "", "out of memory");
 		goto out;
@@ -336,7 +354,7 @@ lk_import_run(struct lk_store *st, const char *text, size_t len,
 		goto out;
 	}
 	char *cells[32];
-	while (rc == LK_OK && lk_import_row(&f, res, cells) > 0)
+	while (rc == LK_OK && file_row(&f, res, cells) > 0)
 		rc = kind->row(st, q, o, res, seen, f.rd.rec_line, cells, err);
 	kind->finalize(q);
 	if (rc == LK_OK && res->problems)
@@ -354,7 +372,7 @@ lk_import_run(struct lk_store *st, const char *text, size_t len,
 		lk_store_rollback(st);
 out:
 	free(q);
-	lk_seen_free(seen);
-	lk_import_close(&f);
+	seen_free(seen);
+	file_close(&f);
 	return rc;
 }
